@@ -1,0 +1,134 @@
+/**
+ * The public contract of @feedkit/client. The React and Vue bindings and the
+ * apps depend only on what is declared here.
+ */
+import type {
+  Adapter,
+  AdapterFeeds,
+  AdapterIn,
+  AdapterOut,
+  DecodeError,
+  FeedMessage,
+  SystemName,
+  UnknownMessage,
+} from '@feedkit/protocol';
+import type { Observable } from 'rxjs';
+
+/** `idle -> connecting -> open -> reconnecting -> closed`. */
+export type ConnectionStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+export interface ConnectionState {
+  readonly status: ConnectionStatus;
+  /** Socket URL without credentials. */
+  readonly url: string;
+  /** Reconnect attempt number; 0 while the connection is healthy. */
+  readonly attempt: number;
+  /** Epoch ms of the next reconnect attempt, while `reconnecting`. */
+  readonly nextRetryAt?: number;
+  /** Why the connection is in this state (close reason, dead peer, auth failure). */
+  readonly reason?: string;
+  /** Close code of the last close, if any. */
+  readonly closeCode?: number;
+}
+
+/** The client as a whole: the worst state of its connections (`idle` when it has none). */
+export interface ClientState extends Omit<ConnectionState, 'url'> {
+  readonly connections: readonly ConnectionState[];
+}
+
+export type FeedkitErrorCode =
+  /** A frame that did not decode: see `decodeError`. */
+  | 'decode'
+  /** Credentials refused (HTTP 401 on upgrade, 4001, 1008); retried once with a fresh token, then fatal. */
+  | 'auth'
+  /** The outgoing queue was full or a queued message expired: the message was NOT sent. */
+  | 'overflow'
+  /** The server answered with an in-band error, or broke the protocol. */
+  | 'protocol'
+  /** Close 1009: a message was larger than the peer accepts. */
+  | 'message_too_big'
+  /** Network failure or dead peer (no traffic within the heartbeat timeout). */
+  | 'connection'
+  /** A REST call failed: HTTP status, network error, or a body that does not match the schema. */
+  | 'rest';
+
+/** Every error feedkit reports is one of these; `code` says which kind. */
+export declare class FeedkitError extends Error {
+  readonly code: FeedkitErrorCode;
+  readonly system: SystemName;
+  readonly decodeError?: DecodeError;
+  readonly closeCode?: number;
+  readonly status?: number;
+  readonly fatal: boolean;
+}
+
+/**
+ * A live feed. It is an RxJS observable whose subscription *is* the wire
+ * subscription (shared and reference-counted), plus a synchronous current
+ * value and listener API for `useSyncExternalStore` and Vue.
+ */
+export interface Feed<M> extends Observable<M> {
+  readonly key: string;
+  /** The latest message, or `undefined` before the first one. Stable between messages. */
+  getSnapshot(): M | undefined;
+  /**
+   * Listens for changes of `getSnapshot()` (and of `gap`). Holding a listener
+   * holds the wire subscription, like an observable subscription does.
+   * Returns the function that removes it.
+   */
+  listen(listener: () => void): () => void;
+  /** True after a reconnect until the next message: messages may have been missed. */
+  readonly gap: boolean;
+  /** `for await (const m of feed)`: a buffered iterator; `break` unsubscribes. */
+  [Symbol.asyncIterator](): AsyncIterator<M>;
+}
+
+/** A protocol bound to its options: what `createClient({ protocol })` takes. */
+export interface Protocol<A extends Adapter<never, never> = Adapter<never, never>, Rest = unknown> {
+  readonly adapter: A;
+  /** Credentials for the next (re)connect; called on every connect. */
+  readonly token?: () => string | undefined | Promise<string | undefined>;
+  /** Builds the typed REST helpers for this system. */
+  readonly rest: (http: Http) => Rest;
+}
+
+/** The fetch-based transport REST helpers run on (validates with the protocol's schemas). */
+export interface Http {
+  readonly baseUrl: string;
+  request<Res>(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    parse: (json: unknown) => Res,
+  ): Promise<Res>;
+}
+
+export type FeedName<P extends Protocol> = keyof AdapterFeeds<P['adapter']> & string;
+export type FeedArgs<P extends Protocol, K extends FeedName<P>> = Parameters<
+  AdapterFeeds<P['adapter']>[K]
+>;
+export type FeedOf<P extends Protocol, K extends FeedName<P>> = FeedMessage<
+  ReturnType<AdapterFeeds<P['adapter']>[K]>
+>;
+
+export interface FeedkitClient<P extends Protocol = Protocol> {
+  readonly system: SystemName;
+  readonly protocol: P;
+  /** The same name and arguments always return the same `Feed` object. */
+  feed<K extends FeedName<P>>(name: K, ...args: FeedArgs<P, K>): Feed<FeedOf<P, K>>;
+  readonly state: ClientState;
+  readonly state$: Observable<ClientState>;
+  readonly errors$: Observable<FeedkitError>;
+  /** Messages of types the seed does not name. */
+  readonly unknown$: Observable<UnknownMessage>;
+  /** Every decoded message, from every connection (for logging, CLI `--json`). */
+  readonly messages$: Observable<AdapterIn<P['adapter']>>;
+  /** Typed REST helpers of the system. */
+  readonly rest: P extends Protocol<never, infer R> ? R : never;
+  /** Sends a raw command on the connection of `path` (queued while disconnected). */
+  send(path: string, command: AdapterOut<P['adapter']>): void;
+  /** Reconnects every connection now (browser came online, tab visible). */
+  reconnectNow(): void;
+  /** Closes every socket with 1000 and stops all timers. The client cannot be reused. */
+  close(): void;
+}

@@ -1,0 +1,108 @@
+import type { z } from 'zod';
+import { type DecodeError, decodeError } from './DecodeError';
+
+/**
+ * A message whose type the seed does not name. Kept, not dropped, so a newer
+ * server does not break an older client: it reaches `unknown$` listeners.
+ */
+export interface UnknownMessage {
+  readonly type: string | undefined;
+  readonly value: Readonly<Record<string, unknown>>;
+}
+
+export type DecodeResult<M> =
+  | { readonly kind: 'message'; readonly message: M }
+  | { readonly kind: 'unknown'; readonly message: UnknownMessage }
+  | { readonly kind: 'error'; readonly error: DecodeError };
+
+export interface DecoderOptions<M> {
+  readonly system: string;
+  /** One schema per message type; the key is what `discriminate` returns. */
+  readonly schemas: { readonly [type: string]: z.ZodType<M> };
+  /** Which schema a parsed object should be checked against. */
+  readonly discriminate: (value: Record<string, unknown>) => string | undefined;
+  /** Frames longer than this (in UTF-16 code units) are refused before parsing. */
+  readonly maxLength?: number;
+  /** Non-JSON text frames the protocol defines (Plataforma E's `ping`). */
+  readonly text?: { readonly [frame: string]: M };
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * Builds `decode(frame)`: JSON.parse once, look up the schema by the
+ * discriminator, validate once. Never throws.
+ */
+export function createDecoder<M>(options: DecoderOptions<M>): (frame: string) => DecodeResult<M> {
+  const { system, schemas, discriminate, maxLength, text } = options;
+  return (frame) => {
+    if (maxLength !== undefined && frame.length > maxLength) {
+      return {
+        kind: 'error',
+        error: decodeError(
+          system,
+          frame,
+          'oversize',
+          `${system}: frame of ${frame.length} characters exceeds the limit of ${maxLength}; the sender must split or trim it`,
+        ),
+      };
+    }
+    if (text !== undefined && hasOwn.call(text, frame)) {
+      return { kind: 'message', message: text[frame] as M };
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(frame);
+    } catch (cause) {
+      return {
+        kind: 'error',
+        error: decodeError(
+          system,
+          frame,
+          'not_json',
+          `${system}: frame is not JSON (${(cause as Error).message}); expected a JSON object`,
+        ),
+      };
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      return {
+        kind: 'error',
+        error: decodeError(
+          system,
+          frame,
+          'not_object',
+          `${system}: expected a JSON object, got ${Array.isArray(value) ? 'an array' : typeof value}`,
+        ),
+      };
+    }
+    const record = value as Record<string, unknown>;
+    const type = discriminate(record);
+    const schema = type === undefined || !hasOwn.call(schemas, type) ? undefined : schemas[type];
+    if (schema === undefined) {
+      const named =
+        typeof record.type === 'string'
+          ? record.type
+          : typeof record.event_type === 'string'
+            ? record.event_type
+            : type;
+      return { kind: 'unknown', message: { type: named, value: record } };
+    }
+    const result = schema.safeParse(record);
+    if (result.success) return { kind: 'message', message: result.data };
+    const issues = result.error.issues.map((issue) => ({
+      path: issue.path,
+      message: issue.message,
+    }));
+    const first = issues[0];
+    return {
+      kind: 'error',
+      error: decodeError(
+        system,
+        frame,
+        'invalid_message',
+        `${system}: '${type}' message is invalid at ${first?.path.length ? first.path.join('.') : '(root)'}: ${first?.message ?? 'does not match the schema'}`,
+        { type, path: first?.path ?? [], issues },
+      ),
+    };
+  };
+}

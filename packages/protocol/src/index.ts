@@ -1,0 +1,24 @@
+export type {
+  Adapter,
+  AdapterFeeds,
+  AdapterIn,
+  AdapterOut,
+  AuthPlacement,
+  MessageRole,
+  SystemName,
+} from './core/Adapter';
+export type { DecodeError, DecodeErrorCode } from './core/DecodeError';
+export {
+  createDecoder,
+  type DecodeResult,
+  type DecoderOptions,
+  type UnknownMessage,
+} from './core/decoder';
+export {
+  defineEndpoint,
+  type Endpoint,
+  type EndpointRequest,
+  type EndpointResponse,
+} from './core/Endpoint';
+export { defineFeed, type FeedFactories, type FeedMessage, type FeedSpec } from './core/Feed';
+export * as Takhin from './takhin/index';
