@@ -1,0 +1,32 @@
+import type { FeedkitClient, Protocol } from '@feedkit/client';
+import type { SystemName } from '@feedkit/protocol';
+import { useContext } from 'react';
+import { FeedkitContext } from './FeedkitProvider';
+
+/**
+ * The client of the nearest `FeedkitProvider`.
+ *
+ * With `system`, also checks that the client speaks that system, so a
+ * per-system hook under the wrong provider fails with a clear message instead
+ * of subscribing to feeds the server does not have. The type parameter is
+ * what the per-system entry points use to hand back a fully typed client.
+ *
+ * @example
+ * const client = useClient(); // FeedkitClient
+ */
+export function useClient<P extends Protocol = Protocol>(system?: SystemName): FeedkitClient<P> {
+  const client = useContext(FeedkitContext);
+  if (client === null) {
+    throw new Error(
+      'feedkit: no client found. Wrap your components in <FeedkitProvider client={createClient(...)}>.',
+    );
+  }
+  if (system !== undefined && client.system !== system) {
+    throw new Error(
+      `feedkit: this hook reads a '${system}' feed, but the FeedkitProvider's client speaks '${client.system}'. ` +
+        `Give it a client created with the ${system} protocol, or nest a second FeedkitProvider for ${system}.`,
+    );
+  }
+  // The runtime check above is what makes this narrowing true.
+  return client as unknown as FeedkitClient<P>;
+}
