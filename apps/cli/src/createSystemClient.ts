@@ -1,0 +1,40 @@
+import {
+  activeImmuneCore,
+  createClient,
+  type FeedkitClient,
+  helios,
+  plataformaE,
+  takhin,
+  veloflux,
+} from '@feedkit/client';
+import type { TailOptions } from './TailOptions';
+
+/**
+ * The client for the system the user named, with the credentials they gave.
+ * The CLI picks systems at run time, so the result is the untyped client;
+ * the feed name was already checked against the catalog.
+ */
+export function createSystemClient(options: TailOptions): FeedkitClient {
+  const { url } = options;
+  switch (options.system) {
+    case 'takhin':
+      return createClient({ url, protocol: takhin({ apiKey: options.apiKey }) }) as FeedkitClient;
+    case 'veloflux':
+      return createClient({ url, protocol: veloflux() }) as FeedkitClient;
+    case 'plataforma-e':
+      return createClient({ url, protocol: plataformaE() }) as FeedkitClient;
+    case 'helios':
+      return createClient({
+        url,
+        protocol:
+          options.user !== undefined
+            ? helios({ username: options.user, password: options.password ?? '' })
+            : helios({ token: options.token ?? '' }),
+      }) as FeedkitClient;
+    case 'active-immune-core':
+      return createClient({
+        url,
+        protocol: activeImmuneCore({ clientId: options.clientId ?? `feedkit-cli-${process.pid}` }),
+      }) as FeedkitClient;
+  }
+}

@@ -1,0 +1,133 @@
+import type { Feed, FeedkitClient, FeedkitError } from '@feedkit/client';
+import type { Colors } from 'picocolors/types';
+import { Subscription } from 'rxjs';
+import { createSystemClient } from './createSystemClient';
+import { formatLine } from './formatLine';
+import { formatState, stateKey } from './formatState';
+import { summarize } from './summarize';
+import type { TailOptions } from './TailOptions';
+
+/** Exit codes of `feedkit tail`, as the help text lists them. */
+export const ExitCode = {
+  /** Stopped by Ctrl-C / SIGTERM. */
+  ok: 0,
+  /** Could not connect, or the client stopped for a reason other than auth. */
+  failure: 1,
+  usage: 2,
+  /** The server refused the credentials. */
+  auth: 3,
+} as const;
+
+export interface TailIo {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  /** Colours for `out` (off in a pipe or with --json). */
+  readonly colors: Colors;
+  /** Colours for `err`; stderr may be a terminal while stdout is piped. */
+  readonly errColors: Colors;
+  /** Aborting stops the tail cleanly with exit code 0 (Ctrl-C). */
+  readonly signal: AbortSignal;
+  /** @default Date.now */
+  readonly now?: () => number;
+  /** @default createSystemClient */
+  readonly createClient?: (options: TailOptions) => FeedkitClient;
+}
+
+/** The CLI chooses its feed from argv, so it calls `feed` with checked but untyped arguments. */
+type UntypedFeeds = { feed(name: string, ...args: readonly unknown[]): Feed<unknown> };
+
+/** Credentials refused: the typed `auth` error, or a login that answered 401/403. */
+const isAuthFailure = (error: FeedkitError) =>
+  error.code === 'auth' ||
+  (error.code === 'rest' && (error.status === 401 || error.status === 403));
+
+function authHint(options: TailOptions): string {
+  if (options.system === 'helios') {
+    return options.user !== undefined
+      ? 'check --user and --password'
+      : 'pass --token <jwt> or --user <name> --password <pw>';
+  }
+  if (options.system === 'takhin') return 'check --api-key';
+  return 'check the credentials';
+}
+
+/**
+ * Prints every message of one feed until the signal aborts (exit 0), the
+ * server refuses the credentials (exit 3), or the first connection cannot be
+ * made at all (exit 1). Once a connection has been open, outages are ridden
+ * out: the client reconnects and the state goes to stderr.
+ */
+export function tail(
+  options: TailOptions,
+  feedArgs: readonly unknown[],
+  io: TailIo,
+): Promise<number> {
+  const now = io.now ?? Date.now;
+  const c = io.errColors;
+  const client = (io.createClient ?? createSystemClient)(options);
+  const subscriptions = new Subscription();
+
+  return new Promise<number>((resolve) => {
+    let finished = false;
+    let everOpen = false;
+    let lastStateKey = '';
+
+    const finish = (code: number, message?: string) => {
+      if (finished) return;
+      finished = true;
+      if (message) io.err(c.red(`feedkit: ${message}`));
+      subscriptions.unsubscribe();
+      client.close();
+      resolve(code);
+    };
+
+    if (io.signal.aborted) return finish(ExitCode.ok);
+    io.signal.addEventListener('abort', () => finish(ExitCode.ok), { once: true });
+
+    subscriptions.add(
+      client.errors$.subscribe((error) => {
+        if (isAuthFailure(error)) {
+          return finish(
+            ExitCode.auth,
+            `${options.system} refused the credentials: ${error.message} (${authHint(options)})`,
+          );
+        }
+        if (error.fatal) return finish(ExitCode.failure, `${options.system}: ${error.message}`);
+        io.err(c.yellow(`${error.code}: ${error.message}`));
+      }),
+    );
+
+    subscriptions.add(
+      client.state$.subscribe((state) => {
+        if (state.status === 'open') everOpen = true;
+        // A URL that never answered is a mistake to report, not an outage to wait out.
+        if (!everOpen && state.status === 'reconnecting') {
+          return finish(
+            ExitCode.failure,
+            `cannot connect to ${state.connections[0]?.url ?? options.url}${state.reason ? `: ${state.reason}` : ''} (is the server running? check --url)`,
+          );
+        }
+        const key = stateKey(state);
+        if (key === lastStateKey) return;
+        lastStateKey = key;
+        const line = formatState(state, now(), c);
+        if (line) io.err(line);
+      }),
+    );
+
+    const feed = (client as unknown as UntypedFeeds).feed(options.feed, ...feedArgs);
+    subscriptions.add(
+      feed.subscribe({
+        next: (message) => {
+          io.out(
+            options.json
+              ? JSON.stringify(message)
+              : formatLine(summarize(options.system, message), new Date(now()), io.colors),
+          );
+        },
+        error: (error: unknown) =>
+          finish(ExitCode.failure, error instanceof Error ? error.message : String(error)),
+      }),
+    );
+  });
+}
