@@ -1,0 +1,54 @@
+/**
+ * `@feedkit/vue/active-immune-core`: Active Immune Core composables, one
+ * line each over `useFeed`.
+ *
+ * @example
+ * const lastElection = useEventType('leader_elected');
+ * const room = ref('alerts');
+ * const roomEvent = useRoomEvents(room);
+ */
+import type { activeImmuneCore, FeedArgs, FeedkitClient, FeedOf } from '@feedkit/client';
+import { type MaybeRefOrGetter, toValue } from 'vue';
+import { useClient } from '../useClient';
+import { type UseFeedOptions, useFeed } from '../useFeed';
+
+export type ActiveImmuneCoreProtocol = ReturnType<typeof activeImmuneCore>;
+export type ActiveImmuneCoreClient = FeedkitClient<ActiveImmuneCoreProtocol>;
+type Message<K extends 'room' | 'eventType' | 'all'> = FeedOf<ActiveImmuneCoreProtocol, K>;
+type EventType = FeedArgs<ActiveImmuneCoreProtocol, 'eventType'>[0];
+
+/** `useFeed` options plus the client to use instead of the provided one. */
+export interface ActiveImmuneCoreFeedOptions<M, S = M> extends UseFeedOptions<M, S> {
+  /** @default the provided Active Immune Core client */
+  client?: ActiveImmuneCoreClient;
+}
+
+/** The provided Active Immune Core client; throws a clear error if the app provided another system's. */
+export function useActiveImmuneCoreClient(client?: ActiveImmuneCoreClient): ActiveImmuneCoreClient {
+  return useClient<ActiveImmuneCoreProtocol>('active-immune-core', client);
+}
+
+/** Every event broadcast to one room (joins the room while in use). */
+export function useRoomEvents<S = Message<'room'>>(
+  room: MaybeRefOrGetter<string>,
+  options: ActiveImmuneCoreFeedOptions<Message<'room'>, S> = {},
+) {
+  const client = useActiveImmuneCoreClient(options.client);
+  return useFeed(() => client.feed('room', toValue(room)), options);
+}
+
+/** Events of one type, from joined rooms and room-less broadcasts. */
+export function useEventType<S = Message<'eventType'>>(
+  type: MaybeRefOrGetter<EventType>,
+  options: ActiveImmuneCoreFeedOptions<Message<'eventType'>, S> = {},
+) {
+  const client = useActiveImmuneCoreClient(options.client);
+  return useFeed(() => client.feed('eventType', toValue(type)), options);
+}
+
+/** Every event the connection receives. */
+export function useAllEvents<S = Message<'all'>>(
+  options: ActiveImmuneCoreFeedOptions<Message<'all'>, S> = {},
+) {
+  return useFeed(useActiveImmuneCoreClient(options.client).feed('all'), options);
+}

@@ -1,0 +1,48 @@
+import type { FeedkitClient, Protocol } from '@feedkit/client';
+import type { SystemName } from '@feedkit/protocol';
+import { getCurrentScope, hasInjectionContext, type InjectionKey, inject } from 'vue';
+import { feedkitClientKey, feedkitClientKeyOf, scopeClient } from './FeedkitProvider';
+
+function lookup(key: InjectionKey<FeedkitClient>): FeedkitClient | undefined {
+  const scope = getCurrentScope();
+  const fromScope = scope ? scopeClient(scope, key) : undefined;
+  if (fromScope) return fromScope;
+  return hasInjectionContext() ? inject(key, undefined) : undefined;
+}
+
+const NOT_PROVIDED =
+  'no feedkit client was provided. Install the plugin (app.use(feedkit, { client })), ' +
+  'call provideClient(client) in a parent setup() or the current effectScope, ' +
+  'or pass { client } to the composable.';
+
+/**
+ * The client provided by `app.use(feedkit, ...)`, `provideClient` or
+ * `<FeedkitProvider>`. With `system`, the client of that system, checked at
+ * runtime: a Takhin composable under a VeloFlux-only app throws an error
+ * that says which client is missing instead of subscribing to nonsense.
+ *
+ * `explicit` short-circuits injection (composables outside components and
+ * outside any provide), and is checked the same way.
+ */
+export function useClient(): FeedkitClient;
+export function useClient<P extends Protocol = Protocol>(
+  system: SystemName,
+  explicit?: FeedkitClient<P>,
+): FeedkitClient<P>;
+export function useClient(system?: SystemName, explicit?: FeedkitClient): FeedkitClient {
+  if (!system) {
+    const client = explicit ?? lookup(feedkitClientKey);
+    if (!client) throw new Error(`useClient(): ${NOT_PROVIDED}`);
+    return client;
+  }
+  const client = explicit ?? lookup(feedkitClientKeyOf(system)) ?? lookup(feedkitClientKey);
+  if (!client) throw new Error(`@feedkit/vue/${system}: ${NOT_PROVIDED}`);
+  if (client.system !== system) {
+    throw new Error(
+      `@feedkit/vue/${system}: this composable needs a '${system}' client, but the client ` +
+        `it found speaks '${client.system}'. Provide a ${system} client too, e.g. ` +
+        `app.use(feedkit, { clients: [${client.system}Client, ${system}Client] }).`,
+    );
+  }
+  return client;
+}
