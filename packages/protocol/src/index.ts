@@ -22,3 +22,5 @@ export {
 } from './core/Endpoint';
 export { defineFeed, type FeedFactories, type FeedMessage, type FeedSpec } from './core/Feed';
 export * as Takhin from './takhin/index';
+export * as Helios from './helios/index';
+export * as ActiveImmuneCore from './active-immune-core/index';

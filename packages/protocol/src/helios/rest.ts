@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { defineEndpoint } from '../core/Endpoint';
+import { isoTimestamp } from './messages';
+
+export const loginRequestSchema = z.object({
+  username: z.string().min(1),
+  password: z.string().min(1),
+});
+
+/**
+ * The seed documents only `token` (a JWT, sent without the `Bearer ` prefix
+ * in `?token=`). `expires_at` and `role` are optional extras a client can use
+ * to refresh before expiry and to tell viewers they cannot open the socket.
+ */
+export const loginResponseSchema = z.object({
+  token: z.string().min(1),
+  expires_at: isoTimestamp.optional(),
+  role: z.enum(['admin', 'viewer']).optional(),
+});
+
+/** Body of a non-2xx answer (401 on bad credentials). */
+export const errorBodySchema = z.object({ error: z.string() });
+
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export const endpoints = {
+  /** `POST /api/auth/login`: credentials for a bearer token. */
+  login: defineEndpoint<LoginRequest, LoginResponse>({
+    method: 'POST',
+    path: () => '/api/auth/login',
+    pattern: '/api/auth/login',
+    request: loginRequestSchema,
+    response: loginResponseSchema,
+  }),
+} as const;
