@@ -1,0 +1,41 @@
+import { FeedkitProvider } from '@feedkit/react';
+import type { DashboardClients } from './createDashboardClients';
+import { ActiveImmuneCorePanel } from './panels/ActiveImmuneCorePanel';
+import { HeliosPanel } from './panels/HeliosPanel';
+import { PlataformaEPanel } from './panels/PlataformaEPanel';
+import { TakhinPanel } from './panels/TakhinPanel';
+import { VeloFluxPanel } from './panels/VeloFluxPanel';
+
+/** All five systems on one page; each panel reads its own client from its provider. */
+export function App({ clients }: { clients: DashboardClients }) {
+  return (
+    <main>
+      <header className="page-header">
+        <h1>
+          feedkit <span className="muted">live dashboard</span>
+        </h1>
+        <p className="muted">
+          Five real-time systems, one reference server. Stop the server and watch every badge
+          reconnect.
+        </p>
+      </header>
+      <div className="grid">
+        <FeedkitProvider client={clients.takhin}>
+          <TakhinPanel />
+        </FeedkitProvider>
+        <FeedkitProvider client={clients.veloflux}>
+          <VeloFluxPanel />
+        </FeedkitProvider>
+        <FeedkitProvider client={clients.helios}>
+          <HeliosPanel />
+        </FeedkitProvider>
+        <FeedkitProvider client={clients.activeImmuneCore}>
+          <ActiveImmuneCorePanel />
+        </FeedkitProvider>
+        <FeedkitProvider client={clients.plataformaE}>
+          <PlataformaEPanel />
+        </FeedkitProvider>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,32 @@
+import {
+  activeImmuneCore,
+  createClient,
+  fullJitterBackoff,
+  helios,
+  plataformaE,
+  takhin,
+  veloflux,
+} from '@feedkit/client';
+import type { DashboardConfig } from './readDashboardConfig';
+
+/** The page's five clients, one per system, all on the same server. */
+export type DashboardClients = ReturnType<typeof createDashboardClients>;
+
+export function createDashboardClients(config: DashboardConfig) {
+  const common = {
+    url: config.url,
+    backoff:
+      config.maxRetryMs === undefined ? undefined : fullJitterBackoff({ maxMs: config.maxRetryMs }),
+  };
+  return {
+    veloflux: createClient({ ...common, protocol: veloflux() }),
+    plataformaE: createClient({ ...common, protocol: plataformaE() }),
+    // No credentials yet: the login form's `useLogin()` hands the token to this client.
+    helios: createClient({ ...common, protocol: helios() }),
+    activeImmuneCore: createClient({
+      ...common,
+      protocol: activeImmuneCore({ clientId: `dashboard-${crypto.randomUUID().slice(0, 8)}` }),
+    }),
+    takhin: createClient({ ...common, protocol: takhin() }),
+  };
+}

@@ -1,0 +1,124 @@
+import type { Helios } from '@feedkit/protocol';
+import { useFeedEvent } from '@feedkit/react';
+import {
+  useClusterStatus,
+  useHeliosClient,
+  useLatency,
+  useLogin,
+  useUptime,
+} from '@feedkit/react/helios';
+import { type FormEvent, useState } from 'react';
+import { Panel } from '../components/Panel';
+import { Stat } from '../components/Stat';
+
+export function HeliosPanel() {
+  const login = useLogin();
+  return (
+    <Panel id="helios" title="Helios" subtitle="Raft cluster gateway: roles, leader, term">
+      {login.data ? <ClusterView /> : <LoginForm login={login} />}
+    </Panel>
+  );
+}
+
+function LoginForm({ login }: { login: ReturnType<typeof useLogin> }) {
+  const [username, setUsername] = useState('admin');
+  const [password, setPassword] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void login.run({ username, password });
+  };
+  return (
+    <form className="login" onSubmit={submit} data-testid="helios-login">
+      <p className="muted">
+        The cluster feed is for admins. Sign in (reference server: admin / admin123).
+      </p>
+      <label className="field">
+        user{' '}
+        <input name="username" value={username} onChange={(e) => setUsername(e.target.value)} />
+      </label>
+      <label className="field">
+        password{' '}
+        <input
+          name="password"
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+      </label>
+      <button type="submit" disabled={login.pending || !username || !password}>
+        {login.pending ? 'Signing in…' : 'Sign in'}
+      </button>
+      {login.error && (
+        <p className="error" role="alert" data-testid="helios-login-error">
+          Sign-in failed: {login.error.message}
+        </p>
+      )}
+    </form>
+  );
+}
+
+interface TimelineEntry {
+  readonly key: string;
+  readonly time: string;
+  readonly kind: string;
+  readonly text: string;
+}
+
+const entry = (m: { timestamp: string; type: string }, text: string): TimelineEntry => ({
+  key: `${m.type}-${m.timestamp}-${text}`,
+  time: new Date(m.timestamp).toLocaleTimeString('en-GB'),
+  kind: m.type,
+  text,
+});
+
+function ClusterView() {
+  const client = useHeliosClient();
+  const status = useClusterStatus({ select: (m) => m.data });
+  const uptime = useUptime({ select: (m) => m.data.current_uptime });
+  const latency = useLatency({ select: (m) => m.data.aggregated });
+  const [timeline, setTimeline] = useState<readonly TimelineEntry[]>([]);
+  const add = (item: TimelineEntry) => setTimeline((t) => [item, ...t].slice(0, 14));
+
+  useFeedEvent(client.feed('stateChanges'), (m: Helios.StateChangeMessage) =>
+    add(entry(m, `${m.data.old_state} → ${m.data.new_state}, term ${m.data.term}`)),
+  );
+  useFeedEvent(client.feed('peerChanges'), (m: Helios.PeerChangeMessage) =>
+    add(entry(m, `${m.data.event_type} ${m.data.peer_id} (${m.data.peer_address})`)),
+  );
+  useFeedEvent(client.feed('snapshots'), (m: Helios.SnapshotMessage) =>
+    add(entry(m, `snapshot at index ${m.data.index}, ${(m.data.size_bytes / 1024).toFixed(0)} KB`)),
+  );
+
+  return (
+    <div data-testid="helios-cluster">
+      <div className="stats">
+        <Stat label="node" value={status?.node_id} />
+        <Stat label="state" value={status?.state} />
+        <Stat label="leader" value={status && (status.leader || 'none')} />
+        <Stat label="term" value={status?.term} />
+        <Stat label="commit" value={status?.commit_index} />
+        <Stat label="uptime" value={uptime} />
+      </div>
+      <p className="muted">
+        peers: {status?.peers.join(', ') || '–'}
+        {latency &&
+          Object.entries(latency)
+            .slice(0, 2)
+            .map(([name, s]) => ` · ${name} ${s.avg_value_ms.toFixed(1)} ms`)}
+      </p>
+      <h3>Event timeline</h3>
+      <ul className="events" data-testid="helios-timeline">
+        {timeline.length === 0 && (
+          <li className="muted">waiting for elections, peers, snapshots…</li>
+        )}
+        {timeline.map((t) => (
+          <li key={t.key}>
+            <span className="time">{t.time}</span>
+            <span className="tag">{t.kind}</span>
+            <span>{t.text}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

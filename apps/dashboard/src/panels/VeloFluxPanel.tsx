@@ -1,0 +1,140 @@
+import type { VeloFlux } from '@feedkit/protocol';
+import { useRestAction } from '@feedkit/react';
+import {
+  useBackends,
+  useMetrics,
+  useSystemStatus,
+  useVeloFluxClient,
+} from '@feedkit/react/veloflux';
+import { Panel } from '../components/Panel';
+import { Stat } from '../components/Stat';
+import { TimeSeriesChart } from '../components/TimeSeriesChart';
+import { toColumns } from '../toColumns';
+import { useFeedHistory } from '../useFeedHistory';
+
+const rateSeries = [
+  { label: 'requests/s', color: '#4dabf7' },
+  { label: 'errors/s', color: '#ff6b6b' },
+];
+
+const epochSeconds = (iso: string) => Date.parse(iso) / 1000;
+
+/** Request rate and error rate (as requests per second) of one metrics message. */
+const rates = (m: VeloFlux.MetricsMessage) => [
+  epochSeconds(m.timestamp),
+  m.data.requests_per_second,
+  m.data.requests_per_second * m.data.error_rate,
+];
+
+export function VeloFluxPanel() {
+  const client = useVeloFluxClient();
+  const backends = useBackends();
+  const metrics = useMetrics();
+  const status = useSystemStatus();
+  const history = useFeedHistory(client.feed('metrics'), 120, rates);
+
+  const control = useRestAction((action: 'pause' | 'resume') =>
+    client.rest.control({ action, type: 'all' }),
+  );
+  const forceUpdate = useRestAction(() => client.rest.forceUpdate({ type: 'all' }));
+  const busy = control.pending || forceUpdate.pending;
+  const paused = control.data?.paused;
+  const error = control.error ?? forceUpdate.error;
+
+  return (
+    <Panel id="veloflux" title="VeloFlux" subtitle="load balancer: backends, pools, traffic">
+      <div className="toolbar">
+        <button type="button" disabled={busy} onClick={() => control.run('pause')}>
+          Pause
+        </button>
+        <button type="button" disabled={busy} onClick={() => control.run('resume')}>
+          Resume
+        </button>
+        <button type="button" disabled={busy} onClick={() => forceUpdate.run()}>
+          Force update
+        </button>
+        <span className="muted" data-testid="veloflux-control">
+          {paused
+            ? Object.values(paused).some(Boolean)
+              ? 'updates paused'
+              : 'updates running'
+            : forceUpdate.data
+              ? `forced ${forceUpdate.data.forced.join(', ')}`
+              : ''}
+        </span>
+        {error && <span className="error">{error.message}</span>}
+      </div>
+
+      <div className="stats">
+        <Stat label="req/s" value={metrics?.data.requests_per_second.toFixed(1)} />
+        <Stat
+          label="error rate"
+          value={metrics && `${(metrics.data.error_rate * 100).toFixed(2)} %`}
+        />
+        <Stat
+          label="avg latency"
+          value={metrics && `${metrics.data.avg_response_time.toFixed(0)} ms`}
+        />
+        <Stat
+          label="healthy"
+          value={status && `${status.data.healthy_backends}/${status.data.total_backends}`}
+        />
+        <Stat label="strategy" value={status?.data.current_strategy} />
+      </div>
+
+      <TimeSeriesChart series={rateSeries} data={toColumns(history, 3)} testId="veloflux-chart" />
+
+      <table data-testid="veloflux-backends">
+        <thead>
+          <tr>
+            <th>backend</th>
+            <th>pool</th>
+            <th>region</th>
+            <th>health</th>
+            <th className="num">conns</th>
+            <th className="num">weight</th>
+          </tr>
+        </thead>
+        <tbody>
+          {backends?.backends.map((b) => (
+            <tr key={b.address}>
+              <td className="mono">{b.address}</td>
+              <td>{b.pool}</td>
+              <td>{b.region}</td>
+              <td>
+                <span className={b.healthy ? 'dot ok' : 'dot bad'} /> {b.status}
+              </td>
+              <td className="num">{b.connections}</td>
+              <td className="num">{b.weight}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {metrics && (
+        <table data-testid="veloflux-pools">
+          <thead>
+            <tr>
+              <th>pool</th>
+              <th className="num">healthy</th>
+              <th className="num">conns</th>
+              <th className="num">load</th>
+            </tr>
+          </thead>
+          <tbody>
+            {Object.entries(metrics.data.pool_metrics).map(([name, pool]) => (
+              <tr key={name}>
+                <td>{name}</td>
+                <td className="num">
+                  {pool.healthy_backends}/{pool.total_backends}
+                </td>
+                <td className="num">{pool.active_connections}</td>
+                <td className="num">{(metrics.data.load_distribution[name] ?? 0).toFixed(0)} %</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Panel>
+  );
+}
