@@ -24,3 +24,5 @@ export { defineFeed, type FeedFactories, type FeedMessage, type FeedSpec } from 
 export * as Takhin from './takhin/index';
 export * as Helios from './helios/index';
 export * as ActiveImmuneCore from './active-immune-core/index';
+export * as VeloFlux from './veloflux/index';
+export * as PlataformaE from './plataforma-e/index';

@@ -1,0 +1,5 @@
+export * from './adapter';
+export * from './LogLevel';
+export * from './messages';
+export * from './rest';
+export * from './Stats';
