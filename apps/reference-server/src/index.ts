@@ -1,0 +1,21 @@
+import { ReferenceServer, type ReferenceServerOptions } from './ReferenceServer';
+
+export type { ConnectionInfo } from './Connection';
+export type { ReferenceServerOptions } from './ReferenceServer';
+export { ReferenceServer } from './ReferenceServer';
+
+/**
+ * Starts all five systems on one port (a free one by default) and returns
+ * the handle tests drive it with.
+ *
+ * @example
+ * const server = await startReferenceServer({ timeScale: 0.01, seed: 1 });
+ * const ws = new WebSocket(`${server.wsUrl}/api/monitoring/ws`);
+ * // ...
+ * await server.stop();
+ */
+export function startReferenceServer(
+  options: ReferenceServerOptions = {},
+): Promise<ReferenceServer> {
+  return new ReferenceServer(options).start();
+}

@@ -1,0 +1,162 @@
+import type { IncomingMessage } from 'node:http';
+import type { Adapter, Endpoint, SystemName } from '@feedkit/protocol';
+import type { Clock } from '../Clock';
+import type { Connection } from '../Connection';
+import type { BodySchema, RestRequest, RestResponse, Route } from '../http/Router';
+import type { Random } from '../Random';
+import { TokenBucket } from '../TokenBucket';
+
+/** What the server gives every system. */
+export interface SystemContext {
+  readonly clock: Clock;
+  readonly random: Random;
+  /** When false, nothing happens on its own (no elections, no new topics): only periodic feeds and `emit`. */
+  readonly simulate: boolean;
+  /** Requests per second allowed on each control/broadcast endpoint. */
+  readonly rateLimitPerSecond: number;
+  readonly log: (error: unknown) => void;
+}
+
+export type Admission<State> =
+  | { readonly ok: true; readonly state: State }
+  | { readonly ok: false; readonly status: number; readonly body: unknown };
+
+/** Default ceiling for a client frame where the seed sets none: generous, but bounded. */
+export const DEFAULT_MAX_PAYLOAD = 1024 * 1024;
+
+// biome-ignore lint/suspicious/noExplicitAny: adapters are invariant in their message types; this is only a bound.
+type AnyAdapter = Adapter<any, any>;
+
+/**
+ * One of the five systems: which socket paths it serves, how it admits a
+ * socket, what it does with each client frame, its REST routes, and the
+ * simulation that drives its feeds. Frames are validated with the protocol
+ * package's adapter and sent through `broadcast`, which encodes once.
+ */
+export abstract class SystemServer<In extends object, State = undefined> {
+  abstract readonly name: SystemName;
+  abstract readonly adapter: AnyAdapter;
+  /** Largest client frame (ws `maxPayload`; larger closes with 1009). */
+  readonly maxPayload: number = DEFAULT_MAX_PAYLOAD;
+  /** Seed-time inactivity timeout, after which a silent client is closed. */
+  readonly idleTimeoutMs: number | undefined = undefined;
+  readonly connections = new Set<Connection<State>>();
+  /** Upgrades admitted but not yet open, so connection limits hold under a burst. */
+  pendingUpgrades = 0;
+
+  constructor(protected readonly ctx: SystemContext) {}
+
+  /** Does this system serve the socket path? */
+  abstract handles(pathname: string): boolean;
+
+  /** Decides on an upgrade before it happens: auth, limits, query checks. */
+  abstract admit(request: IncomingMessage, url: URL): Admission<State>;
+
+  /** Called once the socket is open: send the current state. */
+  abstract onOpen(connection: Connection<State>): void;
+
+  /** One text frame from the client. */
+  abstract onMessage(connection: Connection<State>, frame: string): void;
+
+  onClose(_connection: Connection<State>): void {}
+
+  /** Starts the periodic feeds and the simulation. */
+  abstract start(): void;
+
+  /** The socket paths, as people should type them (for `describe()`). */
+  abstract socketPaths(): readonly string[];
+
+  /** Credentials and other hints for people (for `describe()`). */
+  notes(): readonly string[] {
+    return [];
+  }
+
+  /** The REST routes of this system. */
+  routes(): Route[] {
+    return [];
+  }
+
+  /** Routes a message exactly as a simulated event of the same kind would be. */
+  protected abstract route(message: In): void;
+
+  /**
+   * Validates `message` with the protocol schema and routes it. Throws a
+   * TypeError naming the first bad field: this is the test handle, and a test
+   * that emits a message the seed does not allow has a bug.
+   */
+  emit(message: unknown): void {
+    const result = this.adapter.decode(JSON.stringify(message));
+    if (result.kind === 'message') {
+      this.route(result.message as In);
+      return;
+    }
+    const why =
+      result.kind === 'error'
+        ? result.error.message
+        : `${this.name}: '${String(result.message.type)}' is not a message type of this system`;
+    throw new TypeError(`emit(${this.name}): ${why}`);
+  }
+
+  /** Encodes once and sends the same frame to every connection `accept` lets through. */
+  protected broadcast(message: In, accept?: (connection: Connection<State>) => boolean): number {
+    if (this.connections.size === 0) return 0;
+    const frame = this.adapter.encodeMessage(message);
+    let sent = 0;
+    for (const connection of this.connections) {
+      if (accept !== undefined && !accept(connection)) continue;
+      if (connection.send(frame)) sent++;
+    }
+    return sent;
+  }
+
+  protected sendTo(connection: Connection<State>, message: In): boolean {
+    return connection.send(this.adapter.encodeMessage(message));
+  }
+
+  /** A REST route built from the protocol's endpoint definition. */
+  protected endpoint<Req, Res>(
+    endpoint: Endpoint<Req, Res, never>,
+    handle: (request: RestRequest<Req>) => RestResponse | Promise<RestResponse>,
+    options: { readonly rateLimited?: boolean } = {},
+  ): Route {
+    return {
+      method: endpoint.method,
+      pattern: endpoint.pattern,
+      request: endpoint.request as BodySchema | undefined,
+      response: endpoint.response as BodySchema,
+      rateLimit: options.rateLimited
+        ? new TokenBucket(this.ctx.rateLimitPerSecond, this.ctx.rateLimitPerSecond)
+        : undefined,
+      errorBody: (message) => this.errorBody(message),
+      invalidStatus: this.invalidStatus,
+      handle: handle as (request: RestRequest) => RestResponse | Promise<RestResponse>,
+    };
+  }
+
+  /** The system's REST error body. */
+  errorBody(message: string): unknown {
+    return { detail: message };
+  }
+
+  /** Status for an invalid REST body: FastAPI answers 422. */
+  protected readonly invalidStatus: number = 422;
+}
+
+/** Query string as a plain record (the last value wins for repeated keys). */
+export function queryOf(url: URL): Record<string, string> {
+  return Object.fromEntries(url.searchParams);
+}
+
+/** `Authorization: Bearer <token>` or `?<param>=<token>`; the header wins. */
+export function bearerToken(
+  request: IncomingMessage,
+  url: URL,
+  param = 'token',
+): string | undefined {
+  const header = request.headers.authorization;
+  if (typeof header === 'string') {
+    const match = /^Bearer\s+(.+)$/i.exec(header.trim());
+    if (match) return match[1];
+  }
+  return url.searchParams.get(param) ?? undefined;
+}
