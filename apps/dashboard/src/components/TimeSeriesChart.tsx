@@ -81,7 +81,14 @@ export function TimeSeriesChart({
     chart.current?.setData(data as uPlot.AlignedData);
   }, [data]);
 
+  const xs = data[0] ?? [];
   return (
-    <div className="chart" ref={host} data-testid={testId} data-points={data[0]?.length ?? 0} />
+    <div
+      className="chart"
+      ref={host}
+      data-testid={testId}
+      data-points={xs.length}
+      data-last={xs[xs.length - 1] ?? ''}
+    />
   );
 }

@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type ReferenceServer, startReferenceServer } from '@feedkit/reference-server';
+import type { Browser, Page } from 'playwright-core';
+import { build, type PreviewServer, preview } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, SCREENSHOTS } from './launchChromium';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const WAIT = { timeout: 30_000 };
+
+describe('Vue example in headless Chromium', () => {
+  let server: ReferenceServer;
+  let site: PreviewServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    await build({ root, logLevel: 'warn' });
+    server = await startReferenceServer({ timeScale: 0.1, seed: 3, onError: () => {} });
+    // vite.config.ts reads the proxy target when preview() loads it.
+    process.env.FEEDKIT_SERVER = server.url;
+    site = await preview({ root, logLevel: 'warn', preview: { port: 0, host: '127.0.0.1' } });
+    const address = site.httpServer.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`http://127.0.0.1:${port}/`);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    await server?.stop();
+  });
+
+  it('shows live Takhin metrics and Plataforma E events from the composables', async () => {
+    await page.locator('[data-testid=takhin-topics] tr').first().waitFor(WAIT);
+    await page.locator('[data-testid=project-events] li:not(.muted)').first().waitFor(WAIT);
+    for (const system of ['takhin', 'plataforma-e']) {
+      await expect
+        .poll(() => page.getByTestId(system).getByTestId('badge').textContent(), WAIT)
+        .toBe('open');
+    }
+    expect(server.connections('plataforma-e').some((c) => c.path === '/ws/project/PROJ-001')).toBe(
+      true,
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, 'vue-example.png'), fullPage: true });
+  });
+
+  it('switches project: the server sees the new subscription and events follow', async () => {
+    await page.getByTestId('project-picker').selectOption('PROJ-002');
+    await server.waitForConnections(
+      (all) =>
+        all.some((c) => c.path === '/ws/project/PROJ-002') &&
+        !all.some((c) => c.path === '/ws/project/PROJ-001'),
+      30_000,
+    );
+    await page.locator('[data-testid=project-events] li:not(.muted)').first().waitFor(WAIT);
+    expect(pageErrors).toEqual([]);
+  });
+});
