@@ -18,7 +18,7 @@ export const useVeloFluxClient = (): VeloFluxClient => useClient('veloflux');
  * backend to re-render only when that backend changes:
  *
  * @example
- * const api1 = useBackends({ select: (m) => m.data.find((b) => b.id === 'api-1') , isEqual: sameBackend });
+ * const api1 = useBackends({ select: (m) => m.backends.find((b) => b.address === address) });
  */
 export function useBackends<S = VeloFlux.BackendStatusMessage>(
   options?: UseFeedOptions<VeloFlux.BackendStatusMessage, S>,
