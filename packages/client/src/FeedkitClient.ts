@@ -3,16 +3,18 @@
  * apps depend only on what is declared here.
  */
 import type {
-  Adapter,
   AdapterFeeds,
   AdapterIn,
   AdapterOut,
-  DecodeError,
+  DecodeResult,
+  FeedFactories,
   FeedMessage,
   SystemName,
   UnknownMessage,
 } from '@feedkit/protocol';
 import type { Observable } from 'rxjs';
+import type { FeedkitError } from './FeedkitError';
+import type { TokenProvider } from './TokenProvider';
 
 /** `idle -> connecting -> open -> reconnecting -> closed`. */
 export type ConnectionStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
@@ -29,6 +31,13 @@ export interface ConnectionState {
   readonly reason?: string;
   /** Close code of the last close, if any. */
   readonly closeCode?: number;
+  /** The desired wire topics of this connection (what is replayed after a reconnect). */
+  readonly topics?: readonly string[];
+  /**
+   * Subscription commands sent on the current socket and acks received for
+   * them, where the protocol acknowledges (Plataforma E `subscribed`). Informative: nothing waits for acks.
+   */
+  readonly acks?: { readonly sent: number; readonly confirmed: number };
 }
 
 /** The client as a whole: the worst state of its connections (`idle` when it has none). */
@@ -36,31 +45,7 @@ export interface ClientState extends Omit<ConnectionState, 'url'> {
   readonly connections: readonly ConnectionState[];
 }
 
-export type FeedkitErrorCode =
-  /** A frame that did not decode: see `decodeError`. */
-  | 'decode'
-  /** Credentials refused (HTTP 401 on upgrade, 4001, 1008); retried once with a fresh token, then fatal. */
-  | 'auth'
-  /** The outgoing queue was full or a queued message expired: the message was NOT sent. */
-  | 'overflow'
-  /** The server answered with an in-band error, or broke the protocol. */
-  | 'protocol'
-  /** Close 1009: a message was larger than the peer accepts. */
-  | 'message_too_big'
-  /** Network failure or dead peer (no traffic within the heartbeat timeout). */
-  | 'connection'
-  /** A REST call failed: HTTP status, network error, or a body that does not match the schema. */
-  | 'rest';
-
-/** Every error feedkit reports is one of these; `code` says which kind. */
-export declare class FeedkitError extends Error {
-  readonly code: FeedkitErrorCode;
-  readonly system: SystemName;
-  readonly decodeError?: DecodeError;
-  readonly closeCode?: number;
-  readonly status?: number;
-  readonly fatal: boolean;
-}
+export { FeedkitError, type FeedkitErrorCode } from './FeedkitError';
 
 /**
  * A live feed. It is an RxJS observable whose subscription *is* the wire
@@ -79,15 +64,29 @@ export interface Feed<M> extends Observable<M> {
   listen(listener: () => void): () => void;
   /** True after a reconnect until the next message: messages may have been missed. */
   readonly gap: boolean;
+  /** The fatal error that ended the feed's connection (credentials refused, client closed), if any. */
+  readonly error?: FeedkitError | undefined;
   /** `for await (const m of feed)`: a buffered iterator; `break` unsubscribes. */
   [Symbol.asyncIterator](): AsyncIterator<M>;
 }
 
+/**
+ * Any system's adapter. Only the covariant members are named: `Adapter<In, Out>`
+ * is invariant in its message types, so no single `Adapter<X, Y>` admits them all.
+ */
+export interface AnyAdapter {
+  readonly system: SystemName;
+  readonly feeds: FeedFactories;
+  readonly decode: (frame: string) => DecodeResult<unknown>;
+}
+
 /** A protocol bound to its options: what `createClient({ protocol })` takes. */
-export interface Protocol<A extends Adapter<never, never> = Adapter<never, never>, Rest = unknown> {
+export interface Protocol<A extends AnyAdapter = AnyAdapter, Rest = unknown> {
   readonly adapter: A;
-  /** Credentials for the next (re)connect; called on every connect. */
-  readonly token?: () => string | undefined | Promise<string | undefined>;
+  /** Credentials for the next (re)connect; called on every connect (`refresh: true` after a refusal). */
+  readonly token?: TokenProvider;
+  /** Extra query parameters on every socket URL of this protocol (Active Immune Core `client_id`). */
+  readonly query?: Readonly<Record<string, string>>;
   /** Builds the typed REST helpers for this system. */
   readonly rest: (http: Http) => Rest;
 }

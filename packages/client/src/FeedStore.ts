@@ -1,0 +1,204 @@
+import type { FeedSpec, SystemName } from '@feedkit/protocol';
+import { Observable, type Subscriber } from 'rxjs';
+import type { Feed } from './FeedkitClient';
+import { FeedkitError } from './FeedkitError';
+import { Subscribable } from './Subscribable';
+
+/** One holder of a feed: an observable subscriber, a `listen()` callback or an iterator. */
+interface Holder<M> {
+  next?(message: M): void;
+  change?(): void;
+  fail?(error: FeedkitError): void;
+  complete?(): void;
+}
+
+/** What a feed needs from its client. */
+export interface FeedHost<M> {
+  /** The first holder arrived: add the feed's topics, open its connection. */
+  attach(feed: FeedStore<M>): void;
+  /** The last holder left: remove its topics; the connection may linger and close. */
+  detach(feed: FeedStore<M>): void;
+  /** Reports an error that belongs to no connection (an iterator overflowed). */
+  report(error: FeedkitError): void;
+  /** Most messages an async iterator buffers before it fails with `overflow`. */
+  readonly iteratorBufferSize: number;
+  readonly system: SystemName;
+}
+
+/**
+ * The one object behind `client.feed(...)`: an RxJS observable whose
+ * subscription is the wire subscription, plus the current value, a listener
+ * API and async iteration. Every kind of holder goes through one
+ * `Subscribable`, so the first of any kind attaches the feed to its
+ * connection and the last one detaches it. Messages arrive already decoded
+ * and are handed to every holder by reference.
+ */
+export class FeedStore<M> extends Observable<M> implements Feed<M> {
+  readonly key: string;
+  readonly spec: FeedSpec<M>;
+  readonly #host: FeedHost<M>;
+  readonly #holders: Subscribable<Holder<M>>;
+  #snapshot: M | undefined;
+  #gap = false;
+  #error: FeedkitError | undefined;
+
+  constructor(spec: FeedSpec<M>, host: FeedHost<M>) {
+    super((subscriber) => (this as FeedStore<M>).#observe(subscriber));
+    this.key = spec.key;
+    this.spec = spec;
+    this.#host = host;
+    this.#holders = new Subscribable<Holder<M>>({
+      onFirst: () => host.attach(this),
+      onLast: () => host.detach(this),
+    });
+  }
+
+  getSnapshot(): M | undefined {
+    return this.#snapshot;
+  }
+
+  get gap(): boolean {
+    return this.#gap;
+  }
+
+  /** The fatal error that ended this feed's connection, if any (auth refused, client closed). */
+  get error(): FeedkitError | undefined {
+    return this.#error;
+  }
+
+  /** How many holders (subscribers, listeners, iterators) the feed has. */
+  get holders(): number {
+    return this.#holders.size;
+  }
+
+  listen(listener: () => void): () => void {
+    return this.#holders.subscribe({ change: listener });
+  }
+
+  // ---- called by the connection ----
+
+  deliver(message: M): void {
+    this.#snapshot = message;
+    this.#gap = false;
+    this.#error = undefined;
+    for (const holder of this.#holders.listeners) {
+      holder.next?.(message);
+      if (holder.change) notify(holder.change);
+    }
+  }
+
+  /** A reconnect happened: messages may have been missed until the next one. */
+  markGap(): void {
+    if (this.#gap) return;
+    this.#gap = true;
+    this.#notifyChange();
+  }
+
+  /** The connection ended for good: observers error, iterators throw, listeners are told. */
+  fail(error: FeedkitError): void {
+    this.#error = error;
+    for (const holder of [...this.#holders.listeners]) {
+      holder.fail?.(error);
+      if (holder.change) notify(holder.change);
+    }
+  }
+
+  /** The client closed: observers and iterators complete. */
+  complete(): void {
+    for (const holder of [...this.#holders.listeners]) holder.complete?.();
+  }
+
+  #notifyChange(): void {
+    for (const holder of this.#holders.listeners) if (holder.change) notify(holder.change);
+  }
+
+  #observe(subscriber: Subscriber<M>): () => void {
+    return this.#holders.subscribe({
+      next: (message) => subscriber.next(message),
+      fail: (error) => subscriber.error(error),
+      complete: () => subscriber.complete(),
+    });
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<M> {
+    const buffer: M[] = [];
+    const size = this.#host.iteratorBufferSize;
+    let waiting: { resolve(r: IteratorResult<M>): void; reject(e: unknown): void } | undefined;
+    let end: { error?: FeedkitError } | undefined;
+    let remove: (() => void) | undefined;
+
+    const finish = (error?: FeedkitError) => {
+      if (end) return;
+      end = { error };
+      remove?.();
+      if (waiting) {
+        const w = waiting;
+        waiting = undefined;
+        if (error) w.reject(error);
+        else w.resolve({ done: true, value: undefined });
+      }
+    };
+    const holder: Holder<M> = {
+      next: (message) => {
+        if (waiting) {
+          const w = waiting;
+          waiting = undefined;
+          w.resolve({ done: false, value: message });
+        } else if (buffer.length >= size) {
+          const error = new FeedkitError(
+            'overflow',
+            `feed '${this.key}': the async iterator fell ${size} messages behind; iteration stopped (consume faster or subscribe instead)`,
+            { system: this.#host.system, dropped: message },
+          );
+          this.#host.report(error);
+          finish(error);
+        } else {
+          buffer.push(message);
+        }
+      },
+      fail: (error) => finish(error),
+      complete: () => finish(),
+    };
+
+    return {
+      next: () => {
+        if (buffer.length > 0) {
+          return Promise.resolve({ done: false, value: buffer.shift() as M });
+        }
+        if (end) {
+          return end.error
+            ? Promise.reject(end.error)
+            : Promise.resolve({ done: true, value: undefined });
+        }
+        // Subscribes on the first `next()`, so an iterator nobody reads holds nothing.
+        remove ??= this.#holders.subscribe(holder);
+        if (end) return this.#endResult(end);
+        return new Promise((resolve, reject) => {
+          waiting = { resolve, reject };
+        });
+      },
+      return: () => {
+        buffer.length = 0;
+        finish();
+        return Promise.resolve({ done: true, value: undefined });
+      },
+    };
+  }
+
+  #endResult(end: { error?: FeedkitError }): Promise<IteratorResult<M>> {
+    return end.error
+      ? Promise.reject(end.error)
+      : Promise.resolve({ done: true, value: undefined });
+  }
+}
+
+/** A listener that throws must not stop delivery to the others; rethrow it outside the loop. */
+function notify(listener: () => void): void {
+  try {
+    listener();
+  } catch (error) {
+    queueMicrotask(() => {
+      throw error;
+    });
+  }
+}

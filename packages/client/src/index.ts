@@ -1,0 +1,40 @@
+export { type Backoff, type FullJitterOptions, fullJitterBackoff } from './Backoff';
+export {
+  type BrowserLifecycleOptions,
+  type LifecycleTargets,
+  watchBrowserLifecycle,
+} from './BrowserLifecycle';
+export type { HeartbeatSettings, RetryContext } from './Connection';
+export { callEndpoint } from './callEndpoint';
+export {
+  CLIENT_CLOSE_CODE,
+  type CloseAction,
+  type CloseContext,
+  type CloseRule,
+  closeCodes,
+  closeRule,
+  DEAD_PEER_CLOSE_CODE,
+  upgradeStatuses,
+} from './closeCodes';
+export { type ClientOptions, createClient } from './createClient';
+export { createHttp, type HttpOptions } from './createHttp';
+export type {
+  ClientState,
+  ConnectionState,
+  ConnectionStatus,
+  Feed,
+  FeedArgs,
+  FeedkitClient,
+  FeedName,
+  FeedOf,
+  Http,
+  Protocol,
+} from './FeedkitClient';
+export { FeedkitError, type FeedkitErrorCode, type FeedkitErrorOptions } from './FeedkitError';
+export { Heartbeat, type HeartbeatOptions } from './Heartbeat';
+export { OutgoingQueue, type OutgoingQueueOptions } from './OutgoingQueue';
+export { type TakhinOptions, type TakhinRest, takhin } from './protocols/takhin';
+export { Subscribable } from './Subscribable';
+export { SubscriptionSet } from './SubscriptionSet';
+export type { TokenProvider, TokenRequest } from './TokenProvider';
+export type { WebSocketConstructor, WebSocketLike, WebSocketNodeOptions } from './WebSocketLike';
