@@ -15,7 +15,7 @@ import type { TailOptions } from './TailOptions';
  * the feed name was already checked against the catalog.
  */
 export function createSystemClient(options: TailOptions): FeedkitClient {
-  const { url } = options;
+  const url = socketBaseUrl(options.url);
   switch (options.system) {
     case 'takhin':
       return createClient({ url, protocol: takhin({ apiKey: options.apiKey }) }) as FeedkitClient;
@@ -37,4 +37,12 @@ export function createSystemClient(options: TailOptions): FeedkitClient {
         protocol: activeImmuneCore({ clientId: options.clientId ?? `feedkit-cli-${process.pid}` }),
       }) as FeedkitClient;
   }
+}
+
+/**
+ * `http://host:8080/` as the clients' socket base, `ws://host:8080`: users
+ * paste the server's HTTP address, and messages then name the real socket URL.
+ */
+export function socketBaseUrl(url: string): string {
+  return url.replace(/^http(s?):/i, 'ws$1:').replace(/\/+$/, '');
 }

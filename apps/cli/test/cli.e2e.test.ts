@@ -1,0 +1,133 @@
+import { createServer } from 'node:net';
+import { type ReferenceServer, startReferenceServer } from '@feedkit/reference-server';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningCli, runCli } from './support/runCli';
+
+/** `HH:MM:SS.mmm  <type padded>  <summary>` */
+const humanLine = (type: string) => new RegExp(`^\\d\\d:\\d\\d:\\d\\d\\.\\d{3}  ${type} +\\S`);
+
+let server: ReferenceServer;
+const running: RunningCli[] = [];
+const cli = (...args: string[]) => {
+  const run = runCli(args);
+  running.push(run);
+  return run;
+};
+
+/** Ctrl-C, then the exit code. */
+async function interrupt(run: RunningCli): Promise<number> {
+  run.child.kill('SIGINT');
+  return run.exited;
+}
+
+beforeAll(async () => {
+  server = await startReferenceServer({ timeScale: 0.1, seed: 11, onError: () => {} });
+});
+afterEach(() => {
+  for (const run of running.splice(0)) if (run.child.exitCode === null) run.child.kill('SIGKILL');
+});
+afterAll(() => server.stop());
+
+describe('feedkit tail (the real binary)', () => {
+  it('prints aligned human-readable lines and closes cleanly on Ctrl-C', async () => {
+    const run = cli('tail', 'takhin', 'metrics', '--url', server.url);
+    await run.stderr.next(/^open ws:\/\/127\.0\.0\.1:\d+\/api\/monitoring\/ws/);
+    const first = await run.stdout.next(humanLine('metrics'));
+    await run.stdout.next(humanLine('metrics'), run.stdout.all.indexOf(first) + 1);
+    expect(first).toMatch(
+      /produce [\d.]+\/s {2}fetch [\d.]+\/s {2}p99 [\d.]+\/[\d.]+ ms {2}topics \d+ {2}lag \d+$/,
+    );
+    expect(await interrupt(run)).toBe(0);
+    expect(run.stderr.text).not.toMatch(/Error|feedkit:/);
+  });
+
+  it.each([
+    ['veloflux', ['backends'], 'backend_status'],
+    ['plataforma-e', ['logs', '--level', 'debug'], 'log_message'],
+    ['helios', ['status', '--user', 'admin', '--password', 'admin123'], 'status'],
+    ['active-immune-core', ['room', '--room', 'agents'], 'agent_\\w+'],
+  ])('tails %s %j', async (system, args, type) => {
+    const run = cli('tail', system, ...args, '--url', server.url);
+    await run.stdout.next(humanLine(type));
+    expect(await interrupt(run)).toBe(0);
+  });
+
+  it('prints one JSON object per line with --json', async () => {
+    const run = cli('tail', 'veloflux', 'backends', '--json', '--url', server.url);
+    await run.stdout.next(/./);
+    await run.stdout.next(/./, 1);
+    const [a, b] = run.stdout.all.slice(0, 2).map((line) => JSON.parse(line));
+    for (const message of [a, b]) {
+      expect(message.type).toBe('backend_status');
+      expect(Array.isArray(message.backends)).toBe(true);
+    }
+    expect(await interrupt(run)).toBe(0);
+    // Nothing but JSON on stdout: state lines go to stderr.
+    for (const line of run.stdout.all) expect(() => JSON.parse(line)).not.toThrow();
+  });
+
+  it('shows the reconnect on stderr and keeps printing after a server restart', async () => {
+    const run = cli('tail', 'takhin', 'metrics', '--url', server.url);
+    await run.stdout.next(humanLine('metrics'));
+    const errFrom = run.stderr.all.length;
+    await server.restart();
+    await run.stderr.next(/^reconnecting( in \d+ s)?, attempt 1/, errFrom);
+    const reopened = await run.stderr.next(/^open /, errFrom);
+    expect(run.stderr.all.indexOf(reopened)).toBeGreaterThan(errFrom);
+    const outFrom = run.stdout.all.length;
+    await run.stdout.next(humanLine('metrics'), outFrom);
+    expect(await interrupt(run)).toBe(0);
+  });
+
+  it('exits 3 with a clear message when Helios refuses the password', async () => {
+    const run = cli(
+      'tail',
+      'helios',
+      'status',
+      '--user',
+      'admin',
+      '--password',
+      'wrong',
+      '--url',
+      server.url,
+    );
+    expect(await run.exited).toBe(3);
+    expect(run.stderr.text).toMatch(
+      /feedkit: helios refused the credentials: .+ \(check --user and --password\)/,
+    );
+    expect(run.stdout.text).toBe('');
+  });
+
+  it('exits 2 on a URL that is not one', async () => {
+    const run = cli('tail', 'takhin', 'metrics', '--url', 'localhost:8080');
+    expect(await run.exited).toBe(2);
+    expect(run.stderr.text).toMatch(/feedkit: .*(not a URL|scheme)/);
+  });
+
+  it('exits 1 when nothing listens at the URL', async () => {
+    const port = await closedPort();
+    const run = cli('tail', 'veloflux', 'metrics', '--url', `http://127.0.0.1:${port}`);
+    expect(await run.exited).toBe(1);
+    expect(run.stderr.text).toMatch(
+      /feedkit: cannot connect to ws:\/\/127\.0\.0\.1:\d+\/api\/ws\/metrics/,
+    );
+  });
+
+  it('exits 2 with usage for an unknown feed', async () => {
+    const run = cli('tail', 'takhin', 'nope');
+    expect(await run.exited).toBe(2);
+    expect(run.stderr.text).toContain("takhin has no feed 'nope'");
+  });
+});
+
+/** A port nothing listens on: bind, read, release. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
