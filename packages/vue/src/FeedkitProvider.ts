@@ -7,6 +7,7 @@ import {
   getCurrentInstance,
   getCurrentScope,
   type InjectionKey,
+  type Plugin,
   type PropType,
   provide,
 } from 'vue';
@@ -101,7 +102,7 @@ export interface FeedkitPluginOptions {
  * plugin closes nothing on unmount, so a client can outlive an app (tests,
  * micro-frontends).
  */
-export const feedkit = {
+export const feedkit: Plugin<[FeedkitPluginOptions]> = {
   install(app: App, options: FeedkitPluginOptions): void {
     const clients = [...(options.clients ?? []), ...(options.client ? [options.client] : [])];
     if (clients.length === 0) {

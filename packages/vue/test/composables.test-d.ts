@@ -1,0 +1,65 @@
+import type { Takhin } from '@feedkit/protocol';
+import { describe, expectTypeOf, it } from 'vitest';
+import { ref, type ShallowRef } from 'vue';
+import { createHooks } from '../src/createHooks';
+import {
+  type TakhinClient,
+  useConsumerGroup,
+  useMetrics,
+  useTopicEvents,
+} from '../src/systems/takhin';
+import { useFeed } from '../src/useFeed';
+
+declare const client: TakhinClient;
+
+describe('@feedkit/vue/takhin types', () => {
+  it('useMetrics() is a readonly shallow ref of the seed metrics message, no cast', () => {
+    expectTypeOf(useMetrics()).toEqualTypeOf<
+      Readonly<ShallowRef<Takhin.MetricsMessage | undefined>>
+    >();
+  });
+
+  it('a selector narrows the ref to the slice', () => {
+    const lag = useMetrics({ select: (m) => m.data.consumerLags.map((c) => c.totalLag) });
+    expectTypeOf(lag).toEqualTypeOf<Readonly<ShallowRef<number[] | undefined>>>();
+  });
+
+  it('the ref cannot be written', () => {
+    const metrics = useMetrics();
+    // @ts-expect-error readonly: the feed owns the value
+    metrics.value = undefined;
+  });
+
+  it('arguments take refs, getters or plain values', () => {
+    expectTypeOf(useTopicEvents('orders')).toEqualTypeOf<
+      Readonly<ShallowRef<Takhin.TopicEventMessage | undefined>>
+    >();
+    useTopicEvents(ref('orders'));
+    useConsumerGroup(() => 'billing');
+    // @ts-expect-error a topic is a string
+    useTopicEvents(ref(42));
+  });
+
+  it('useFeed infers the message from the feed', () => {
+    expectTypeOf(useFeed(client.feed('consumerGroup', 'billing'))).toEqualTypeOf<
+      Readonly<ShallowRef<Takhin.GroupUpdatedMessage | undefined>>
+    >();
+  });
+
+  it('createHooks: a wrong feed name or argument does not compile', () => {
+    const hooks = createHooks(client);
+    expectTypeOf(hooks.useFeed('metrics')).toEqualTypeOf<
+      Readonly<ShallowRef<Takhin.MetricsMessage | undefined>>
+    >();
+    hooks.useFeed('topic', ['orders']);
+    hooks.useFeed('topic', () => ['orders'] as [string]);
+    // @ts-expect-error Takhin has no `backends` feed
+    hooks.useFeed('backends');
+    // @ts-expect-error `topic` needs its name
+    hooks.useFeed('topic');
+    // @ts-expect-error the name is a string
+    hooks.useFeed('topic', [1]);
+    // @ts-expect-error the client has no such feed either
+    client.feed('backends');
+  });
+});
