@@ -44,12 +44,44 @@ function Group({ id }: { id: string }) {
   return <p>{members === undefined ? `${id}: waiting` : `${id}: ${members} members`}</p>;
 }
 
+function Metrics() {
+  const topics = useMetrics({ select: (m) => m.data.clusterHealth.totalTopics });
+  return <p>{topics === undefined ? 'waiting' : `topics: ${topics}`}</p>;
+}
+
+function Topic({ name }: { name: string }) {
+  const event = useTopicEvents(name);
+  return <p>{event ? `${event.type} ${event.data.name}` : 'no event'}</p>;
+}
+
+function Switcher(props: { initial: string; expose: (set: (id: string) => void) => void }) {
+  const [id, set] = useState(props.initial);
+  props.expose(set);
+  return <Group id={id} />;
+}
+
+function Toaster(props: {
+  client: FeedkitClient<ReturnType<typeof takhin>>;
+  prefix: string;
+  seen: string[];
+  renders: { count: number };
+}) {
+  props.renders.count++;
+  useFeedEvent(props.client.feed('topic', 'orders'), (m) =>
+    props.seen.push(`${props.prefix}${m.data.name}`),
+  );
+  return null;
+}
+
+/** Renders the client's status and records every distinct status it rendered. */
+function Status({ seen }: { seen: string[] }) {
+  const { status, attempt } = useConnectionState();
+  if (seen.at(-1) !== status) seen.push(status);
+  return <p>{`status: ${status} (${attempt})`}</p>;
+}
+
 describe('Takhin hooks render live data', () => {
   it('useMetrics renders the metrics the server sends, with a selector', async () => {
-    function Metrics() {
-      const topics = useMetrics({ select: (m) => m.data.clusterHealth.totalTopics });
-      return <p>{topics === undefined ? 'waiting' : `topics: ${topics}`}</p>;
-    }
     render(
       <FeedkitProvider client={client}>
         <Metrics />
@@ -60,10 +92,6 @@ describe('Takhin hooks render live data', () => {
   });
 
   it('useTopicEvents renders the events of its topic only', async () => {
-    function Topic({ name }: { name: string }) {
-      const event = useTopicEvents(name);
-      return <p>{event ? `${event.type} ${event.data.name}` : 'no event'}</p>;
-    }
     render(
       <FeedkitProvider client={client}>
         <Topic name="orders" />
@@ -117,14 +145,9 @@ describe('safe by construction', () => {
 
   it('an argument change makes exactly one unsubscribe and one subscribe', async () => {
     let setGroup: (id: string) => void = () => {};
-    function Switcher() {
-      const [id, set] = useState('billing');
-      setGroup = set;
-      return <Group id={id} />;
-    }
     render(
       <FeedkitProvider client={client}>
-        <Switcher />
+        <Switcher initial="billing" expose={(set) => (setGroup = set)} />
       </FeedkitProvider>,
     );
     await emitWhenSubscribed('group:billing', groupUpdated('billing', 1));
@@ -160,19 +183,17 @@ describe('safe by construction', () => {
 
   it('useFeedEvent calls the latest handler without re-rendering, and releases on unmount', async () => {
     const seen: string[] = [];
-    let renders = 0;
-    function Toaster({ prefix }: { prefix: string }) {
-      renders++;
-      useFeedEvent(client.feed('topic', 'orders'), (m) => seen.push(`${prefix}${m.data.name}`));
-      return null;
-    }
-    const { rerender, unmount } = render(<Toaster prefix="a:" />);
+    const renders = { count: 0 };
+    const toaster = (prefix: string) => (
+      <Toaster client={client} prefix={prefix} seen={seen} renders={renders} />
+    );
+    const { rerender, unmount } = render(toaster('a:'));
     await emitWhenSubscribed('topic:orders', topicCreated('orders', 1));
     await expect.poll(() => seen).toEqual(['a:orders']);
-    rerender(<Toaster prefix="b:" />);
+    rerender(toaster('b:'));
     server.emit('takhin', topicCreated('orders', 2));
     await expect.poll(() => seen).toEqual(['a:orders', 'b:orders']);
-    expect(renders).toBe(2); // the two renders we asked for, none per message
+    expect(renders.count).toBe(2); // the two renders we asked for, none per message
     expect(server.connections('takhin')[0]?.messagesIn).toBe(1); // a new handler did not resubscribe
     unmount();
     await server.waitForConnections((cs) => cs.every((c) => c.subscriptions.length === 0));
@@ -185,14 +206,9 @@ describe('reconnects', () => {
     // A short real backoff, so "reconnecting" is on screen long enough to be seen by a user (and the test).
     client = liveClient(server, takhin(), { backoff: () => 50 });
     const statuses: string[] = [];
-    function Status() {
-      const { status, attempt } = useConnectionState();
-      if (statuses.at(-1) !== status) statuses.push(status);
-      return <p>{`status: ${status} (${attempt})`}</p>;
-    }
     render(
       <FeedkitProvider client={client}>
-        <Status />
+        <Status seen={statuses} />
         <Group id="billing" />
       </FeedkitProvider>,
     );
