@@ -52,12 +52,10 @@ describe('Vue example in headless Chromium', () => {
 
   it('switches project: the server sees the new subscription and events follow', async () => {
     await page.getByTestId('project-picker').selectOption('PROJ-002');
-    await server.waitForConnections(
-      (all) =>
-        all.some((c) => c.path === '/ws/project/PROJ-002') &&
-        !all.some((c) => c.path === '/ws/project/PROJ-001'),
-      30_000,
-    );
+    await server.waitForConnections((all) => {
+      const topics = all.filter((c) => c.system === 'plataforma-e').flatMap((c) => c.subscriptions);
+      return topics.includes('project:PROJ-002') && !topics.includes('project:PROJ-001');
+    }, 30_000);
     await page.locator('[data-testid=project-events] li:not(.muted)').first().waitFor(WAIT);
     expect(pageErrors).toEqual([]);
   });
