@@ -14,7 +14,7 @@ const jitless = process.env.FEEDKIT_BENCH_JITLESS === '1';
 if (jitless) z.config({ jitless: true });
 const { PlataformaE, Takhin } = await import('../src/index');
 
-/** A Takhin metrics message of about 1.5 KB: the seed's example with three topics and two groups. */
+/** A Takhin metrics message of about 1.5 KB: the seed's example with four topics and two groups. */
 function takhinMetricsFrame(): string {
   const topic = (name: string) => ({
     name,
@@ -46,7 +46,7 @@ function takhinMetricsFrame(): string {
     data: {
       throughput: { produceRate: 1500.5, fetchRate: 1200.3, produceBytes: 1048576, fetchBytes: 819200 },
       latency: { produceP50: 5.2, produceP95: 12.8, produceP99: 25.6, fetchP50: 3.1, fetchP95: 8.5, fetchP99: 15.2 },
-      topicStats: [topic('orders'), topic('payments'), topic('audit-log')],
+      topicStats: [topic('orders'), topic('payments'), topic('audit-log'), topic('clickstream')],
       consumerLags: [group('billing', 'payments'), group('analytics', 'orders')],
       clusterHealth: {
         activeConnections: 5,
