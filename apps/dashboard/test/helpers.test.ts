@@ -1,0 +1,84 @@
+import type { ClientState } from '@feedkit/client';
+import { describe, expect, it } from 'vitest';
+import { describeState } from '../src/components/ConnectionBadge';
+import { readDashboardConfig } from '../src/readDashboardConfig';
+import { toColumns } from '../src/toColumns';
+
+describe('readDashboardConfig', () => {
+  const origin = 'http://127.0.0.1:5173';
+  it.each([
+    [{ search: '', origin }, {}, { url: 'ws://127.0.0.1:5173', maxRetryMs: undefined }],
+    [
+      { search: '', origin: 'https://demo.example' },
+      {},
+      { url: 'wss://demo.example', maxRetryMs: undefined },
+    ],
+    [
+      { search: '', origin },
+      { VITE_FEEDKIT_URL: 'http://10.0.0.1:8080' },
+      { url: 'ws://10.0.0.1:8080', maxRetryMs: undefined },
+    ],
+    [
+      { search: '?server=http://localhost:9000&maxRetryMs=1000', origin },
+      {},
+      { url: 'ws://localhost:9000', maxRetryMs: 1000 },
+    ],
+    [
+      { search: '?maxRetryMs=nope', origin },
+      {},
+      { url: 'ws://127.0.0.1:5173', maxRetryMs: undefined },
+    ],
+  ])('%j %j', (location, env, expected) => {
+    expect(readDashboardConfig(location, env)).toEqual(expected);
+  });
+});
+
+describe('toColumns', () => {
+  it('turns rows into uPlot columns', () => {
+    expect(
+      toColumns(
+        [
+          [1, 10, 20],
+          [2, 11, 21],
+        ],
+        3,
+      ),
+    ).toEqual([
+      [1, 2],
+      [10, 11],
+      [20, 21],
+    ]);
+  });
+  it('keeps the last of two points with the same x, so x stays strictly increasing', () => {
+    expect(
+      toColumns(
+        [
+          [1, 10],
+          [2, 11],
+          [2, 12],
+          [3, 13],
+        ],
+        2,
+      ),
+    ).toEqual([
+      [1, 2, 3],
+      [10, 12, 13],
+    ]);
+  });
+});
+
+describe('describeState', () => {
+  const base: ClientState = { status: 'open', attempt: 0, connections: [] };
+  it.each([
+    [base, 'open'],
+    [
+      { ...base, status: 'reconnecting', attempt: 4, nextRetryAt: 3_000 },
+      'reconnecting in 3 s, attempt 4',
+    ],
+    [{ ...base, status: 'reconnecting', attempt: 1 }, 'reconnecting, attempt 1'],
+    [{ ...base, status: 'closed', reason: 'auth refused' }, 'closed: auth refused'],
+    [{ ...base, status: 'idle' }, 'idle'],
+  ] as [ClientState, string][])('%j', (state, text) => {
+    expect(describeState(state, 400)).toBe(text);
+  });
+});
