@@ -217,10 +217,18 @@ export class ReferenceServer {
   }
 
   /** Validates `message` with the system's protocol schema and routes it like a simulated event. */
-  emit(system: SystemName, message: unknown): void {
+  emit(system: SystemName, message: unknown): number {
     const target = this.list.find((s) => s.name === system);
     if (target === undefined) throw new TypeError(`emit: unknown system '${system}'`);
-    target.emit(message);
+    return target.emit(message);
+  }
+
+  /** Pauses or resumes VeloFlux streams, exactly as `POST /api/ws/control` does. */
+  setPaused(
+    type: 'backends' | 'metrics' | 'status' | 'all',
+    paused: boolean,
+  ): { backends: boolean; metrics: boolean; status: boolean } {
+    return this.systems.veloflux.setPaused(type, paused);
   }
 
   private *allConnections(): Generator<Connection<unknown>> {
@@ -336,6 +344,7 @@ export class ReferenceServer {
     ws.on('message', (data, isBinary) => {
       if (this.host.frozen) return;
       connection.messagesIn++;
+      system.counters.messagesReceived++;
       connection.lastSeen = performance.now();
       try {
         const frame = Array.isArray(data)
@@ -349,6 +358,7 @@ export class ReferenceServer {
     });
     ws.on('close', () => {
       if (!system.connections.delete(connection)) return;
+      system.counters.disconnections++;
       try {
         system.onClose(connection);
       } catch (error) {
@@ -357,6 +367,7 @@ export class ReferenceServer {
       this.changed();
     });
     system.connections.add(connection);
+    system.counters.connections++;
     try {
       system.onOpen(connection);
     } catch (error) {

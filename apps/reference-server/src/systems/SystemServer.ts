@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { Adapter, Endpoint, SystemName } from '@feedkit/protocol';
+import type { Adapter, DecodeResult, Endpoint, SystemName } from '@feedkit/protocol';
 import type { Clock } from '../Clock';
 import type { Connection } from '../Connection';
 import type { BodySchema, RestRequest, RestResponse, Route } from '../http/Router';
@@ -24,8 +24,11 @@ export type Admission<State> =
 /** Default ceiling for a client frame where the seed sets none: generous, but bounded. */
 export const DEFAULT_MAX_PAYLOAD = 1024 * 1024;
 
-// biome-ignore lint/suspicious/noExplicitAny: adapters are invariant in their message types; this is only a bound.
-type AnyAdapter = Adapter<any, any>;
+/** The part of a protocol adapter a server uses (subclasses keep their adapter's full type). */
+export type ServerAdapter<In> = Pick<Adapter<In, unknown>, 'system' | 'encodeMessage'> & {
+  readonly decode: (frame: string) => DecodeResult<unknown>;
+  readonly decodeCommand: (frame: string) => DecodeResult<unknown>;
+};
 
 /**
  * One of the five systems: which socket paths it serves, how it admits a
@@ -35,7 +38,7 @@ type AnyAdapter = Adapter<any, any>;
  */
 export abstract class SystemServer<In extends object, State = undefined> {
   abstract readonly name: SystemName;
-  abstract readonly adapter: AnyAdapter;
+  abstract readonly adapter: ServerAdapter<In>;
   /** Largest client frame (ws `maxPayload`; larger closes with 1009). */
   readonly maxPayload: number = DEFAULT_MAX_PAYLOAD;
   /** Seed-time inactivity timeout, after which a silent client is closed. */
@@ -43,6 +46,14 @@ export abstract class SystemServer<In extends object, State = undefined> {
   readonly connections = new Set<Connection<State>>();
   /** Upgrades admitted but not yet open, so connection limits hold under a burst. */
   pendingUpgrades = 0;
+  /** Lifetime counters, for the systems' stats endpoints. */
+  readonly counters = {
+    connections: 0,
+    disconnections: 0,
+    messagesSent: 0,
+    messagesReceived: 0,
+    broadcasts: 0,
+  };
 
   constructor(protected readonly ctx: SystemContext) {}
 
@@ -76,20 +87,17 @@ export abstract class SystemServer<In extends object, State = undefined> {
     return [];
   }
 
-  /** Routes a message exactly as a simulated event of the same kind would be. */
-  protected abstract route(message: In): void;
+  /** Routes a message exactly as a simulated event of the same kind would be; returns the recipients. */
+  protected abstract route(message: In): number;
 
   /**
    * Validates `message` with the protocol schema and routes it. Throws a
    * TypeError naming the first bad field: this is the test handle, and a test
    * that emits a message the seed does not allow has a bug.
    */
-  emit(message: unknown): void {
+  emit(message: unknown): number {
     const result = this.adapter.decode(JSON.stringify(message));
-    if (result.kind === 'message') {
-      this.route(result.message as In);
-      return;
-    }
+    if (result.kind === 'message') return this.route(result.message as In);
     const why =
       result.kind === 'error'
         ? result.error.message
@@ -99,18 +107,22 @@ export abstract class SystemServer<In extends object, State = undefined> {
 
   /** Encodes once and sends the same frame to every connection `accept` lets through. */
   protected broadcast(message: In, accept?: (connection: Connection<State>) => boolean): number {
+    this.counters.broadcasts++;
     if (this.connections.size === 0) return 0;
-    const frame = this.adapter.encodeMessage(message);
+    const frame: string = this.adapter.encodeMessage(message);
     let sent = 0;
     for (const connection of this.connections) {
       if (accept !== undefined && !accept(connection)) continue;
       if (connection.send(frame)) sent++;
     }
+    this.counters.messagesSent += sent;
     return sent;
   }
 
   protected sendTo(connection: Connection<State>, message: In): boolean {
-    return connection.send(this.adapter.encodeMessage(message));
+    const sent = connection.send(this.adapter.encodeMessage(message));
+    if (sent) this.counters.messagesSent++;
+    return sent;
   }
 
   /** A REST route built from the protocol's endpoint definition. */

@@ -101,7 +101,7 @@ export class TakhinServer extends SystemServer<Message> {
     }
   }
 
-  protected route(message: Message): void {
+  protected route(message: Message): number {
     switch (message.type) {
       case 'topic_created':
       case 'topic_deleted':
@@ -111,11 +111,13 @@ export class TakhinServer extends SystemServer<Message> {
           message.type === 'group_updated'
             ? `group:${message.data.groupId}`
             : `topic:${message.data.name}`;
-        this.broadcast(message, (c) => c.subscriptions.size === 0 || c.subscriptions.has(topic));
-        return;
+        return this.broadcast(
+          message,
+          (c) => c.subscriptions.size === 0 || c.subscriptions.has(topic),
+        );
       }
       default:
-        this.broadcast(message);
+        return this.broadcast(message);
     }
   }
 
