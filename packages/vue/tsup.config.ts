@@ -12,6 +12,10 @@ export default defineConfig({
     'active-immune-core': 'src/systems/activeImmuneCore.ts',
   },
   format: ['esm', 'cjs'],
+  // Shared chunks in CJS too: without them each CJS entry would carry its own
+  // copy of the provide/inject registry, and `@feedkit/vue/takhin` would not
+  // see a client provided through `@feedkit/vue`.
+  splitting: true,
   dts: true,
   sourcemap: true,
   clean: true,

@@ -22,15 +22,18 @@ import {
  * entry point finds its own.
  */
 
+// Registered symbols, so that two copies of this package in one app (its ESM
+// and CJS builds, say) still find each other's clients.
+
 /** The most recently provided client, whatever its system (what `useClient()` returns). */
-export const feedkitClientKey: InjectionKey<FeedkitClient> = Symbol('feedkit:client');
+export const feedkitClientKey: InjectionKey<FeedkitClient> = Symbol.for('feedkit:client');
 
 const systemKeys = new Map<SystemName, InjectionKey<FeedkitClient>>();
 /** The injection key under which the client of `system` is provided. */
 export function feedkitClientKeyOf(system: SystemName): InjectionKey<FeedkitClient> {
   let key = systemKeys.get(system);
   if (!key) {
-    key = Symbol(`feedkit:client:${system}`);
+    key = Symbol.for(`feedkit:client:${system}`);
     systemKeys.set(system, key);
   }
   return key;

@@ -1,4 +1,5 @@
 import { createClient, takhin } from '@feedkit/client';
+import type { Takhin } from '@feedkit/protocol';
 import { mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defineComponent, effectScope, h, nextTick, onUpdated, ref, type ShallowRef } from 'vue';
@@ -65,7 +66,7 @@ describe('@feedkit/vue/takhin against the reference server', () => {
 
   it('re-subscribes exactly once when a ref argument changes, on the same socket', async () => {
     const topic = ref('orders');
-    let events!: ReturnType<typeof useTopicEvents>;
+    let events!: Readonly<ShallowRef<Takhin.TopicEventMessage | undefined>>;
     const wrapper = mount(
       defineComponent({
         setup() {
@@ -98,7 +99,7 @@ describe('@feedkit/vue/takhin against the reference server', () => {
 
   it('does not re-subscribe when a getter re-runs but yields the same argument', async () => {
     const raw = ref(' audit');
-    let events!: ReturnType<typeof useTopicEvents>;
+    let events!: Readonly<ShallowRef<Takhin.TopicEventMessage | undefined>>;
     const scope = effectScope();
     scope.run(() => {
       events = useTopicEvents(() => raw.value.trim(), { client });
@@ -142,7 +143,7 @@ describe('@feedkit/vue/takhin against the reference server', () => {
 
   it('works in an effectScope with provideClient, and scope.stop() unsubscribes', async () => {
     const scope = effectScope();
-    let group!: ReturnType<typeof useConsumerGroup>;
+    let group!: Readonly<ShallowRef<number | undefined>>;
     scope.run(() => {
       provideClient(client);
       group = useConsumerGroup('billing', { select: (m) => m.data.members });
@@ -162,7 +163,7 @@ describe('@feedkit/vue/takhin against the reference server', () => {
 
   it('shows reconnecting during a server restart, then data again', async () => {
     const rendered: string[] = [];
-    let metrics!: ReturnType<typeof useMetrics>;
+    let metrics!: Readonly<ShallowRef<Takhin.MetricsMessage | undefined>>;
     let gap!: Readonly<ShallowRef<boolean>>;
     const wrapper = mount(
       defineComponent({
