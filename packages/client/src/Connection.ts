@@ -7,7 +7,7 @@ import type { FeedStore } from './FeedStore';
 import { Heartbeat } from './Heartbeat';
 import { OutgoingQueue, type OutgoingQueueOptions } from './OutgoingQueue';
 import { SubscriptionSet } from './SubscriptionSet';
-import type { TokenProvider } from './TokenProvider';
+
 import { OPEN, type WebSocketConstructor, type WebSocketLike } from './WebSocketLike';
 
 /** What `shouldRetry` is asked before every reconnect. */
@@ -32,7 +32,10 @@ export interface ConnectionOptions<In, Out> {
   /** Socket URL without credentials. */
   readonly url: string;
   readonly adapter: Adapter<In, Out>;
-  readonly token: TokenProvider | undefined;
+  /** Called on every connect; `refresh` after refused credentials. */
+  readonly token:
+    | ((request: { readonly refresh: boolean }) => string | undefined | Promise<string | undefined>)
+    | undefined;
   readonly WebSocket: WebSocketConstructor;
   readonly backoff: Backoff;
   readonly shouldRetry: (context: RetryContext) => boolean;

@@ -1,3 +1,5 @@
+import type { Http } from './FeedkitClient';
+
 /** What the connection tells the token provider. */
 export interface TokenRequest {
   /**
@@ -5,6 +7,8 @@ export interface TokenRequest {
    * refused before open): return a fresh one, not a cached one.
    */
   readonly refresh: boolean;
+  /** The client's REST transport, for providers that log in (Helios). */
+  readonly http: Http;
 }
 
 /**

@@ -1,18 +1,32 @@
-import type { Endpoint } from '@feedkit/protocol';
+import type { Endpoint, SystemName } from '@feedkit/protocol';
 import type { Http } from './FeedkitClient';
+import { FeedkitError } from './FeedkitError';
 
 /**
- * Calls one REST endpoint of a protocol: fills in its path, sends the body
- * and validates the response with the endpoint's zod schema (a mismatch is a
- * `rest` error, never an unchecked value).
+ * Calls one REST endpoint of a protocol: checks the body against the
+ * endpoint's request schema (a bad body never leaves the client), fills in
+ * the path and validates the response with the response schema (a mismatch
+ * is a `rest` error, never an unchecked value).
  */
-export function callEndpoint<Req, Res, Params extends readonly unknown[]>(
+export async function callEndpoint<Req, Res, Params extends readonly unknown[]>(
   http: Http,
+  system: SystemName,
   endpoint: Endpoint<Req, Res, Params>,
   params: Params,
   body?: Req,
 ): Promise<Res> {
-  return http.request(endpoint.method, endpoint.path(...params), body, (json) =>
-    endpoint.response.parse(json),
-  );
+  const path = endpoint.path(...params);
+  if (endpoint.request !== undefined) {
+    const checked = endpoint.request.safeParse(body);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      throw new FeedkitError(
+        'rest',
+        `${endpoint.method} ${path}: request body is invalid at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'does not match the schema'}`,
+        { system, path, cause: checked.error },
+      );
+    }
+    body = checked.data;
+  }
+  return http.request(endpoint.method, path, body, (json) => endpoint.response.parse(json));
 }

@@ -105,6 +105,8 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
   let closed = false;
 
   const heartbeat = options.heartbeat ?? {};
+  const http = createHttp({ baseUrl: httpUrl(baseUrl), system, fetch: options.fetch });
+  const tokenProvider = protocol.token;
   const WebSocketImpl =
     options.WebSocket ?? (IsomorphicWebSocket as unknown as WebSocketConstructor);
 
@@ -141,7 +143,7 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
     const connection: Connection<In, Out> = new Connection<In, Out>({
       url: socketUrl(path),
       adapter,
-      token: protocol.token,
+      token: tokenProvider && ((request) => tokenProvider({ refresh: request.refresh, http })),
       WebSocket: WebSocketImpl,
       backoff: options.backoff ?? fullJitterBackoff(),
       shouldRetry: options.shouldRetry ?? (() => true),
@@ -230,9 +232,7 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
     errors$: errors$.asObservable(),
     unknown$: unknown$.asObservable(),
     messages$: messages$.asObservable() as Observable<In>,
-    rest: protocol.rest(
-      createHttp({ baseUrl: httpUrl(baseUrl), system, fetch: options.fetch }),
-    ) as FeedkitClient<P>['rest'],
+    rest: protocol.rest(http) as FeedkitClient<P>['rest'],
     send(path, command) {
       if (closed) {
         errors$.next(clientClosed());

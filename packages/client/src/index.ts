@@ -33,7 +33,16 @@ export type {
 export { FeedkitError, type FeedkitErrorCode, type FeedkitErrorOptions } from './FeedkitError';
 export { Heartbeat, type HeartbeatOptions } from './Heartbeat';
 export { OutgoingQueue, type OutgoingQueueOptions } from './OutgoingQueue';
+export {
+  type ActiveImmuneCoreOptions,
+  type ActiveImmuneCoreRest,
+  activeImmuneCore,
+} from './protocols/activeImmuneCore';
+export { type HeliosOptions, type HeliosRest, helios } from './protocols/helios';
+export { type PlataformaERest, plataformaE } from './protocols/plataformaE';
 export { type TakhinOptions, type TakhinRest, takhin } from './protocols/takhin';
+export { type VeloFluxRest, veloflux } from './protocols/veloflux';
+export { type RestHelpers, restHelpers } from './restHelpers';
 export { Subscribable } from './Subscribable';
 export { SubscriptionSet } from './SubscriptionSet';
 export type { TokenProvider, TokenRequest } from './TokenProvider';

@@ -1,21 +1,29 @@
 import { type ReferenceServer, startReferenceServer } from '@feedkit/reference-server';
 import { firstValueFrom, take, toArray } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createClient, type FeedkitClient, takhin } from '../src/index';
+import {
+  type ClientOptions,
+  createClient,
+  type FeedkitClient,
+  type Protocol,
+  takhin,
+} from '../src/index';
 import { collectErrors, next, status } from './support/helpers';
 
 const PATH = '/api/monitoring/ws';
 let server: ReferenceServer;
 const clients: FeedkitClient[] = [];
 
-function client(options: Partial<Parameters<typeof createClient>[0]> = {}) {
+function client<P extends Protocol = ReturnType<typeof takhin>>(
+  options: Partial<ClientOptions<P>> = {},
+) {
   const c = createClient({
     url: server.wsUrl,
     protocol: takhin(),
     backoff: () => 0,
     linger: 0,
     ...options,
-  });
+  } as ClientOptions<P>);
   clients.push(c as unknown as FeedkitClient);
   return c;
 }
