@@ -223,6 +223,11 @@ export class ReferenceServer {
     return target.emit(message);
   }
 
+  /** A Helios token for a seed user (`admin` or `viewer`), as the login endpoint issues it. */
+  issueHeliosToken(username = 'admin', ttlSeconds?: number): string {
+    return this.systems.helios.issueToken(username, ttlSeconds);
+  }
+
   /** Pauses or resumes VeloFlux streams, exactly as `POST /api/ws/control` does. */
   setPaused(
     type: 'backends' | 'metrics' | 'status' | 'all',

@@ -1,4 +1,5 @@
 import type { ReferenceServerOptions } from '../ReferenceServer';
+import { HeliosServer } from './helios/HeliosServer';
 import { PlataformaEServer } from './plataforma-e/PlataformaEServer';
 import type { SystemContext } from './SystemServer';
 import { TakhinServer } from './takhin/TakhinServer';
@@ -8,6 +9,7 @@ import { VeloFluxServer } from './veloflux/VeloFluxServer';
 export interface Systems {
   readonly veloflux: VeloFluxServer;
   readonly plataformaE: PlataformaEServer;
+  readonly helios: HeliosServer;
   readonly takhin: TakhinServer;
 }
 
@@ -15,6 +17,15 @@ export function createSystems(ctx: SystemContext, options: ReferenceServerOption
   return {
     veloflux: new VeloFluxServer(ctx),
     plataformaE: new PlataformaEServer(ctx, options.maxConnections),
+    helios: new HeliosServer(
+      ctx,
+      options.heliosTokenTtlSeconds ?? numberFromEnv('HELIOS_TOKEN_TTL') ?? 3600,
+    ),
     takhin: new TakhinServer(ctx, options.takhinApiKey ?? process.env.TAKHIN_API_KEY ?? undefined),
   };
+}
+
+function numberFromEnv(name: string): number | undefined {
+  const value = Number(process.env[name]);
+  return process.env[name] && Number.isFinite(value) ? value : undefined;
 }
