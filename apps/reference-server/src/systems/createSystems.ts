@@ -1,4 +1,5 @@
 import type { ReferenceServerOptions } from '../ReferenceServer';
+import { ActiveImmuneCoreServer } from './active-immune-core/ActiveImmuneCoreServer';
 import { HeliosServer } from './helios/HeliosServer';
 import { PlataformaEServer } from './plataforma-e/PlataformaEServer';
 import type { SystemContext } from './SystemServer';
@@ -10,6 +11,7 @@ export interface Systems {
   readonly veloflux: VeloFluxServer;
   readonly plataformaE: PlataformaEServer;
   readonly helios: HeliosServer;
+  readonly activeImmuneCore: ActiveImmuneCoreServer;
   readonly takhin: TakhinServer;
 }
 
@@ -21,6 +23,7 @@ export function createSystems(ctx: SystemContext, options: ReferenceServerOption
       ctx,
       options.heliosTokenTtlSeconds ?? numberFromEnv('HELIOS_TOKEN_TTL') ?? 3600,
     ),
+    activeImmuneCore: new ActiveImmuneCoreServer(ctx),
     takhin: new TakhinServer(ctx, options.takhinApiKey ?? process.env.TAKHIN_API_KEY ?? undefined),
   };
 }
