@@ -26,10 +26,11 @@ export function createSystemClient(options: TailOptions): FeedkitClient {
     case 'helios':
       return createClient({
         url,
+        // Without credentials the server refuses the socket, which tail reports as an auth failure.
         protocol:
           options.user !== undefined
             ? helios({ username: options.user, password: options.password ?? '' })
-            : helios({ token: options.token ?? '' }),
+            : helios({ token: options.token }),
       }) as FeedkitClient;
     case 'active-immune-core':
       return createClient({

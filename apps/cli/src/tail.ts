@@ -76,9 +76,13 @@ export function tail(
       if (finished) return;
       finished = true;
       if (message) io.err(c.red(`feedkit: ${message}`));
-      subscriptions.unsubscribe();
-      client.close();
-      resolve(code);
+      // Not from inside the client's own state$ or errors$ callback: closing
+      // re-entrantly, mid-transition, let a reconnect timer outlive close().
+      setImmediate(() => {
+        subscriptions.unsubscribe();
+        client.close();
+        resolve(code);
+      });
     };
 
     if (io.signal.aborted) return finish(ExitCode.ok);

@@ -7,7 +7,7 @@ const bin = fileURLToPath(new URL('../../bin/feedkit.js', import.meta.url));
 export class Lines {
   readonly all: string[] = [];
   private partial = '';
-  private waiters: { test: (line: string) => boolean; resolve: (line: string) => void }[] = [];
+  private waiters: { test: (line: string) => boolean; resolve: () => void }[] = [];
 
   push(chunk: string): void {
     const parts = (this.partial + chunk).split('\n');
@@ -17,17 +17,27 @@ export class Lines {
       for (const waiter of [...this.waiters]) {
         if (waiter.test(line)) {
           this.waiters.splice(this.waiters.indexOf(waiter), 1);
-          waiter.resolve(line);
+          waiter.resolve();
         }
       }
     }
   }
 
+  /** Index of the first line from `from` on that matches; waits for it if it has not come yet. */
+  indexOf(pattern: RegExp, from = 0): Promise<number> {
+    const seen = this.all.findIndex((line, i) => i >= from && pattern.test(line));
+    if (seen >= 0) return Promise.resolve(seen);
+    return new Promise((resolve) =>
+      this.waiters.push({
+        test: (line) => pattern.test(line),
+        resolve: () => resolve(this.all.length - 1),
+      }),
+    );
+  }
+
   /** The first line from index `from` on that matches; waits for it if it has not come yet. */
-  next(pattern: RegExp, from = 0): Promise<string> {
-    const seen = this.all.slice(from).find((line) => pattern.test(line));
-    if (seen !== undefined) return Promise.resolve(seen);
-    return new Promise((resolve) => this.waiters.push({ test: (l) => pattern.test(l), resolve }));
+  async next(pattern: RegExp, from = 0): Promise<string> {
+    return this.all[await this.indexOf(pattern, from)]!;
   }
 
   get text(): string {
