@@ -1,11 +1,13 @@
 import type { FeedkitClient } from '@feedkit/client';
-import { createContext, type ReactNode } from 'react';
+import { type Context, createContext, type ReactNode } from 'react';
 
 /**
  * Holds the client for the hooks below a `FeedkitProvider`. `null` means no
  * provider, which `useClient()` turns into an error that says what to do.
  */
-export const FeedkitContext = createContext<FeedkitClient | null>(null);
+export const FeedkitContext: Context<FeedkitClient | null> = createContext<FeedkitClient | null>(
+  null,
+);
 
 export interface FeedkitProviderProps {
   /**

@@ -1,10 +1,12 @@
-import { callEndpoint, createHttp } from '@feedkit/client';
-import { VeloFlux } from '@feedkit/protocol';
+import { createClient, helios, veloflux } from '@feedkit/client';
+import type { VeloFlux } from '@feedkit/protocol';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RestAction, useRestAction } from '../src/index';
+import { FeedkitProvider, type RestAction } from '../src/index';
+import { useLogin } from '../src/systems/helios';
+import { usePause } from '../src/systems/veloflux';
 
 const base = 'http://veloflux.test';
 const mock = setupServer();
@@ -15,15 +17,13 @@ afterEach(() => {
 });
 afterAll(() => mock.close());
 
-// The client's own REST transport and the protocol's endpoint: only the network is mocked.
-const rest = createHttp({ baseUrl: base, system: 'veloflux' });
-const pause = (type: VeloFlux.UpdateTarget) =>
-  callEndpoint(rest, VeloFlux.endpoints.control, [], { action: 'pause', type });
+// The real client and its REST helpers; only the network is mocked. REST needs no socket.
+const client = createClient({ url: 'ws://veloflux.test', protocol: veloflux(), lifecycle: false });
 
-type Pause = RestAction<[type: VeloFlux.UpdateTarget], VeloFlux.ControlResponse>;
+type Pause = RestAction<[type?: VeloFlux.UpdateTarget], VeloFlux.ControlResponse>;
 
-function PauseButton({ expose }: { expose?: (action: Pause) => void }) {
-  const action = useRestAction(pause);
+function PauseControl({ expose }: { expose?: (action: Pause) => void }) {
+  const action = usePause();
   expose?.(action);
   return (
     <div>
@@ -36,6 +36,14 @@ function PauseButton({ expose }: { expose?: (action: Pause) => void }) {
         reset
       </button>
     </div>
+  );
+}
+
+function PauseButton(props: { expose?: (action: Pause) => void }) {
+  return (
+    <FeedkitProvider client={client}>
+      <PauseControl {...props} />
+    </FeedkitProvider>
   );
 }
 
@@ -136,5 +144,55 @@ describe('useRestAction', () => {
     });
     // The older call finished last but does not overwrite the newer result.
     expect(screen.getByText('paused backends: false')).toBeTruthy();
+  });
+});
+
+const heliosClient = createClient({
+  url: 'ws://helios.test',
+  protocol: helios(),
+  lifecycle: false,
+});
+
+function Login() {
+  const login = useLogin();
+  return (
+    <div>
+      <button type="button" onClick={() => login.run({ username: 'admin', password: 'pw' })}>
+        sign in
+      </button>
+      <p>{login.data ? `role: ${login.data.role}` : (login.error?.message ?? 'signed out')}</p>
+    </div>
+  );
+}
+
+describe('useLogin (Helios)', () => {
+  const app = (
+    <FeedkitProvider client={heliosClient}>
+      <Login />
+    </FeedkitProvider>
+  );
+
+  it('success returns the token response', async () => {
+    mock.use(
+      http.post('http://helios.test/api/auth/login', () =>
+        HttpResponse.json({ token: 'jwt.x.y', role: 'admin' }),
+      ),
+    );
+    render(app);
+    fireEvent.click(screen.getByText('sign in'));
+    expect(await screen.findByText('role: admin')).toBeTruthy();
+  });
+
+  it('401 is an error with the server message', async () => {
+    mock.use(
+      http.post('http://helios.test/api/auth/login', () =>
+        HttpResponse.json({ error: 'invalid credentials' }, { status: 401 }),
+      ),
+    );
+    render(app);
+    fireEvent.click(screen.getByText('sign in'));
+    expect(
+      await screen.findByText('POST /api/auth/login: HTTP 401: invalid credentials'),
+    ).toBeTruthy();
   });
 });

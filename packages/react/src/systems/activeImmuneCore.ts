@@ -3,10 +3,11 @@
  * (rooms and event-type filters on one socket). The provider's client must be
  * an Active Immune Core client.
  */
-import type { activeImmuneCore, Feed, FeedkitClient } from '@feedkit/client';
+import type { ActiveImmuneCoreRest, activeImmuneCore, Feed, FeedkitClient } from '@feedkit/client';
 import type { ActiveImmuneCore } from '@feedkit/protocol';
 import { useClient } from '../useClient';
 import { type UseFeedOptions, useFeed } from '../useFeed';
+import { type RestAction, useRestAction } from '../useRestAction';
 
 export type ActiveImmuneCoreClient = FeedkitClient<ReturnType<typeof activeImmuneCore>>;
 
@@ -39,4 +40,19 @@ export function useAllEvents<S = ActiveImmuneCore.ServerEvent>(
   options?: UseFeedOptions<ActiveImmuneCore.ServerEvent, S>,
 ): S | undefined {
   return useFeed(useActiveImmuneCoreClient().feed('all'), options);
+}
+
+/**
+ * `POST /ws/broadcast` (to one room, or to everyone), with pending and error state.
+ *
+ * @example
+ * const broadcast = useBroadcast();
+ * broadcast.run({ event_type: 'system_alert', data: { level: 'warning' }, room: 'alerts' });
+ */
+export function useBroadcast(): RestAction<
+  [body: ActiveImmuneCore.BroadcastRequest],
+  ActiveImmuneCore.BroadcastResponse
+> {
+  // FeedkitClient['rest'] does not infer through Protocol yet (it resolves to never); the binding's own type is exact.
+  return useRestAction((useActiveImmuneCoreClient().rest as ActiveImmuneCoreRest).broadcast);
 }

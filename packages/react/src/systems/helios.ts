@@ -3,7 +3,7 @@
  * (one socket; each hook turns on its subscription flag while mounted).
  * The provider's client must be a Helios client.
  */
-import type { FeedkitClient, helios } from '@feedkit/client';
+import type { FeedkitClient, HeliosRest, helios } from '@feedkit/client';
 import type { Helios } from '@feedkit/protocol';
 import { useClient } from '../useClient';
 import { type UseFeedOptions, useFeed } from '../useFeed';
@@ -63,8 +63,6 @@ export function useCustomMetrics<S = Helios.CustomMetricsMessage>(
   return useFeed(useHeliosClient().feed('customMetrics'), options);
 }
 
-type LoginResult = Awaited<ReturnType<HeliosClient['rest']['login']>>;
-
 /**
  * `POST /api/auth/login` with pending and error state. On success the client
  * uses the token for the socket from its next (re)connect on.
@@ -73,7 +71,7 @@ type LoginResult = Awaited<ReturnType<HeliosClient['rest']['login']>>;
  * const login = useLogin();
  * <button onClick={() => login.run({ username, password })} disabled={login.pending}>Sign in</button>
  */
-export function useLogin(): RestAction<[credentials: Helios.LoginRequest], LoginResult> {
-  const client = useHeliosClient();
-  return useRestAction((credentials: Helios.LoginRequest) => client.rest.login(credentials));
+export function useLogin(): RestAction<[credentials: Helios.LoginRequest], Helios.LoginResponse> {
+  // FeedkitClient['rest'] does not infer through Protocol yet (it resolves to never); the binding's own type is exact.
+  return useRestAction((useHeliosClient().rest as HeliosRest).login);
 }

@@ -2,10 +2,11 @@
  * `@feedkit/react/plataforma-e`: hooks for Plataforma E's notifications,
  * project and log sockets. The provider's client must be a Plataforma E client.
  */
-import type { FeedkitClient, plataformaE } from '@feedkit/client';
+import type { FeedkitClient, PlataformaERest, plataformaE } from '@feedkit/client';
 import type { PlataformaE } from '@feedkit/protocol';
 import { useClient } from '../useClient';
 import { type UseFeedOptions, useFeed } from '../useFeed';
+import { type RestAction, useRestAction } from '../useRestAction';
 
 export type PlataformaEClient = FeedkitClient<ReturnType<typeof plataformaE>>;
 
@@ -41,4 +42,19 @@ export function useLogs<S = PlataformaE.LogMessage>(
 ): S | undefined {
   // Keyed by the level, not the object, so an inline `{ level }` is the same feed.
   return useFeed(usePlataformaEClient().feed('logs', { level: filter?.level }), options);
+}
+
+/**
+ * `POST /api/ws/broadcast` (to one project, or to everyone), with pending and error state.
+ *
+ * @example
+ * const broadcast = useBroadcast();
+ * broadcast.run({ event_type: 'notification', data: { title: 'Deploy', message: 'done' }, project_id: 'PROJ-001' });
+ */
+export function useBroadcast(): RestAction<
+  [body: PlataformaE.BroadcastRequest],
+  PlataformaE.BroadcastResponse
+> {
+  // FeedkitClient['rest'] does not infer through Protocol yet (it resolves to never); the binding's own type is exact.
+  return useRestAction((usePlataformaEClient().rest as PlataformaERest).broadcast);
 }

@@ -3,10 +3,11 @@
  * (`/api/ws/backends`, `/api/ws/metrics`, `/api/ws/status`).
  * The provider's client must be a VeloFlux client.
  */
-import type { FeedkitClient, veloflux } from '@feedkit/client';
+import type { FeedkitClient, VeloFluxRest, veloflux } from '@feedkit/client';
 import type { VeloFlux } from '@feedkit/protocol';
 import { useClient } from '../useClient';
 import { type UseFeedOptions, useFeed } from '../useFeed';
+import { type RestAction, useRestAction } from '../useRestAction';
 
 export type VeloFluxClient = FeedkitClient<ReturnType<typeof veloflux>>;
 
@@ -38,4 +39,31 @@ export function useSystemStatus<S = VeloFlux.SystemStatusMessage>(
   options?: UseFeedOptions<VeloFlux.SystemStatusMessage, S>,
 ): S | undefined {
   return useFeed(useVeloFluxClient().feed('status'), options);
+}
+
+// FeedkitClient['rest'] does not infer through Protocol yet (it resolves to never); the binding's own type is exact.
+const restOf = (client: VeloFluxClient) => client.rest as VeloFluxRest;
+
+/**
+ * `POST /api/ws/control` with `action: 'pause'`, with pending and error state.
+ *
+ * @example
+ * const pause = usePause();
+ * <button onClick={() => pause.run('backends')} disabled={pause.pending}>Pause</button>
+ */
+export function usePause(): RestAction<[type?: VeloFlux.UpdateTarget], VeloFlux.ControlResponse> {
+  return useRestAction(restOf(useVeloFluxClient()).pause);
+}
+
+/** `POST /api/ws/control` with `action: 'resume'`, with pending and error state. */
+export function useResume(): RestAction<[type?: VeloFlux.UpdateTarget], VeloFlux.ControlResponse> {
+  return useRestAction(restOf(useVeloFluxClient()).resume);
+}
+
+/** `POST /api/ws/force-update`: the server pushes the chosen streams at once (`forced: true`). */
+export function useForceUpdate(): RestAction<
+  [body: VeloFlux.ForceUpdateRequest],
+  VeloFlux.ForceUpdateResponse
+> {
+  return useRestAction(restOf(useVeloFluxClient()).forceUpdate);
 }
