@@ -30,11 +30,12 @@ export interface ConnectionHost {
 
 /**
  * Above this many queued bytes a socket is skipped (it is not reading fast
- * enough); above `TERMINATE_BUFFERED_BYTES` it is cut off, so one stalled
- * reader cannot grow the server's memory without bound or slow the others.
+ * enough), so one stalled reader cannot grow the server's memory without
+ * bound or slow the others down.
  */
 export const SKIP_BUFFERED_BYTES = 4 * 1024 * 1024;
-export const TERMINATE_BUFFERED_BYTES = 32 * 1024 * 1024;
+/** A socket skipped this many times in a row has stopped reading: it is cut off. */
+export const MAX_CONSECUTIVE_SKIPS = 100;
 
 /**
  * One accepted socket. `State` is what the system keeps per connection
@@ -47,6 +48,7 @@ export class Connection<State = unknown> {
   messagesOut = 0;
   /** Messages not sent because the socket was not reading (see `SKIP_BUFFERED_BYTES`). */
   messagesSkipped = 0;
+  private consecutiveSkips = 0;
   /** performance.now() of the last frame from the client (inactivity timeouts). */
   lastSeen = performance.now();
 
@@ -67,12 +69,12 @@ export class Connection<State = unknown> {
   /** Sends an already encoded frame. Returns whether it went out. */
   send(frame: string): boolean {
     if (this.host.frozen || !this.open) return false;
-    const buffered = this.socket.bufferedAmount;
-    if (buffered > SKIP_BUFFERED_BYTES) {
+    if (this.socket.bufferedAmount > SKIP_BUFFERED_BYTES) {
       this.messagesSkipped++;
-      if (buffered > TERMINATE_BUFFERED_BYTES) this.socket.terminate();
+      if (++this.consecutiveSkips >= MAX_CONSECUTIVE_SKIPS) this.socket.terminate();
       return false;
     }
+    this.consecutiveSkips = 0;
     this.socket.send(frame);
     this.messagesOut++;
     return true;

@@ -265,6 +265,12 @@ export class ReferenceServer {
     const http = this.http;
     this.http = undefined;
     for (const held of this.held.splice(0)) held.drop();
+    // Stop accepting first, so nobody connects to a server that is going away.
+    const closed =
+      http === undefined
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => http.close(() => resolve()));
+    http?.closeAllConnections();
     const closing: Promise<void>[] = [];
     for (const connection of this.allConnections()) {
       closing.push(
@@ -278,11 +284,7 @@ export class ReferenceServer {
       );
     }
     await Promise.all(closing);
-    if (http === undefined) return;
-    await new Promise<void>((resolve) => {
-      http.close(() => resolve());
-      http.closeAllConnections();
-    });
+    await closed;
   }
 
   private startIdleSweep(system: SystemServer<object, unknown>, idleMs: number): void {

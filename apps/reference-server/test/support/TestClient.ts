@@ -103,7 +103,7 @@ export class TestClient {
           done();
           reject(
             new Error(
-              `socket closed before a matching message; got ${JSON.stringify(this.received)}`,
+              `socket closed before a matching message; got ${JSON.stringify(this.received).slice(0, 2000)}`,
             ),
           );
         }
