@@ -32,8 +32,8 @@ const backendStatus = (connectionsOf: (i: number) => number): VeloFlux.BackendSt
 });
 
 /** What a row shows; two backends that show the same are equal for this row. */
-const sameBackend = (a: VeloFlux.Backend, b: VeloFlux.Backend) =>
-  a.status === b.status && a.healthy === b.healthy && a.connections === b.connections;
+const sameBackend = (a: VeloFlux.Backend | undefined, b: VeloFlux.Backend | undefined) =>
+  a?.status === b?.status && a?.healthy === b?.healthy && a?.connections === b?.connections;
 
 /** Per row: renders, `computed` evaluations and `watch` callbacks. */
 const counters = {

@@ -5,10 +5,11 @@
  * @example
  * const leader = useClusterStatus({ select: (m) => m.data.leader });
  */
-import type { FeedkitClient, FeedOf, helios } from '@feedkit/client';
+import type { FeedkitClient, FeedOf, HeliosRest, helios } from '@feedkit/client';
+import type { Helios } from '@feedkit/protocol';
 import { useClient } from '../useClient';
 import { type UseFeedOptions, useFeed } from '../useFeed';
-import { useRestAction } from '../useRestAction';
+import { type RestAction, useRestAction } from '../useRestAction';
 
 export type HeliosProtocol = ReturnType<typeof helios>;
 export type HeliosClient = FeedkitClient<HeliosProtocol>;
@@ -33,55 +34,50 @@ export function useHeliosClient(client?: HeliosClient): HeliosClient {
   return useClient<HeliosProtocol>('helios', client);
 }
 
-function heliosFeed<K extends FeedKey, S>(name: K, options: HeliosFeedOptions<Message<K>, S>) {
-  // Helios feeds take no arguments, so the tuple is empty for every K.
-  return useFeed(useHeliosClient(options.client).feed(name), options);
-}
-
 /** Cluster status: the 5-second `status` and on-demand `status_update`. */
 export function useClusterStatus<S = Message<'status'>>(
   options: HeliosFeedOptions<Message<'status'>, S> = {},
 ) {
-  return heliosFeed('status', options);
+  return useFeed(useHeliosClient(options.client).feed('status'), options);
 }
 
 /** Raft role transitions. */
 export function useStateChanges<S = Message<'stateChanges'>>(
   options: HeliosFeedOptions<Message<'stateChanges'>, S> = {},
 ) {
-  return heliosFeed('stateChanges', options);
+  return useFeed(useHeliosClient(options.client).feed('stateChanges'), options);
 }
 
 /** Peers added to or removed from the cluster. */
 export function usePeerChanges<S = Message<'peerChanges'>>(
   options: HeliosFeedOptions<Message<'peerChanges'>, S> = {},
 ) {
-  return heliosFeed('peerChanges', options);
+  return useFeed(useHeliosClient(options.client).feed('peerChanges'), options);
 }
 
 export function useLatency<S = Message<'latency'>>(
   options: HeliosFeedOptions<Message<'latency'>, S> = {},
 ) {
-  return heliosFeed('latency', options);
+  return useFeed(useHeliosClient(options.client).feed('latency'), options);
 }
 
 export function useUptime<S = Message<'uptime'>>(
   options: HeliosFeedOptions<Message<'uptime'>, S> = {},
 ) {
-  return heliosFeed('uptime', options);
+  return useFeed(useHeliosClient(options.client).feed('uptime'), options);
 }
 
 /** One message per snapshot taken. */
 export function useSnapshots<S = Message<'snapshots'>>(
   options: HeliosFeedOptions<Message<'snapshots'>, S> = {},
 ) {
-  return heliosFeed('snapshots', options);
+  return useFeed(useHeliosClient(options.client).feed('snapshots'), options);
 }
 
 export function useCustomMetrics<S = Message<'customMetrics'>>(
   options: HeliosFeedOptions<Message<'customMetrics'>, S> = {},
 ) {
-  return heliosFeed('customMetrics', options);
+  return useFeed(useHeliosClient(options.client).feed('customMetrics'), options);
 }
 
 /**
@@ -90,7 +86,11 @@ export function useCustomMetrics<S = Message<'customMetrics'>>(
  * const login = useLogin();
  * await login.run({ username, password }); // login.data.value?.token
  */
-export function useLogin(client?: HeliosClient) {
-  const rest = useHeliosClient(client).rest;
+export function useLogin(
+  client?: HeliosClient,
+): RestAction<[credentials: Helios.LoginRequest], Helios.LoginResponse> {
+  // `FeedkitClient['rest']` resolves to `never` in the client's contract for
+  // now; `never` is assignable to the binding's exact type, so no cast.
+  const rest: HeliosRest = useHeliosClient(client).rest;
   return useRestAction(rest.login);
 }
