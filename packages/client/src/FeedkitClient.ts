@@ -110,6 +110,9 @@ export type FeedOf<P extends Protocol, K extends FeedName<P>> = FeedMessage<
   ReturnType<AdapterFeeds<P['adapter']>[K]>
 >;
 
+/** The REST helpers a protocol builds. */
+export type RestOf<P> = P extends { readonly rest: (http: Http) => infer R } ? R : never;
+
 export interface FeedkitClient<P extends Protocol = Protocol> {
   readonly system: SystemName;
   readonly protocol: P;
@@ -123,7 +126,7 @@ export interface FeedkitClient<P extends Protocol = Protocol> {
   /** Every decoded message, from every connection (for logging, CLI `--json`). */
   readonly messages$: Observable<AdapterIn<P['adapter']>>;
   /** Typed REST helpers of the system. */
-  readonly rest: P extends Protocol<never, infer R> ? R : never;
+  readonly rest: RestOf<P>;
   /** Sends a raw command on the connection of `path` (queued while disconnected). */
   send(path: string, command: AdapterOut<P['adapter']>): void;
   /** Reconnects every connection now (browser came online, tab visible). */

@@ -29,6 +29,7 @@ export type {
   FeedOf,
   Http,
   Protocol,
+  RestOf,
 } from './FeedkitClient';
 export { FeedkitError, type FeedkitErrorCode, type FeedkitErrorOptions } from './FeedkitError';
 export { Heartbeat, type HeartbeatOptions } from './Heartbeat';
