@@ -1,6 +1,7 @@
 import {
   activeImmuneCore,
   createClient,
+  type FeedkitClient,
   fullJitterBackoff,
   helios,
   plataformaE,
@@ -10,9 +11,15 @@ import {
 import type { DashboardConfig } from './readDashboardConfig';
 
 /** The page's five clients, one per system, all on the same server. */
-export type DashboardClients = ReturnType<typeof createDashboardClients>;
+export interface DashboardClients {
+  readonly veloflux: FeedkitClient<ReturnType<typeof veloflux>>;
+  readonly plataformaE: FeedkitClient<ReturnType<typeof plataformaE>>;
+  readonly helios: FeedkitClient<ReturnType<typeof helios>>;
+  readonly activeImmuneCore: FeedkitClient<ReturnType<typeof activeImmuneCore>>;
+  readonly takhin: FeedkitClient<ReturnType<typeof takhin>>;
+}
 
-export function createDashboardClients(config: DashboardConfig) {
+export function createDashboardClients(config: DashboardConfig): DashboardClients {
   const common = {
     url: config.url,
     backoff:

@@ -1,11 +1,14 @@
 import type { VeloFlux } from '@feedkit/protocol';
-import { useRestAction } from '@feedkit/react';
 import {
   useBackends,
+  useForceUpdate,
   useMetrics,
+  usePause,
+  useResume,
   useSystemStatus,
   useVeloFluxClient,
 } from '@feedkit/react/veloflux';
+import { useState } from 'react';
 import { Panel } from '../components/Panel';
 import { Stat } from '../components/Stat';
 import { TimeSeriesChart } from '../components/TimeSeriesChart';
@@ -33,34 +36,44 @@ export function VeloFluxPanel() {
   const status = useSystemStatus();
   const history = useFeedHistory(client.feed('metrics'), 120, rates);
 
-  const control = useRestAction((action: 'pause' | 'resume') =>
-    client.rest.control({ action, type: 'all' }),
-  );
-  const forceUpdate = useRestAction(() => client.rest.forceUpdate({ type: 'all' }));
-  const busy = control.pending || forceUpdate.pending;
-  const paused = control.data?.paused;
-  const error = control.error ?? forceUpdate.error;
+  const pause = usePause();
+  const resume = useResume();
+  const forceUpdate = useForceUpdate();
+  const [note, setNote] = useState('');
+  const busy = pause.pending || resume.pending || forceUpdate.pending;
+  const error = pause.error ?? resume.error ?? forceUpdate.error;
+  const describePaused = (r: VeloFlux.ControlResponse | undefined) =>
+    r && setNote(Object.values(r.paused).some(Boolean) ? 'updates paused' : 'updates running');
 
   return (
     <Panel id="veloflux" title="VeloFlux" subtitle="load balancer: backends, pools, traffic">
       <div className="toolbar">
-        <button type="button" disabled={busy} onClick={() => control.run('pause')}>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={async () => describePaused(await pause.run('all'))}
+        >
           Pause
         </button>
-        <button type="button" disabled={busy} onClick={() => control.run('resume')}>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={async () => describePaused(await resume.run('all'))}
+        >
           Resume
         </button>
-        <button type="button" disabled={busy} onClick={() => forceUpdate.run()}>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={async () => {
+            const r = await forceUpdate.run({ type: 'all' });
+            if (r) setNote(`forced ${r.forced.join(', ')}`);
+          }}
+        >
           Force update
         </button>
         <span className="muted" data-testid="veloflux-control">
-          {paused
-            ? Object.values(paused).some(Boolean)
-              ? 'updates paused'
-              : 'updates running'
-            : forceUpdate.data
-              ? `forced ${forceUpdate.data.forced.join(', ')}`
-              : ''}
+          {note}
         </span>
         {error && <span className="error">{error.message}</span>}
       </div>
