@@ -4,6 +4,10 @@ import shared from '../../vitest.shared.ts';
 export default mergeConfig(
   shared,
   defineConfig({
-    test: { environment: 'happy-dom', include: ['test/**/*.test.{ts,tsx}'] },
+    test: {
+      environment: 'happy-dom',
+      include: ['test/**/*.test.{ts,tsx}'],
+      setupFiles: ['./test/setup.ts'],
+    },
   }),
 );

@@ -12,7 +12,7 @@ import base from './vitest.config.ts';
 const resolveDir = (name: string) =>
   fileURLToPath(new URL(`./node_modules/${name}`, import.meta.url));
 
-export default mergeConfig(
+const config = mergeConfig(
   base,
   defineConfig({
     resolve: {
@@ -28,8 +28,13 @@ export default mergeConfig(
       // Types do not depend on the React runtime; checking them once is enough.
       typecheck: { enabled: false },
       env: { FEEDKIT_EXPECT_REACT: '18' },
-      setupFiles: ['./test/react18.setup.ts'],
       server: { deps: { inline: [/@testing-library\/react/] } },
     },
   }),
 );
+
+// The require redirect must be in place before test/setup.ts loads Testing Library
+// (and with it react-dom); mergeConfig would append it after.
+config.test = { ...config.test, setupFiles: ['./test/react18.setup.ts', './test/setup.ts'] };
+
+export default config;
