@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { SystemName } from '@feedkit/protocol';
 import type { WebSocket } from 'ws';
 
@@ -58,6 +59,8 @@ export class Connection<State = unknown> {
     readonly path: string,
     readonly query: Readonly<Record<string, string>>,
     readonly socket: WebSocket,
+    /** The TCP socket under `socket`, for frames built once for many connections. */
+    private readonly wire: Duplex,
     private readonly host: ConnectionHost,
     public state: State,
   ) {}
@@ -66,8 +69,27 @@ export class Connection<State = unknown> {
     return this.socket.readyState === this.socket.OPEN;
   }
 
-  /** Sends an already encoded frame. Returns whether it went out. */
-  send(frame: string): boolean {
+  /** Sends an already encoded message. Returns whether it went out. */
+  send(message: string): boolean {
+    if (!this.writable()) return false;
+    this.socket.send(message);
+    this.messagesOut++;
+    return true;
+  }
+
+  /**
+   * Writes a complete WebSocket frame (see `textFrame`) straight to the TCP
+   * socket. Safe next to `send` because compression is off: ws then writes
+   * synchronously too, so frames keep their order.
+   */
+  sendFrame(frame: Buffer): boolean {
+    if (!this.writable()) return false;
+    this.wire.write(frame);
+    this.messagesOut++;
+    return true;
+  }
+
+  private writable(): boolean {
     if (this.host.frozen || !this.open) return false;
     if (this.socket.bufferedAmount > SKIP_BUFFERED_BYTES) {
       this.messagesSkipped++;
@@ -75,8 +97,6 @@ export class Connection<State = unknown> {
       return false;
     }
     this.consecutiveSkips = 0;
-    this.socket.send(frame);
-    this.messagesOut++;
     return true;
   }
 

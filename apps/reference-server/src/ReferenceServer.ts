@@ -320,22 +320,29 @@ export class ReferenceServer {
         return;
       }
       const wss = this.wss.get(system.name) as WebSocketServer;
-      system.pendingUpgrades++;
-      wss.handleUpgrade(request, socket, head, (ws) => {
+      // Counted until the socket opens or dies, so limits hold under a burst of upgrades.
+      let pending = true;
+      const settle = () => {
+        if (!pending) return;
+        pending = false;
         system.pendingUpgrades--;
+      };
+      system.pendingUpgrades++;
+      socket.once('close', settle);
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        settle();
         const connection = new Connection(
           `c${this.nextId++}`,
           system.name,
           url.pathname,
           queryOf(url),
           ws,
+          socket,
           this.host,
           admission.state,
         );
         this.accept(system, connection);
       });
-      // handleUpgrade refuses bad handshakes itself (400) without calling back.
-      if (socket.destroyed) system.pendingUpgrades--;
     } catch (error) {
       this.log(error);
       refuseUpgrade(socket, 500, { detail: 'internal error' });

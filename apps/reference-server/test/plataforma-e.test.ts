@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { PlataformaE } from '@feedkit/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ReferenceServer, startReferenceServer } from '../src/index';
@@ -245,6 +246,30 @@ describe('Plataforma E limits and timers', () => {
     await small.waitForConnections((l) => l.length === 2);
     const again = await TestClient.open(`${small.wsUrl}/ws/project/PROJ-001`);
     await again.close();
+    await small.stop();
+  });
+
+  it('a refused bad handshake does not use up a connection slot', async () => {
+    const small = await startReferenceServer({ simulate: false, maxConnections: 2 });
+    const badHandshake = () =>
+      new Promise<string>((resolve) => {
+        const socket = connect(small.port, '127.0.0.1', () => {
+          // No Sec-WebSocket-Key / Version: ws answers 400.
+          socket.write(
+            'GET /ws/notifications HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n',
+          );
+        });
+        let text = '';
+        socket.on('data', (d) => {
+          text += d.toString();
+        });
+        socket.on('close', () => resolve(text));
+      });
+    for (let i = 0; i < 3; i++) expect(await badHandshake()).toMatch(/^HTTP\/1\.1 400/);
+    const a = await TestClient.open(`${small.wsUrl}/ws/notifications`);
+    const b = await TestClient.open(`${small.wsUrl}/ws/notifications`);
+    expect(await TestClient.refusal(`${small.wsUrl}/ws/notifications`)).toBe(503);
+    await Promise.all([a.close(), b.close()]);
     await small.stop();
   });
 

@@ -5,6 +5,7 @@ import type { Connection } from '../Connection';
 import type { BodySchema, RestRequest, RestResponse, Route } from '../http/Router';
 import type { Random } from '../Random';
 import { TokenBucket } from '../TokenBucket';
+import { textFrame } from '../textFrame';
 
 /** What the server gives every system. */
 export interface SystemContext {
@@ -105,15 +106,15 @@ export abstract class SystemServer<In extends object, State = undefined> {
     throw new TypeError(`emit(${this.name}): ${why}`);
   }
 
-  /** Encodes once and sends the same frame to every connection `accept` lets through. */
+  /** Encodes and frames once, and writes the same bytes to every connection `accept` lets through. */
   protected broadcast(message: In, accept?: (connection: Connection<State>) => boolean): number {
     this.counters.broadcasts++;
     if (this.connections.size === 0) return 0;
-    const frame: string = this.adapter.encodeMessage(message);
+    const frame = textFrame(this.adapter.encodeMessage(message));
     let sent = 0;
     for (const connection of this.connections) {
       if (accept !== undefined && !accept(connection)) continue;
-      if (connection.send(frame)) sent++;
+      if (connection.sendFrame(frame)) sent++;
     }
     this.counters.messagesSent += sent;
     return sent;
