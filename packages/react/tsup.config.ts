@@ -17,7 +17,10 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
-  treeshake: true,
   target: 'es2022',
+  // Every file uses hooks or context: React Server Components must treat them as client modules.
+  // (No rollup treeshake pass: it drops the directive; esbuild already drops unused code.)
+  // ESM only: in CJS output the directive would land after esbuild's interop prologue, where it means nothing.
+  banner: (ctx) => (ctx.format === 'esm' ? { js: "'use client';" } : {}),
   external: ['react', '@feedkit/client', '@feedkit/protocol'],
 });
