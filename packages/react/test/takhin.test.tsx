@@ -3,8 +3,19 @@ import type { ReferenceServer } from '@feedkit/reference-server';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { StrictMode, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FeedkitProvider, useConnectionState, useFeedEvent } from '../src/index';
-import { useConsumerGroup, useMetrics, useTopicEvents } from '../src/systems/takhin';
+import {
+  createHooks,
+  FeedkitProvider,
+  useConnectionState,
+  useFeedEvent,
+  useFeedGap,
+} from '../src/index';
+import {
+  useConsumerGroup,
+  useMetrics,
+  useTakhinClient,
+  useTopicEvents,
+} from '../src/systems/takhin';
 import { liveClient, startQuietServer, wireSubscriptions } from './support/live';
 
 let server: ReferenceServer;
@@ -71,6 +82,11 @@ function Toaster(props: {
     props.seen.push(`${props.prefix}${m.data.name}`),
   );
   return null;
+}
+
+function Gap({ id }: { id: string }) {
+  const gap = useFeedGap(useTakhinClient().feed('consumerGroup', id));
+  return <p>{`gap: ${gap}`}</p>;
 }
 
 /** Renders the client's status and records every distinct status it rendered. */
@@ -210,21 +226,45 @@ describe('reconnects', () => {
       <FeedkitProvider client={client}>
         <Status seen={statuses} />
         <Group id="billing" />
+        <Gap id="billing" />
       </FeedkitProvider>,
     );
     await emitWhenSubscribed('group:billing', groupUpdated('billing', 1));
     await screen.findByText('billing: 1 members');
     await screen.findByText('status: open (0)');
+    expect(screen.getByText('gap: false')).toBeTruthy();
 
     await server.restart();
     await screen.findByText(/^status: reconnecting/);
     await server.waitForConnections((cs) =>
       cs.some((c) => c.subscriptions.join() === 'group:billing'),
     );
+    // Replayed, but messages sent while we were away are lost: the feed says so until the next one.
+    await screen.findByText('gap: true');
     server.emit('takhin', groupUpdated('billing', 9));
     await screen.findByText('billing: 9 members');
+    expect(screen.getByText('gap: false')).toBeTruthy();
     await screen.findByText(/^status: open/);
     expect(statuses.slice(statuses.indexOf('reconnecting'))).toContain('open');
     expect(wireSubscriptions(server, 'takhin')).toEqual([['group:billing']]);
+  });
+});
+
+function BoundHooks({
+  hooks,
+}: {
+  hooks: ReturnType<typeof createHooks<ReturnType<typeof takhin>>>;
+}) {
+  const members = hooks.useFeed('consumerGroup', ['billing'], { select: (m) => m.data.members });
+  const topics = hooks.useFeed('metrics', [], { select: (m) => m.data.topicStats.length });
+  const { status } = hooks.useConnectionState();
+  return <p>{`members: ${members ?? 'waiting'} topics: ${topics ?? 'waiting'} ${status}`}</p>;
+}
+
+describe('createHooks', () => {
+  it('binds typed hooks to a client, without a provider', async () => {
+    render(<BoundHooks hooks={createHooks(client)} />);
+    await emitWhenSubscribed('group:billing', groupUpdated('billing', 8));
+    expect(await screen.findByText(/^members: 8 topics: \d+ open$/)).toBeTruthy();
   });
 });
