@@ -111,7 +111,9 @@ export const feedkit: Plugin<[FeedkitPluginOptions]> = {
     if (clients.length === 0) {
       throw new Error('app.use(feedkit, options): pass { client } or { clients: [...] }.');
     }
-    for (const client of clients) provideTo(client, (key) => app.provide(key, client));
+    // Per system for each; the generic key once, for the last (Vue warns on a re-provide).
+    for (const client of clients) app.provide(feedkitClientKeyOf(client.system), client);
+    app.provide(feedkitClientKey, clients[clients.length - 1]!);
   },
 };
 
