@@ -24,7 +24,10 @@ export class Child<Report extends object> {
   }
 
   /** Sends `command` (if any) and resolves with the first report that has `key`. */
-  request<K extends string>(command: object | undefined, key: K): Promise<Extract<Report, Record<K, unknown>>> {
+  request<K extends string>(
+    command: object | undefined,
+    key: K,
+  ): Promise<Extract<Report, Record<K, unknown>>> {
     return new Promise((resolve) => {
       const found = this.unclaimed.findIndex((report) => key in report);
       if (found >= 0) {

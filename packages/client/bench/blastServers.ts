@@ -71,7 +71,9 @@ async function blastRaw(socket: Socket, payload: PayloadName, n: number): Promis
   let left = n;
   while (left > 0 && !socket.destroyed) {
     const frames = Math.min(left, CHUNK_FRAMES);
-    const ok = socket.write(frames === CHUNK_FRAMES ? chunk : chunk.subarray(0, frames * frame.length));
+    const ok = socket.write(
+      frames === CHUNK_FRAMES ? chunk : chunk.subarray(0, frames * frame.length),
+    );
     left -= frames;
     if (!ok) await drained(socket);
   }

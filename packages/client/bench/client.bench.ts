@@ -11,12 +11,14 @@
  * Sections can be picked with BENCH_ONLY=throughput,reconnect,herd,bundle,memory.
  */
 import { availableParallelism, loadavg } from 'node:os';
-import { Child } from './Child';
 import type { BlastReport } from './blastServers';
+import { Child } from './Child';
 import { type PayloadName, payloadLabel } from './payloads';
 import { type ClientKind, type Run, runBare, runFeedkit, runSocketIo } from './throughput';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'throughput,reconnect,herd,bundle,memory').split(','));
+const only = new Set(
+  (process.env.BENCH_ONLY ?? 'throughput,reconnect,herd,bundle,memory').split(','),
+);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const MESSAGES: Record<PayloadName, number> = {
   metrics: Number(process.env.BENCH_METRICS_MESSAGES ?? 40_000),
@@ -73,7 +75,13 @@ async function throughputSection(startedAt: number): Promise<void> {
         let run: Run;
         if (kind === 'bare ws + JSON.parse') run = await runBare(ready.wsPort, payload, n);
         else if (kind === 'socket.io') run = await runSocketIo(ready.socketIoPort, n);
-        else run = await runFeedkit(ready.wsPort, payload, n, kind === 'feedkit, 1 subscriber' ? 1 : 100);
+        else
+          run = await runFeedkit(
+            ready.wsPort,
+            payload,
+            n,
+            kind === 'feedkit, 1 subscriber' ? 1 : 100,
+          );
         const { sent } = await servers.request(undefined, 'sent');
         const key = `${payload}|${kind}`;
         const previous = best.get(key);
@@ -88,7 +96,6 @@ async function throughputSection(startedAt: number): Promise<void> {
     }
     progress(startedAt, `throughput round ${round}/${ROUNDS}`);
   }
-  await servers.request({ cmd: 'stop' }, 'never' as never).catch(() => {});
   servers.kill();
 
   console.log(
@@ -128,7 +135,17 @@ async function throughputSection(startedAt: number): Promise<void> {
       ];
     });
     table(
-      ['client', 'msg/s', 'vs bare', 'vs s.io', 'msg/CPU s', 'vs bare', 'vs s.io', 'server ms', 'target'],
+      [
+        'client',
+        'msg/s',
+        'vs bare',
+        'vs s.io',
+        'msg/CPU s',
+        'vs bare',
+        'vs s.io',
+        'server ms',
+        'target',
+      ],
       rows,
     );
     console.log('');

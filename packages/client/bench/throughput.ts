@@ -8,9 +8,13 @@
 import { io } from 'socket.io-client';
 import { WebSocket } from 'ws';
 import { createClient, plataformaE, takhin } from '../src/index';
-import { PROJECT_ID, type PayloadName } from './payloads';
+import { type PayloadName, PROJECT_ID } from './payloads';
 
-export type ClientKind = 'bare ws + JSON.parse' | 'feedkit, 1 subscriber' | 'feedkit, 100 subscribers' | 'socket.io';
+export type ClientKind =
+  | 'bare ws + JSON.parse'
+  | 'feedkit, 1 subscriber'
+  | 'feedkit, 100 subscribers'
+  | 'socket.io';
 
 export interface Run {
   readonly messages: number;

@@ -1,0 +1,69 @@
+/**
+ * The memory subject: one feedkit client in its own process (started with
+ * --expose-gc), so the heap it reports holds the client and nothing of the
+ * server. Driven by bench/memory.ts.
+ */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { createClient, takhin } from '../src/index';
+
+export type MemoryCommand =
+  | { readonly cmd: 'start'; readonly url: string; readonly warmup: number }
+  | {
+      readonly cmd: 'cycles';
+      readonly count: number;
+      readonly keys: number;
+      readonly prefix: string;
+    }
+  | { readonly cmd: 'heap' };
+
+export type MemoryReport = { readonly ready: true } | { readonly heap: number };
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const reply = (report: MemoryReport) => process.send?.(report);
+let client: ReturnType<typeof createClient<ReturnType<typeof takhin>>> | undefined;
+
+/** Collected twice: the first pass can leave finalizable objects for the second. */
+function heap(): number {
+  gc?.();
+  gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+/**
+ * One cycle = subscribe a topic feed, let the subscribe go out on the wire
+ * (the client coalesces a subscribe/unsubscribe pair within one tick), then
+ * unsubscribe and let that go out too.
+ */
+async function cycles(count: number, keys: number, prefix: string): Promise<void> {
+  if (client === undefined) throw new Error('memory bench: start first');
+  for (let i = 0; i < count; i++) {
+    const subscription = client.feed('topic', `${prefix}-${i % keys}`).subscribe(() => {});
+    await nextTurn();
+    subscription.unsubscribe();
+    await nextTurn();
+  }
+}
+
+process.on('message', async (command: MemoryCommand) => {
+  if (command.cmd === 'start') {
+    // backoff 0: the 1,000 reconnects the parent causes should not wait; stableAfterMs 0 keeps the attempt at 1.
+    client = createClient({
+      url: command.url,
+      protocol: takhin(),
+      backoff: () => 0,
+      stableAfterMs: 0,
+      lifecycle: false,
+    });
+    // The metrics feed holds the socket for the whole run.
+    client.feed('metrics').subscribe(() => {});
+    await cycles(command.warmup, 100, 'warm');
+    reply({ heap: heap() });
+  } else if (command.cmd === 'cycles') {
+    await cycles(command.count, command.keys, command.prefix);
+    reply({ heap: heap() });
+  } else {
+    reply({ heap: heap() });
+  }
+});
+if (gc === undefined) throw new Error('memory bench: run with --expose-gc');
+reply({ ready: true });
