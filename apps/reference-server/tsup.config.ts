@@ -1,9 +1,10 @@
 import { defineConfig } from 'tsup';
 
+// The library only: `pnpm server` runs src/main.ts through tsx, so it needs no build.
 export default defineConfig({
-  entry: ['src/index.ts', 'src/main.ts'],
+  entry: ['src/index.ts'],
   format: ['esm', 'cjs'],
-  dts: { entry: 'src/index.ts' },
+  dts: true,
   sourcemap: true,
   clean: true,
   target: 'es2022',

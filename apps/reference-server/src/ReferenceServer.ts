@@ -19,7 +19,7 @@ export interface ReferenceServerOptions {
   readonly port?: number;
   /** @default '127.0.0.1' */
   readonly host?: string;
-  /** Multiplier for every periodic interval of the seeds (0.01 = a hundred times faster). @default 1 */
+  /** Multiplier for every periodic interval of the seeds (0.01 = a hundred times faster). @default env TIME_SCALE, else 1 */
   readonly timeScale?: number;
   /** Seed of the simulations' PRNG, for reproducible runs. @default random */
   readonly seed?: number;
@@ -69,7 +69,7 @@ export class ReferenceServer {
   constructor(private readonly options: ReferenceServerOptions = {}) {
     this.hostname = options.host ?? '127.0.0.1';
     this.log = options.onError ?? ((error) => console.error('[reference-server]', error));
-    this.clock = new Clock(options.timeScale ?? 1, this.log);
+    this.clock = new Clock(options.timeScale ?? timeScaleFromEnv(), this.log);
     this.events.setMaxListeners(0);
     this.systems = createSystems(
       {
@@ -479,4 +479,9 @@ export class ReferenceServer {
     }
     sendJson(response, result.status, result.body, result.headers);
   }
+}
+
+function timeScaleFromEnv(): number {
+  const value = Number(process.env.TIME_SCALE);
+  return process.env.TIME_SCALE && Number.isFinite(value) && value > 0 ? value : 1;
 }

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { Receiver } from 'ws';
+import * as ws from 'ws';
+
+/** ws exports its frame parser at runtime; @types/ws does not declare it. */
+interface FrameReceiver {
+  on(event: 'message', listener: (data: Buffer, isBinary: boolean) => void): void;
+  on(event: 'error', listener: (error: Error) => void): void;
+  write(chunk: Buffer): void;
+}
+const { Receiver } = ws as unknown as {
+  Receiver: new (options: { isServer: boolean; maxPayload: number }) => FrameReceiver;
+};
+
 import { textFrame } from '../src/textFrame';
 
 /** Parses frames with ws's own receiver, as a client would. */
