@@ -1,4 +1,4 @@
-import type { Takhin } from '@feedkit/protocol';
+import type { Helios, Takhin } from '@feedkit/protocol';
 import { describe, expectTypeOf, it } from 'vitest';
 import { ref, type ShallowRef } from 'vue';
 import { createHooks } from '../src/createHooks';
@@ -61,5 +61,16 @@ describe('@feedkit/vue/takhin types', () => {
     hooks.useFeed('topic', [1]);
     // @ts-expect-error the client has no such feed either
     client.feed('backends');
+  });
+});
+
+describe('@feedkit/vue/helios types', () => {
+  it('useLogin is typed by the Helios login endpoint', async () => {
+    const { useLogin } = await import('../src/systems/helios');
+    const login = useLogin();
+    expectTypeOf(login.run).parameters.toEqualTypeOf<[Helios.LoginRequest]>();
+    expectTypeOf(login.data).toEqualTypeOf<
+      Readonly<ShallowRef<Helios.LoginResponse | undefined>>
+    >();
   });
 });

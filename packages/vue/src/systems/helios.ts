@@ -5,7 +5,7 @@
  * @example
  * const leader = useClusterStatus({ select: (m) => m.data.leader });
  */
-import type { FeedkitClient, FeedOf, HeliosRest, helios } from '@feedkit/client';
+import type { FeedkitClient, FeedOf, helios } from '@feedkit/client';
 import type { Helios } from '@feedkit/protocol';
 import { useClient } from '../useClient';
 import { type UseFeedOptions, useFeed } from '../useFeed';
@@ -89,8 +89,5 @@ export function useCustomMetrics<S = Message<'customMetrics'>>(
 export function useLogin(
   client?: HeliosClient,
 ): RestAction<[credentials: Helios.LoginRequest], Helios.LoginResponse> {
-  // `FeedkitClient['rest']` resolves to `never` in the client's contract for
-  // now; `never` is assignable to the binding's exact type, so no cast.
-  const rest: HeliosRest = useHeliosClient(client).rest;
-  return useRestAction(rest.login);
+  return useRestAction(useHeliosClient(client).rest.login);
 }
