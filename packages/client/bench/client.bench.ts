@@ -12,18 +12,27 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import type { BlastReport } from './blastServers';
+import { type BundleSize, bundleNames, measureBundle } from './bundle';
 import { Child } from './Child';
+import { measureHerd, WINDOW_MS } from './herd';
+import { measureMemory } from './memory';
 import { type PayloadName, payloadLabel } from './payloads';
+import { measureReconnect } from './reconnect';
 import { type ClientKind, type Run, runBare, runFeedkit, runSocketIo } from './throughput';
 
 const only = new Set(
   (process.env.BENCH_ONLY ?? 'throughput,reconnect,herd,bundle,memory').split(','),
 );
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const MESSAGES: Record<PayloadName, number> = {
-  metrics: Number(process.env.BENCH_METRICS_MESSAGES ?? 40_000),
-  story: Number(process.env.BENCH_STORY_MESSAGES ?? 100_000),
+  metrics: Number(process.env.BENCH_METRICS_MESSAGES ?? 20_000),
+  story: Number(process.env.BENCH_STORY_MESSAGES ?? 50_000),
 };
+const RECONNECT_TOPICS = 100;
+const RECONNECT_ROUNDS = Number(process.env.BENCH_RECONNECT_ROUNDS ?? 20);
+const HERD_CLIENTS = Number(process.env.BENCH_HERD_CLIENTS ?? 1000);
+const MEMORY_CYCLES = 10_000;
+const MEMORY_RECONNECTS = Number(process.env.BENCH_MEMORY_RECONNECTS ?? 1000);
 
 export const fmt = (n: number, digits = 0): string =>
   Number.isFinite(n)
@@ -152,6 +161,175 @@ async function throughputSection(startedAt: number): Promise<void> {
   }
 }
 
+// ---- 3: reconnect ---------------------------------------------------------------
+
+const percentile = (values: readonly number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] as number;
+};
+
+async function reconnectSection(startedAt: number): Promise<void> {
+  const rounds = await measureReconnect(RECONNECT_TOPICS, RECONNECT_ROUNDS);
+  progress(startedAt, 'reconnect');
+  console.log(
+    `\n3. Reconnect: ${RECONNECT_TOPICS} Takhin topic feeds on one socket, zero backoff, ${RECONNECT_ROUNDS} server restarts (reference server, same process)`,
+  );
+  console.log(
+    '   clock starts when restart() resolves; "replayed" = connections() shows all 100 topics; "delivered" = one message emitted per topic then, seen by every feed\n',
+  );
+  const row = (label: string, pick: (r: (typeof rounds)[0]) => number) => {
+    const values = rounds.map(pick);
+    return [
+      label,
+      fmt(percentile(values, 0.5), 1),
+      fmt(percentile(values, 0.9), 1),
+      fmt(Math.max(...values), 1),
+    ];
+  };
+  table(
+    ['ms from restart() resolved', 'p50', 'p90', 'max'],
+    [
+      row('all 100 subscriptions replayed', (r) => r.replayedMs),
+      row('+ first message on every feed', (r) => r.deliveredMs),
+    ],
+  );
+}
+
+// ---- 4: herd ----------------------------------------------------------------------
+
+async function herdSection(startedAt: number): Promise<void> {
+  const herd = await measureHerd(HERD_CLIENTS);
+  progress(startedAt, 'herd');
+  const share = (w: readonly number[]) => {
+    const total = w.reduce((a, b) => a + b, 0);
+    const max = Math.max(...w);
+    return { total, max, share: max / Math.max(1, total), at: w.indexOf(max) };
+  };
+  const server = share(herd.serverWindows);
+  const client = share(herd.clientWindows);
+  console.log(
+    `\n4. Herd: ${fmt(herd.clients)} feedkit clients (own process; opened in ${fmt(herd.openMs / 1000, 1)} s) on the reference server, which restarts (restart() took ${fmt(herd.restartMs)} ms)`,
+  );
+  console.log(
+    `   backoff: the default fullJitterBackoff() unscaled (uniform in [0, min(30 s, 1 s x 2^(attempt-1)))); ${WINDOW_MS} ms windows from the moment restart() was called; fd limit: see \`ulimit -n\` (${HERD_CLIENTS * 2} sockets needed)\n`,
+  );
+  table(
+    ['reconnects', 'count', 'spread (s)', 'largest window', 'share', 'target'],
+    [
+      [
+        'server-side accepts (connectedAt)',
+        fmt(server.total),
+        fmt((herd.serverWindows.length * WINDOW_MS) / 1000, 1),
+        `${fmt(server.max)} at +${fmt(server.at * WINDOW_MS)} ms`,
+        `${fmt(server.share * 100, 1)}%`,
+        '<= 15%',
+      ],
+      [
+        'client-side attempts (incl. refused)',
+        fmt(client.total),
+        fmt((herd.clientWindows.length * WINDOW_MS) / 1000, 1),
+        `${fmt(client.max)} at +${fmt(client.at * WINDOW_MS)} ms`,
+        `${fmt(client.share * 100, 1)}%`,
+        '',
+      ],
+    ],
+  );
+  const spark = (w: readonly number[]) => w.map((n) => fmt(n)).join(' ');
+  console.log(`   accepts per window:  ${spark(herd.serverWindows)}`);
+  console.log(`   attempts per window: ${spark(herd.clientWindows)}`);
+}
+
+// ---- 5: bundle ----------------------------------------------------------------------
+
+async function bundleSection(startedAt: number): Promise<void> {
+  const sizes: BundleSize[] = [];
+  for (const name of bundleNames) sizes.push(await measureBundle(name));
+  progress(startedAt, 'bundle');
+  const kb = (bytes: number) => fmt(bytes / 1024, 1);
+  console.log(
+    '\n5. Bundle: esbuild (platform browser, ESM, es2022, minify, NODE_ENV=production) of a tiny entry that uses the library, all deps included; zlib gzip -9\n',
+  );
+  table(
+    ['library', 'min KB', 'min+gzip KB', 'target'],
+    sizes.map((s) => [
+      s.name === 'feedkit' ? 'feedkit (createClient + takhin + 1 feed)' : s.name,
+      kb(s.minified),
+      kb(s.gzip),
+      s.name === 'feedkit' ? '<= 24 KB (stretch 14 KB)' : '',
+    ]),
+  );
+  for (const variant of sizes.filter((s) => s.name.startsWith('feedkit'))) {
+    console.log(
+      `\n   ${variant.name} per package (marginal gzip = what leaving the package out saves)\n`,
+    );
+    table(
+      ['package', 'min KB', 'share of min', 'marginal gzip KB'],
+      variant.packages.map((p) => [
+        p.name,
+        kb(p.minified),
+        `${fmt((p.minified / variant.minified) * 100, 1)}%`,
+        p.marginalGzip === undefined ? '(entry)' : kb(p.marginalGzip),
+      ]),
+    );
+  }
+  const [asIs, namespaced] = sizes as [(typeof sizes)[0], (typeof sizes)[0]];
+  const zodOf = (s: (typeof sizes)[0]) =>
+    s.packages.find((p) => p.name === 'zod')?.marginalGzip ?? 0;
+  const rxjs = asIs.packages.find((p) => p.name === 'rxjs')?.marginalGzip ?? 0;
+  console.log(
+    `\n   @feedkit/protocol's \`import { z } from 'zod'\` keeps the whole z namespace (every locale): ${kb(zodOf(asIs))} KB of zod.`,
+  );
+  console.log(
+    `   With \`import * as z from 'zod'\` (same code, rewritten in memory): ${kb(namespaced.gzip)} KB total, zod ${kb(zodOf(namespaced))} KB.`,
+  );
+  console.log(
+    `   To reach 14 KB from there, ${kb(namespaced.gzip - 14 * 1024)} KB must go: zod classic -> zod/mini (functional API, tree-shakes per schema) or`,
+  );
+  console.log(
+    `   validating by hand; rxjs (${kb(rxjs)} KB) -> a minimal Observable; the client itself is what is left.`,
+  );
+}
+
+// ---- 6: memory ----------------------------------------------------------------------
+
+async function memorySection(startedAt: number): Promise<void> {
+  const m = await measureMemory(MEMORY_CYCLES, MEMORY_RECONNECTS, MEMORY_CYCLES);
+  progress(startedAt, 'memory');
+  const kb = (bytes: number) => fmt(bytes / 1024, 0);
+  const vs = (bytes: number) =>
+    `${bytes >= m.start ? '+' : ''}${fmt(((bytes - m.start) / m.start) * 100, 1)}%`;
+  console.log(
+    `\n6. Memory: heapUsed of one client in its own process (--expose-gc, 2 x gc before each reading); ${fmt(MEMORY_RECONNECTS)} reconnects took ${fmt(m.reconnectMs / 1000, 1)} s\n`,
+  );
+  table(
+    ['reading', 'heap KB', 'vs start', 'target'],
+    [
+      ['start (socket open, 1,000 warm-up cycles on the same 100 keys)', kb(m.start), '', ''],
+      [
+        `after ${fmt(MEMORY_CYCLES)} subscribe/unsubscribe cycles (100 topic keys)`,
+        kb(m.afterCycles),
+        vs(m.afterCycles),
+        'within 5%',
+      ],
+      [
+        `after ${fmt(MEMORY_RECONNECTS)} reconnects (server drops, client replays)`,
+        kb(m.afterReconnects),
+        vs(m.afterReconnects),
+        'within 5%',
+      ],
+      [
+        `after ${fmt(MEMORY_CYCLES)} more cycles over ${fmt(MEMORY_CYCLES)} DISTINCT keys`,
+        kb(m.afterDistinct),
+        vs(m.afterDistinct),
+        '(not in target)',
+      ],
+    ],
+  );
+  console.log(
+    `   distinct keys: ${fmt((m.afterDistinct - m.afterReconnects) / MEMORY_CYCLES, 0)} bytes kept per feed key ever requested`,
+  );
+}
+
 // ---- run ------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -162,6 +340,10 @@ async function main(): Promise<void> {
       .join(' ')}`,
   );
   if (only.has('throughput')) await throughputSection(startedAt);
+  if (only.has('reconnect')) await reconnectSection(startedAt);
+  if (only.has('herd')) await herdSection(startedAt);
+  if (only.has('bundle')) await bundleSection(startedAt);
+  if (only.has('memory')) await memorySection(startedAt);
   console.log(
     `total bench time: ${fmt((performance.now() - startedAt) / 1000, 1)} s; load at the end ${loadavg()
       .map((l) => l.toFixed(1))

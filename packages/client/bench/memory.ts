@@ -41,7 +41,10 @@ export async function measureMemory(
       const [before] = await server.waitForConnections((c) => c.length === 1);
       server.dropConnections(1012, 'memory bench');
       await server.waitForConnections(
-        (c) => c.length === 1 && c[0]?.id !== before?.id && c[0]?.subscriptions.length === 0,
+        (c) =>
+          c.length === 1 &&
+          c[0]?.id !== before?.id &&
+          c[0]?.subscriptions.includes('topic:held') === true,
         10_000,
       );
     }
