@@ -91,9 +91,11 @@ function Gap({ id }: { id: string }) {
 
 /** Renders the client's status and records every distinct status it rendered. */
 function Status({ seen }: { seen: string[] }) {
-  const { status, attempt } = useConnectionState();
+  const { status, attempt, nextRetryAt } = useConnectionState();
   if (seen.at(-1) !== status) seen.push(status);
-  return <p>{`status: ${status} (${attempt})`}</p>;
+  const retry =
+    nextRetryAt === undefined ? '' : ` retry in ${Math.max(0, nextRetryAt - Date.now())} ms`;
+  return <p>{`status: ${status} (${attempt})${retry}`}</p>;
 }
 
 describe('Takhin hooks render live data', () => {
@@ -231,11 +233,14 @@ describe('reconnects', () => {
     );
     await emitWhenSubscribed('group:billing', groupUpdated('billing', 1));
     await screen.findByText('billing: 1 members');
-    await screen.findByText('status: open (0)');
+    await screen.findByText(/^status: open \(0\)$/);
     expect(screen.getByText('gap: false')).toBeTruthy();
 
     await server.restart();
-    await screen.findByText(/^status: reconnecting/);
+    // What a "reconnecting in 4 s" badge needs: the attempt and when it is due (backoff 50 ms here).
+    await screen.findByText(
+      /^status: reconnecting \([1-9]\d*\) retry in ([0-9]|[1-4][0-9]|50) ms$/,
+    );
     await server.waitForConnections((cs) =>
       cs.some((c) => c.subscriptions.join() === 'group:billing'),
     );
