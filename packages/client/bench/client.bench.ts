@@ -157,6 +157,11 @@ async function throughputSection(startedAt: number): Promise<void> {
       ],
       rows,
     );
+    const one = best.get(`${payload}|feedkit, 1 subscriber`) as Best;
+    const hundred = best.get(`${payload}|feedkit, 100 subscribers`) as Best;
+    console.log(
+      `client CPU per message: bare ${fmt(1e6 / bare.perCpuSecond, 1)} µs, feedkit ${fmt(1e6 / one.perCpuSecond, 1)} µs, socket.io ${fmt(1e6 / sio.perCpuSecond, 1)} µs; each extra subscriber ${fmt((1e6 / hundred.perCpuSecond - 1e6 / one.perCpuSecond) / 99, 2)} µs`,
+    );
     console.log('');
   }
 }
@@ -312,7 +317,13 @@ async function memorySection(startedAt: number): Promise<void> {
         'within 5%',
       ],
       [
-        `after ${fmt(MEMORY_RECONNECTS)} reconnects (server drops, client replays)`,
+        `after ${fmt(Math.floor(MEMORY_RECONNECTS / 10))} reconnects (server drops, client replays)`,
+        kb(m.afterFirstReconnects),
+        vs(m.afterFirstReconnects),
+        '',
+      ],
+      [
+        `after ${fmt(MEMORY_RECONNECTS)} reconnects`,
         kb(m.afterReconnects),
         vs(m.afterReconnects),
         'within 5%',
@@ -324,6 +335,10 @@ async function memorySection(startedAt: number): Promise<void> {
         '(not in target)',
       ],
     ],
+  );
+  const tail = MEMORY_RECONNECTS - Math.floor(MEMORY_RECONNECTS / 10);
+  console.log(
+    `   reconnects ${fmt(Math.floor(MEMORY_RECONNECTS / 10))} -> ${fmt(MEMORY_RECONNECTS)}: ${fmt((m.afterReconnects - m.afterFirstReconnects) / tail, 0)} bytes per reconnect (heapUsed includes V8's compiled code, which grows as paths get optimized)`,
   );
   console.log(
     `   distinct keys: ${fmt((m.afterDistinct - m.afterReconnects) / MEMORY_CYCLES, 0)} bytes kept per feed key ever requested`,

@@ -14,6 +14,8 @@ import type { MemoryReport } from './memoryClient';
 export interface Memory {
   readonly start: number;
   readonly afterCycles: number;
+  /** After the first tenth of the reconnects: the slope from here to the end tells a leak from warm-up. */
+  readonly afterFirstReconnects: number;
   readonly afterReconnects: number;
   readonly afterDistinct: number;
   readonly reconnectMs: number;
@@ -37,7 +39,11 @@ export async function measureMemory(
       'heap',
     );
     const reconnectStarted = performance.now();
+    let afterFirstReconnects = 0;
     for (let i = 0; i < reconnects; i++) {
+      if (i === Math.floor(reconnects / 10)) {
+        afterFirstReconnects = (await subject.request({ cmd: 'heap' }, 'heap')).heap;
+      }
       const [before] = await server.waitForConnections((c) => c.length === 1);
       server.dropConnections(1012, 'memory bench');
       await server.waitForConnections(
@@ -54,7 +60,14 @@ export async function measureMemory(
       { cmd: 'cycles', count: distinct, keys: distinct, prefix: 'distinct' },
       'heap',
     );
-    return { start, afterCycles, afterReconnects, afterDistinct, reconnectMs };
+    return {
+      start,
+      afterCycles,
+      afterFirstReconnects,
+      afterReconnects,
+      afterDistinct,
+      reconnectMs,
+    };
   } finally {
     subject.kill();
     await server.stop();

@@ -22,6 +22,7 @@ function client<P extends Protocol = ReturnType<typeof takhin>>(
     protocol: takhin(),
     backoff: () => 0,
     linger: 0,
+    heartbeat: { intervalMs: 200, timeoutMs: 2000 },
     ...options,
   } as ClientOptions<P>);
   clients.push(c as unknown as FeedkitClient);
@@ -79,7 +80,8 @@ describe('Takhin against the reference server', () => {
   });
 
   it('subscribe and unsubscribe reach the server; two consumers make one wire subscription', async () => {
-    const c = client({ linger: 60_000 });
+    // No pings, so the server's message count is exactly the subscription commands.
+    const c = client({ linger: 60_000, heartbeat: false });
     const feed = c.feed('topic', 'orders');
     const first = feed.subscribe();
     const [conn] = await server.waitForConnections((cs) =>

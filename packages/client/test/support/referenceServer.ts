@@ -37,6 +37,9 @@ export function useReferenceServer(options: ReferenceServerOptions = {}) {
         protocol,
         backoff: () => 0,
         linger: 0,
+        // The server's own timeouts run at TIME_SCALE 0.01 (Plataforma E drops a
+        // silent socket after 900 ms, AIC after 3 s): ping on the same scale.
+        heartbeat: { intervalMs: 200, timeoutMs: 2000 },
         ...extra,
       });
       clients.push(client as unknown as FeedkitClient);
