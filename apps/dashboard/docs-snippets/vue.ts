@@ -1,16 +1,15 @@
-// README: "Vue". In a single-file component the setup body goes in <script setup>.
+// README: "Vue". main.ts provides the client once; a component's <script setup>
+// calls the composables (here as a composable of our own, so tsc checks it).
 import { createClient, feedkit, takhin } from '@feedkit/vue';
 import { useMetrics } from '@feedkit/vue/takhin';
-import { createApp, defineComponent, h } from 'vue';
+import { type App, computed } from 'vue';
 
-const Throughput = defineComponent({
-  setup() {
-    const metrics = useMetrics(); // Readonly<ShallowRef<Takhin.MetricsMessage | undefined>>
-    return () =>
-      h('p', metrics.value ? `${metrics.value.data.throughput.produceRate} msg/s` : 'waiting…');
-  },
-});
+export function installFeedkit(app: App) {
+  app.use(feedkit, { client: createClient({ url: 'ws://localhost:8080', protocol: takhin() }) });
+}
 
-createApp(Throughput)
-  .use(feedkit, { client: createClient({ url: 'ws://localhost:8080', protocol: takhin() }) })
-  .mount('#app');
+// <script setup>: `metrics` is a readonly shallowRef of the seed's metrics message.
+export function useThroughput() {
+  const metrics = useMetrics();
+  return computed(() => metrics.value?.data.throughput.produceRate ?? 0);
+}

@@ -1,4 +1,5 @@
 import { FeedkitProvider } from '@feedkit/react';
+import { useState } from 'react';
 import type { DashboardClients } from './createDashboardClients';
 import { ActiveImmuneCorePanel } from './panels/ActiveImmuneCorePanel';
 import { HeliosPanel } from './panels/HeliosPanel';
@@ -8,6 +9,15 @@ import { VeloFluxPanel } from './panels/VeloFluxPanel';
 
 /** All five systems on one page; each panel reads its own client from its provider. */
 export function App({ clients }: { clients: DashboardClients }) {
+  const [helios, setHelios] = useState({ client: clients.helios, notice: '', generation: 0 });
+  const endHeliosSession = (reason: string) => {
+    helios.client.close();
+    setHelios({
+      client: clients.newHelios(),
+      notice: `Session ended (${reason}). Sign in again.`,
+      generation: helios.generation + 1,
+    });
+  };
   return (
     <main>
       <header className="page-header">
@@ -26,8 +36,8 @@ export function App({ clients }: { clients: DashboardClients }) {
         <FeedkitProvider client={clients.veloflux}>
           <VeloFluxPanel />
         </FeedkitProvider>
-        <FeedkitProvider client={clients.helios}>
-          <HeliosPanel />
+        <FeedkitProvider client={helios.client} key={helios.generation}>
+          <HeliosPanel notice={helios.notice} onSessionEnded={endHeliosSession} />
         </FeedkitProvider>
         <FeedkitProvider client={clients.activeImmuneCore}>
           <ActiveImmuneCorePanel />

@@ -17,6 +17,12 @@ export interface DashboardClients {
   readonly helios: FeedkitClient<ReturnType<typeof helios>>;
   readonly activeImmuneCore: FeedkitClient<ReturnType<typeof activeImmuneCore>>;
   readonly takhin: FeedkitClient<ReturnType<typeof takhin>>;
+  /**
+   * A fresh Helios client. A refused token ends a client for good (the
+   * client's documented auth rule), so signing in again after the server
+   * forgot the session means a new client.
+   */
+  readonly newHelios: () => FeedkitClient<ReturnType<typeof helios>>;
 }
 
 export function createDashboardClients(config: DashboardConfig): DashboardClients {
@@ -30,6 +36,7 @@ export function createDashboardClients(config: DashboardConfig): DashboardClient
     plataformaE: createClient({ ...common, protocol: plataformaE() }),
     // No credentials yet: the login form's `useLogin()` hands the token to this client.
     helios: createClient({ ...common, protocol: helios() }),
+    newHelios: () => createClient({ ...common, protocol: helios() }),
     activeImmuneCore: createClient({
       ...common,
       protocol: activeImmuneCore({ clientId: `dashboard-${crypto.randomUUID().slice(0, 8)}` }),

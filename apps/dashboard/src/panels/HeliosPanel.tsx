@@ -1,5 +1,5 @@
 import type { Helios } from '@feedkit/protocol';
-import { useFeedEvent } from '@feedkit/react';
+import { useConnectionState, useFeedEvent } from '@feedkit/react';
 import {
   useClusterStatus,
   useHeliosClient,
@@ -7,20 +7,51 @@ import {
   useLogin,
   useUptime,
 } from '@feedkit/react/helios';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Panel } from '../components/Panel';
 import { Stat } from '../components/Stat';
 
-export function HeliosPanel() {
+export interface HeliosPanelProps {
+  /** Shown above the login form, e.g. why the previous session ended. */
+  readonly notice?: string;
+  /** The server refused the session's token (it restarted, or the token expired). */
+  readonly onSessionEnded: (reason: string) => void;
+}
+
+export function HeliosPanel({ notice, onSessionEnded }: HeliosPanelProps) {
   const login = useLogin();
+  const state = useConnectionState();
+  const signedIn = login.data !== undefined;
+  const ended = signedIn && state.status === 'closed';
+  useEffect(() => {
+    if (ended) onSessionEnded(state.reason ?? 'token refused');
+  }, [ended, onSessionEnded, state.reason]);
+  // A browser cannot read the HTTP 401 of a refused upgrade: a stale token
+  // looks like an outage. After a few failed attempts, offer a new sign-in.
+  const stuck =
+    signedIn && state.status === 'reconnecting' && state.attempt >= STUCK_AFTER_ATTEMPTS;
   return (
     <Panel id="helios" title="Helios" subtitle="Raft cluster gateway: roles, leader, term">
-      {login.data ? <ClusterView /> : <LoginForm login={login} />}
+      {stuck && signedIn && (
+        <p className="error" data-testid="helios-stuck">
+          Still no way back in: if the server restarted, it has forgotten this session.{' '}
+          <button
+            type="button"
+            onClick={() => onSessionEnded('the server did not take the token back')}
+          >
+            Sign in again
+          </button>
+        </p>
+      )}
+      {signedIn ? <ClusterView /> : <LoginForm login={login} notice={notice} />}
     </Panel>
   );
 }
 
-function LoginForm({ login }: { login: ReturnType<typeof useLogin> }) {
+/** Failed reconnects before the panel suggests the session is gone. */
+const STUCK_AFTER_ATTEMPTS = 3;
+
+function LoginForm({ login, notice }: { login: ReturnType<typeof useLogin>; notice?: string }) {
   const [username, setUsername] = useState('admin');
   const [password, setPassword] = useState('');
   const submit = (event: FormEvent) => {
@@ -29,6 +60,11 @@ function LoginForm({ login }: { login: ReturnType<typeof useLogin> }) {
   };
   return (
     <form className="login" onSubmit={submit} data-testid="helios-login">
+      {notice && (
+        <p className="error" data-testid="helios-notice">
+          {notice}
+        </p>
+      )}
       <p className="muted">
         The cluster feed is for admins. Sign in (reference server: admin / admin123).
       </p>
