@@ -193,7 +193,7 @@ export class Connection<In, Out> {
       this.#failed({
         rule: {
           action: refused ? 'auth' : 'reconnect',
-          error: refused ? undefined : 'auth',
+          error: refused ? undefined : 'connection',
           reason: `token provider failed: ${(cause as Error)?.message ?? String(cause)}`,
         },
         cause,
