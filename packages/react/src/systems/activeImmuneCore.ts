@@ -3,7 +3,7 @@
  * (rooms and event-type filters on one socket). The provider's client must be
  * an Active Immune Core client.
  */
-import type { ActiveImmuneCoreRest, activeImmuneCore, Feed, FeedkitClient } from '@feedkit/client';
+import type { activeImmuneCore, Feed, FeedkitClient } from '@feedkit/client';
 import type { ActiveImmuneCore } from '@feedkit/protocol';
 import { useClient } from '../useClient';
 import { type UseFeedOptions, useFeed } from '../useFeed';
@@ -53,6 +53,5 @@ export function useBroadcast(): RestAction<
   [body: ActiveImmuneCore.BroadcastRequest],
   ActiveImmuneCore.BroadcastResponse
 > {
-  // FeedkitClient['rest'] does not infer through Protocol yet (it resolves to never); the binding's own type is exact.
-  return useRestAction((useActiveImmuneCoreClient().rest as ActiveImmuneCoreRest).broadcast);
+  return useRestAction(useActiveImmuneCoreClient().rest.broadcast);
 }

@@ -3,7 +3,7 @@
  * (one socket; each hook turns on its subscription flag while mounted).
  * The provider's client must be a Helios client.
  */
-import type { FeedkitClient, HeliosRest, helios } from '@feedkit/client';
+import type { FeedkitClient, helios } from '@feedkit/client';
 import type { Helios } from '@feedkit/protocol';
 import { useClient } from '../useClient';
 import { type UseFeedOptions, useFeed } from '../useFeed';
@@ -72,6 +72,5 @@ export function useCustomMetrics<S = Helios.CustomMetricsMessage>(
  * <button onClick={() => login.run({ username, password })} disabled={login.pending}>Sign in</button>
  */
 export function useLogin(): RestAction<[credentials: Helios.LoginRequest], Helios.LoginResponse> {
-  // FeedkitClient['rest'] does not infer through Protocol yet (it resolves to never); the binding's own type is exact.
-  return useRestAction((useHeliosClient().rest as HeliosRest).login);
+  return useRestAction(useHeliosClient().rest.login);
 }

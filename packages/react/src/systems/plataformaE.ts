@@ -2,7 +2,7 @@
  * `@feedkit/react/plataforma-e`: hooks for Plataforma E's notifications,
  * project and log sockets. The provider's client must be a Plataforma E client.
  */
-import type { FeedkitClient, PlataformaERest, plataformaE } from '@feedkit/client';
+import type { FeedkitClient, plataformaE } from '@feedkit/client';
 import type { PlataformaE } from '@feedkit/protocol';
 import { useClient } from '../useClient';
 import { type UseFeedOptions, useFeed } from '../useFeed';
@@ -55,6 +55,5 @@ export function useBroadcast(): RestAction<
   [body: PlataformaE.BroadcastRequest],
   PlataformaE.BroadcastResponse
 > {
-  // FeedkitClient['rest'] does not infer through Protocol yet (it resolves to never); the binding's own type is exact.
-  return useRestAction((usePlataformaEClient().rest as PlataformaERest).broadcast);
+  return useRestAction(usePlataformaEClient().rest.broadcast);
 }

@@ -3,7 +3,7 @@
  * (`/api/ws/backends`, `/api/ws/metrics`, `/api/ws/status`).
  * The provider's client must be a VeloFlux client.
  */
-import type { FeedkitClient, VeloFluxRest, veloflux } from '@feedkit/client';
+import type { FeedkitClient, veloflux } from '@feedkit/client';
 import type { VeloFlux } from '@feedkit/protocol';
 import { useClient } from '../useClient';
 import { type UseFeedOptions, useFeed } from '../useFeed';
@@ -41,9 +41,6 @@ export function useSystemStatus<S = VeloFlux.SystemStatusMessage>(
   return useFeed(useVeloFluxClient().feed('status'), options);
 }
 
-// FeedkitClient['rest'] does not infer through Protocol yet (it resolves to never); the binding's own type is exact.
-const restOf = (client: VeloFluxClient) => client.rest as VeloFluxRest;
-
 /**
  * `POST /api/ws/control` with `action: 'pause'`, with pending and error state.
  *
@@ -52,12 +49,12 @@ const restOf = (client: VeloFluxClient) => client.rest as VeloFluxRest;
  * <button onClick={() => pause.run('backends')} disabled={pause.pending}>Pause</button>
  */
 export function usePause(): RestAction<[type?: VeloFlux.UpdateTarget], VeloFlux.ControlResponse> {
-  return useRestAction(restOf(useVeloFluxClient()).pause);
+  return useRestAction(useVeloFluxClient().rest.pause);
 }
 
 /** `POST /api/ws/control` with `action: 'resume'`, with pending and error state. */
 export function useResume(): RestAction<[type?: VeloFlux.UpdateTarget], VeloFlux.ControlResponse> {
-  return useRestAction(restOf(useVeloFluxClient()).resume);
+  return useRestAction(useVeloFluxClient().rest.resume);
 }
 
 /** `POST /api/ws/force-update`: the server pushes the chosen streams at once (`forced: true`). */
@@ -65,5 +62,5 @@ export function useForceUpdate(): RestAction<
   [body: VeloFlux.ForceUpdateRequest],
   VeloFlux.ForceUpdateResponse
 > {
-  return useRestAction(restOf(useVeloFluxClient()).forceUpdate);
+  return useRestAction(useVeloFluxClient().rest.forceUpdate);
 }
