@@ -10,9 +10,8 @@
  * built with that package left external), which is what removing it would
  * save.
  */
-import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 
 export interface BundleSize {
   readonly name: string;
@@ -25,25 +24,6 @@ export interface BundleSize {
   }[];
 }
 
-/**
- * `import { z } from 'zod'` binds zod's whole `z` namespace object, so
- * esbuild keeps every export, all ~40 locales included; `import * as z`
- * lets it keep only the members used. This plugin rewrites the protocol's
- * imports in memory to show what that one-line change would give.
- */
-const namespaceZod: Plugin = {
-  name: 'namespace-zod',
-  setup(build) {
-    build.onLoad({ filter: /protocol[\\/]src[\\/].*\.ts$/ }, async (args) => ({
-      contents: (await readFile(args.path, 'utf8')).replace(
-        /import \{ z \} from 'zod';/g,
-        "import * as z from 'zod';",
-      ),
-      loader: 'ts',
-    }));
-  },
-};
-
 const feedkitEntry = `
 import { createClient, takhin } from '../src/index.ts';
 const client = createClient({ url: location.origin.replace(/^http/, 'ws'), protocol: takhin() });
@@ -52,7 +32,6 @@ client.feed('metrics').subscribe((m) => console.log(m.data.throughput.produceRat
 
 const entries = {
   feedkit: feedkitEntry,
-  'feedkit, protocol importing * as z': feedkitEntry,
   'socket.io-client': `
 import { io } from 'socket.io-client';
 const socket = io();
@@ -71,7 +50,6 @@ client.connect();
 async function bundle(
   source: string,
   external: readonly string[] = [],
-  plugins: Plugin[] = [],
 ): Promise<{ code: Uint8Array; metafile: Metafile }> {
   const result = await build({
     stdin: { contents: source, resolveDir: import.meta.dirname, loader: 'ts' },
@@ -87,7 +65,6 @@ async function bundle(
     conditions: ['@feedkit/source'],
     define: { 'process.env.NODE_ENV': '"production"' },
     external: [...external],
-    plugins,
   });
   return { code: result.outputFiles[0]?.contents as Uint8Array, metafile: result.metafile };
 }
@@ -107,8 +84,7 @@ function packageOf(path: string): string {
 
 export async function measureBundle(name: keyof typeof entries): Promise<BundleSize> {
   const source = entries[name];
-  const plugins = name === 'feedkit, protocol importing * as z' ? [namespaceZod] : [];
-  const { code, metafile } = await bundle(source, [], plugins);
+  const { code, metafile } = await bundle(source);
   const gzip = gzipSize(code);
   const byPackage = new Map<string, number>();
   for (const output of Object.values(metafile.outputs)) {
@@ -122,7 +98,7 @@ export async function measureBundle(name: keyof typeof entries): Promise<BundleS
     let marginalGzip: number | undefined;
     // The entry's own library cannot be left out of itself; a workspace package can (it is imported by name).
     if (pkg !== '@feedkit/client' && minified > 0) {
-      const without = await bundle(source, [pkg, `${pkg}/*`], plugins);
+      const without = await bundle(source, [pkg, `${pkg}/*`]);
       marginalGzip = gzip - gzipSize(without.code);
     }
     packages.push({ name: pkg, minified, marginalGzip });

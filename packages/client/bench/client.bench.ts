@@ -277,22 +277,17 @@ async function bundleSection(startedAt: number): Promise<void> {
       ]),
     );
   }
-  const [asIs, namespaced] = sizes as [(typeof sizes)[0], (typeof sizes)[0]];
-  const zodOf = (s: (typeof sizes)[0]) =>
-    s.packages.find((p) => p.name === 'zod')?.marginalGzip ?? 0;
-  const rxjs = asIs.packages.find((p) => p.name === 'rxjs')?.marginalGzip ?? 0;
-  console.log(
-    `\n   @feedkit/protocol's \`import { z } from 'zod'\` keeps the whole z namespace (every locale): ${kb(zodOf(asIs))} KB of zod.`,
-  );
-  console.log(
-    `   With \`import * as z from 'zod'\` (same code, rewritten in memory): ${kb(namespaced.gzip)} KB total, zod ${kb(zodOf(namespaced))} KB.`,
-  );
-  console.log(
-    `   To reach 14 KB from there, ${kb(namespaced.gzip - 14 * 1024)} KB must go: zod classic -> zod/mini (functional API, tree-shakes per schema) or`,
-  );
-  console.log(
-    `   validating by hand; rxjs (${kb(rxjs)} KB) -> a minimal Observable; the client itself is what is left.`,
-  );
+  const feedkit = sizes.find((s) => s.name === 'feedkit');
+  if (feedkit) {
+    const share = (name: string) =>
+      feedkit.packages.find((p) => p.name === name)?.marginalGzip ?? 0;
+    console.log(
+      `\n   To reach 14 KB, ${kb(Math.max(0, feedkit.gzip - 14 * 1024))} KB must go: zod classic (${kb(share('zod'))} KB) -> zod/mini`,
+    );
+    console.log(
+      `   (functional API, tree-shakes per schema) or validating by hand; rxjs (${kb(share('rxjs'))} KB) -> a minimal Observable.`,
+    );
+  }
 }
 
 // ---- 6: memory ----------------------------------------------------------------------

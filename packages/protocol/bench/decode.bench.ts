@@ -44,8 +44,20 @@ function takhinMetricsFrame(): string {
     type: 'metrics',
     timestamp: 1704225600,
     data: {
-      throughput: { produceRate: 1500.5, fetchRate: 1200.3, produceBytes: 1048576, fetchBytes: 819200 },
-      latency: { produceP50: 5.2, produceP95: 12.8, produceP99: 25.6, fetchP50: 3.1, fetchP95: 8.5, fetchP99: 15.2 },
+      throughput: {
+        produceRate: 1500.5,
+        fetchRate: 1200.3,
+        produceBytes: 1048576,
+        fetchBytes: 819200,
+      },
+      latency: {
+        produceP50: 5.2,
+        produceP95: 12.8,
+        produceP99: 25.6,
+        fetchP50: 3.1,
+        fetchP95: 8.5,
+        fetchP99: 15.2,
+      },
       topicStats: [topic('orders'), topic('payments'), topic('audit-log'), topic('clickstream')],
       consumerLags: [group('billing', 'payments'), group('analytics', 'orders')],
       clusterHealth: {
@@ -72,13 +84,22 @@ const plataformaEvent = JSON.stringify({
 });
 
 const cases = [
-  { name: `Takhin metrics (${takhinMetricsFrame().length} B)`, frame: takhinMetricsFrame(), decode: Takhin.adapter.decode },
-  { name: `Plataforma E story_created (${plataformaEvent.length} B)`, frame: plataformaEvent, decode: PlataformaE.adapter.decode },
+  {
+    name: `Takhin metrics (${takhinMetricsFrame().length} B)`,
+    frame: takhinMetricsFrame(),
+    decode: Takhin.adapter.decode,
+  },
+  {
+    name: `Plataforma E story_created (${plataformaEvent.length} B)`,
+    frame: plataformaEvent,
+    decode: PlataformaE.adapter.decode,
+  },
 ];
 
 for (const { frame, decode } of cases) {
   const result = decode(frame);
-  if (result.kind !== 'message') throw new Error(`bench vector does not decode: ${JSON.stringify(result)}`);
+  if (result.kind !== 'message')
+    throw new Error(`bench vector does not decode: ${JSON.stringify(result)}`);
 }
 
 let sink: unknown;
@@ -104,20 +125,33 @@ const nsPerOp = (taskName: string) => {
 const rows = cases.map(({ name }) => {
   const parse = nsPerOp(`${name} JSON.parse`);
   const decode = nsPerOp(`${name} decode`);
-  return { message: name, 'JSON.parse ns': Math.round(parse), 'decode ns': Math.round(decode), ratio: +(decode / parse).toFixed(2) };
+  return {
+    message: name,
+    'JSON.parse ns': Math.round(parse),
+    'decode ns': Math.round(decode),
+    ratio: +(decode / parse).toFixed(2),
+  };
 });
 
 if (process.env.FEEDKIT_BENCH_CHILD === '1') {
   process.stdout.write(JSON.stringify(rows));
 } else {
-  console.log(`@feedkit/protocol decode (zod ${jitless ? 'jitless' : 'JIT'}), node ${process.version}`);
+  console.log(
+    `@feedkit/protocol decode (zod ${jitless ? 'jitless' : 'JIT'}), node ${process.version}`,
+  );
   console.table(rows);
   // The jitless figure from a fresh process, so no schema was compiled with the JIT first.
-  const child = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
-    env: { ...process.env, FEEDKIT_BENCH_JITLESS: '1', FEEDKIT_BENCH_CHILD: '1' },
-    encoding: 'utf8',
-  });
+  const child = execFileSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url)],
+    {
+      env: { ...process.env, FEEDKIT_BENCH_JITLESS: '1', FEEDKIT_BENCH_CHILD: '1' },
+      encoding: 'utf8',
+    },
+  );
   console.log('@feedkit/protocol decode (zod jitless: strict CSP, no new Function)');
   console.table(JSON.parse(child));
-  console.log('Target: metrics decode <= 1.3x JSON.parse with the JIT. Ratios are measured in this run.');
+  console.log(
+    'Target: metrics decode <= 1.3x JSON.parse with the JIT. Ratios are measured in this run.',
+  );
 }

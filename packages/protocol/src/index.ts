@@ -1,3 +1,4 @@
+export * as ActiveImmuneCore from './active-immune-core/index';
 export type {
   Adapter,
   AdapterFeeds,
@@ -21,8 +22,7 @@ export {
   type EndpointResponse,
 } from './core/Endpoint';
 export { defineFeed, type FeedFactories, type FeedMessage, type FeedSpec } from './core/Feed';
-export * as Takhin from './takhin/index';
 export * as Helios from './helios/index';
-export * as ActiveImmuneCore from './active-immune-core/index';
-export * as VeloFlux from './veloflux/index';
 export * as PlataformaE from './plataforma-e/index';
+export * as Takhin from './takhin/index';
+export * as VeloFlux from './veloflux/index';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Active Immune Core `/ws` (FastAPI + Pydantic). Timestamps are ISO 8601

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Helios API Gateway `/ws/cluster`. Every server message is

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEndpoint } from '../core/Endpoint';
 import { isoTimestamp } from './messages';
 

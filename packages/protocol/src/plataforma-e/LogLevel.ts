@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Log levels of `/ws/logs?level=`, least to most severe (Python's logging

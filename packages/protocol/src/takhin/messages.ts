@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Takhin Console `/api/monitoring/ws`. Timestamps are integer unix seconds

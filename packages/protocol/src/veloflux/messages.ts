@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * VeloFlux `/api/ws/{backends,metrics,status}`. Every timestamp is an ISO
