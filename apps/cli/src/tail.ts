@@ -7,6 +7,9 @@ import { formatState, stateKey } from './formatState';
 import { summarize } from './summarize';
 import type { TailOptions } from './TailOptions';
 
+/** Failed attempts, before any connection was ever open, after which tail gives up. */
+const FAIL_FAST_AFTER = 2;
+
 /** Exit codes of `feedkit tail`, as the help text lists them. */
 export const ExitCode = {
   /** Stopped by Ctrl-C / SIGTERM. */
@@ -36,10 +39,17 @@ export interface TailIo {
 /** The CLI chooses its feed from argv, so it calls `feed` with checked but untyped arguments. */
 type UntypedFeeds = { feed(name: string, ...args: readonly unknown[]): Feed<unknown> };
 
-/** Credentials refused: the typed `auth` error, or a login that answered 401/403. */
-const isAuthFailure = (error: FeedkitError) =>
-  error.code === 'auth' ||
-  (error.code === 'rest' && (error.status === 401 || error.status === 403));
+/**
+ * Credentials refused: the typed `auth` error, a login that answered
+ * 401/403, or a connection error caused by such a login (the client reports
+ * a failing token provider as a connection error with the REST error as cause).
+ */
+function isAuthFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const { code, status } = error as Partial<FeedkitError>;
+  if (code === 'auth' || (code === 'rest' && (status === 401 || status === 403))) return true;
+  return error.cause !== undefined && isAuthFailure(error.cause);
+}
 
 function authHint(options: TailOptions): string {
   if (options.system === 'helios') {
@@ -104,8 +114,10 @@ export function tail(
     subscriptions.add(
       client.state$.subscribe((state) => {
         if (state.status === 'open') everOpen = true;
-        // A URL that never answered is a mistake to report, not an outage to wait out.
-        if (!everOpen && state.status === 'reconnecting') {
+        // A URL that never answered is a mistake to report, not an outage to
+        // wait out. The second failure, not the first: a refused credential
+        // gets one retry with a fresh token before the client calls it 'auth'.
+        if (!everOpen && state.status === 'reconnecting' && state.attempt >= FAIL_FAST_AFTER) {
           return finish(
             ExitCode.failure,
             `cannot connect to ${state.connections[0]?.url ?? options.url}${state.reason ? `: ${state.reason}` : ''} (is the server running? check --url)`,

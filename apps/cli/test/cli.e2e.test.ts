@@ -101,6 +101,14 @@ describe('feedkit tail (the real binary)', () => {
     expect(run.stdout.text).toBe('');
   });
 
+  it('exits 3 when Helios is tailed without credentials', async () => {
+    const run = cli('tail', 'helios', 'status', '--url', server.url);
+    expect(await run.exited).toBe(3);
+    expect(run.stderr.text).toMatch(
+      /helios refused the credentials: .+\(pass --token <jwt> or --user/,
+    );
+  });
+
   it('exits 2 on a URL that is not one', async () => {
     const run = cli('tail', 'takhin', 'metrics', '--url', 'localhost:8080');
     expect(await run.exited).toBe(2);
