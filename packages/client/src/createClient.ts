@@ -98,6 +98,10 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
 
   const connections = new Map<string, Connection<In, Out>>();
   const feeds = new Map<string, FeedStore<In>>();
+  // A feed nobody holds is forgotten after the linger, so a client asked for
+  // many distinct keys over its life (topics, projects) does not grow forever.
+  const evictions = new Map<FeedStore<In>, ReturnType<typeof setTimeout>>();
+  const lingerMs = options.linger ?? 1000;
   const state$ = new BehaviorSubject<ClientState>({ status: 'idle', attempt: 0, connections: [] });
   const errors$ = new Subject<FeedkitError>();
   const unknown$ = new Subject<UnknownMessage>();
@@ -151,7 +155,7 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
       connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
       heartbeat,
       queue: options.queue ?? {},
-      lingerMs: options.linger ?? 1000,
+      lingerMs,
       events: {
         state: publishState,
         error: (error) => errors$.next(error),
@@ -176,10 +180,30 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
         feed.fail(clientClosed());
         return;
       }
+      const eviction = evictions.get(feed);
+      if (eviction !== undefined) {
+        clearTimeout(eviction);
+        evictions.delete(feed);
+      }
+      // A holder kept the object across an eviction: it is the shared one again.
+      if (!feeds.has(feed.key)) feeds.set(feed.key, feed);
       connectionFor(feed.spec.path).addFeed(feed);
     },
     detach(feed) {
       connections.get(feed.spec.path)?.removeFeed(feed);
+      if (closed) return;
+      // A feed that failed for good is forgotten at once: asking again starts afresh.
+      if (feed.error) {
+        if (feeds.get(feed.key) === feed) feeds.delete(feed.key);
+        return;
+      }
+      evictions.set(
+        feed,
+        setTimeout(() => {
+          evictions.delete(feed);
+          if (feed.holders === 0 && feeds.get(feed.key) === feed) feeds.delete(feed.key);
+        }, lingerMs),
+      );
     },
     report: (error) => errors$.next(error),
   };
@@ -245,12 +269,15 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
     },
     close() {
       if (closed) return;
+      // Publish the last state before `closed` silences publishState.
+      const last = state$.value;
+      closed = true;
       stopLifecycle?.();
+      for (const eviction of evictions.values()) clearTimeout(eviction);
+      evictions.clear();
       for (const connection of [...connections.values()]) connection.close();
       connections.clear();
       for (const feed of feeds.values()) feed.complete();
-      closed = true;
-      const last = state$.value;
       state$.next({ ...last, status: 'closed', reason: 'closed by the client', connections: [] });
       state$.complete();
       errors$.complete();

@@ -240,6 +240,45 @@ describe('subscriptions, replay and the outgoing queue', () => {
   });
 });
 
+describe('feed cache', () => {
+  it('keeps one Feed per key while held and during the linger, then forgets it', async () => {
+    const { client } = make({ linger: 1000 });
+    const feed = client.feed('topic', 'orders');
+    const sub = feed.subscribe();
+    expect(client.feed('topic', 'orders')).toBe(feed);
+    sub.unsubscribe();
+    await vi.advanceTimersByTimeAsync(999);
+    // Re-mount within the linger: the same object, snapshot and all.
+    expect(client.feed('topic', 'orders')).toBe(feed);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(client.feed('topic', 'orders')).not.toBe(feed);
+    expect(vi.getTimerCount()).toBe(0);
+    client.close();
+  });
+
+  it('a holder that kept an evicted Feed makes it the shared one again', async () => {
+    const { client } = make({ linger: 10 });
+    const feed = client.feed('topic', 'orders');
+    feed.subscribe().unsubscribe();
+    await vi.advanceTimersByTimeAsync(10);
+    const sub = feed.subscribe();
+    expect(client.feed('topic', 'orders')).toBe(feed);
+    sub.unsubscribe();
+    client.close();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('1,000 distinct keys leave nothing behind', async () => {
+    const { client } = make({ linger: 0 });
+    const first = client.feed('topic', 'k0');
+    for (let i = 0; i < 1000; i++) client.feed('topic', `k${i}`).subscribe().unsubscribe();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(client.feed('topic', 'k0')).not.toBe(first);
+    expect(vi.getTimerCount()).toBe(0);
+    client.close();
+  });
+});
+
 describe('heartbeat', () => {
   it('pings in the Takhin dialect every interval and declares a silent peer dead', async () => {
     const { client, errors } = make({ heartbeat: { intervalMs: 1000, timeoutMs: 2500 } });
@@ -391,6 +430,8 @@ describe('credentials in a browser', () => {
     expect(client.state.status).toBe('closed');
     expect(feed.error?.code).toBe('connection');
     expect(vi.getTimerCount()).toBe(0);
+    // The failed feed is forgotten: asking again starts afresh.
+    expect(client.feed('metrics')).not.toBe(feed);
     client.close();
   });
 });

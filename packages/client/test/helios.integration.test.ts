@@ -20,7 +20,8 @@ describe('Helios against the reference server', () => {
       'snapshots',
       'customMetrics',
     ] as const;
-    const subs = feeds.map((name) => client.feed(name).subscribe());
+    // `next` released the status feed; hold it again so all seven flags are wanted.
+    const subs = [...feeds, 'status' as const].map((name) => client.feed(name).subscribe());
     await ref.server.waitForConnections((cs) => cs[0]?.subscriptions.length === 7);
     const state = next(client.feed('stateChanges'));
     ref.server.emit('helios', {
