@@ -180,6 +180,8 @@ export class Connection<In, Out> {
     clearTimeout(this.#retryTimer);
     this.#retryTimer = undefined;
     this.#setState({ status: 'connecting', nextRetryAt: undefined });
+    // State and error listeners run synchronously and may close the client.
+    if (this.#closed) return;
     const { adapter } = this.#o;
     let token: string | undefined;
     try {
@@ -295,6 +297,7 @@ export class Connection<In, Out> {
       closeCode: undefined,
       acks: this.#acks,
     });
+    if (this.#closed) return;
     this.#startHeartbeat(socket);
     this.#stableTimer = setTimeout(() => {
       this.#stableTimer = undefined;
@@ -325,17 +328,19 @@ export class Connection<In, Out> {
         status: failure.httpStatus,
         cause: failure.cause,
       });
+      if (this.#closed) return;
     }
     let immediate = false;
     if (rule.action === 'auth') {
       this.#authFailures++;
       if (this.#authFailures >= 2) {
-        this.#report(
+        const refused = this.#report(
           'auth',
           `${this.url}: credentials refused again after a fresh token (${reason}); check the token or password and create a new client`,
           { closeCode, status: failure.httpStatus, fatal: true, cause: failure.cause },
         );
-        this.#finish(reason, closeCode, true);
+        // Feeds fail with the reason itself, so a `for await` or subscriber sees `auth`.
+        this.#finish(reason, closeCode, true, refused);
         return;
       }
       // Refused once: ask the provider for a fresh token and try again at once.
@@ -358,6 +363,7 @@ export class Connection<In, Out> {
       closeCode,
       nextRetryAt: Date.now() + delay,
     });
+    if (this.#closed) return;
     this.#retryTimer = setTimeout(() => {
       this.#retryTimer = undefined;
       void this.#connect();
@@ -365,7 +371,13 @@ export class Connection<In, Out> {
   }
 
   /** Terminal: no socket, no timers. */
-  #finish(reason: string, closeCode: number | undefined, fatal: boolean): void {
+  #finish(
+    reason: string,
+    closeCode: number | undefined,
+    fatal: boolean,
+    cause?: FeedkitError,
+  ): void {
+    if (this.#closed) return;
     this.#generation++;
     this.#teardownSocket();
     for (const timer of [this.#retryTimer, this.#lingerTimer, this.#expiryTimer]) {
@@ -382,11 +394,16 @@ export class Connection<In, Out> {
     this.#setState({ status: 'closed', reason, closeCode, nextRetryAt: undefined });
     // Feeds of a client-side close are completed by the client; a fatal end fails them.
     if (fatal) {
-      const error = this.#closedError();
+      const error = cause ?? this.#closedError();
       for (const feed of this.feeds) feed.fail(error);
     }
     this.feeds.clear();
     this.#o.events.ended(fatal);
+  }
+
+  /** True once the connection ended; checked after every listener call, which may close it. */
+  get #closed(): boolean {
+    return this.#state.status === 'closed';
   }
 
   #closedError(): FeedkitError {
@@ -596,10 +613,14 @@ export class Connection<In, Out> {
     code: FeedkitErrorCode,
     message: string,
     extra: Omit<ConstructorParameters<typeof FeedkitError>[2], 'system'>,
-  ): void {
-    this.#o.events.error(
-      new FeedkitError(code, message, { system: this.#o.adapter.system, path: this.url, ...extra }),
-    );
+  ): FeedkitError {
+    const error = new FeedkitError(code, message, {
+      system: this.#o.adapter.system,
+      path: this.url,
+      ...extra,
+    });
+    this.#o.events.error(error);
+    return error;
   }
 }
 

@@ -240,6 +240,43 @@ describe('subscriptions, replay and the outgoing queue', () => {
   });
 });
 
+describe('closing from inside a listener', () => {
+  it.each([
+    ['state$ entering reconnecting', 'state'],
+    ['errors$ reporting the close', 'error'],
+  ])('close() from %s leaves no timers and no reconnect', async (_, where) => {
+    const { client } = make({ heartbeat: { intervalMs: 1000 } });
+    if (where === 'state') {
+      client.state$.subscribe((s) => {
+        if (s.status === 'reconnecting') client.close();
+      });
+    } else {
+      client.errors$.subscribe(() => client.close());
+    }
+    client.feed('metrics').subscribe({ error: () => {} });
+    await tick();
+    FakeWebSocket.last.open();
+    // 1009 is reported on errors$ and then retried; 1012 is only retried.
+    FakeWebSocket.last.serverClose(where === 'state' ? 1012 : 1009, 'bye');
+    expect(client.state.status).toBe('closed');
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+  });
+
+  it('close() from state$ when the socket opens stops the heartbeat before it starts', async () => {
+    const { client } = make({ heartbeat: { intervalMs: 1000 } });
+    client.state$.subscribe((s) => {
+      if (s.status === 'open') client.close();
+    });
+    client.feed('metrics').subscribe();
+    await tick();
+    FakeWebSocket.last.open();
+    expect(client.state.status).toBe('closed');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
 describe('feed cache', () => {
   it('keeps one Feed per key while held and during the linger, then forgets it', async () => {
     const { client } = make({ linger: 1000 });
@@ -428,7 +465,7 @@ describe('credentials in a browser', () => {
     expect(refresh).toEqual([false, true]);
     expect(errors.map((e) => [e.code, e.fatal, e.closeCode])).toEqual([['auth', true, 4001]]);
     expect(client.state.status).toBe('closed');
-    expect(feed.error?.code).toBe('connection');
+    expect(feed.error?.code).toBe('auth');
     expect(vi.getTimerCount()).toBe(0);
     // The failed feed is forgotten: asking again starts afresh.
     expect(client.feed('metrics')).not.toBe(feed);

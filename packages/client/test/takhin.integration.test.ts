@@ -185,7 +185,7 @@ describe('Takhin against the reference server', () => {
     expect(errors.map((e) => [e.code, e.fatal])).toEqual([['auth', true]]);
     expect(errors[0]?.status).toBe(401);
     expect(closed.reason).toMatch(/401/);
-    expect(await result).toMatchObject({ code: 'connection', fatal: true });
+    expect(await result).toMatchObject({ code: 'auth', fatal: true, status: 401 });
     expect(feed.error?.fatal).toBe(true);
   });
 
