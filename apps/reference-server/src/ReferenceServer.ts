@@ -144,10 +144,15 @@ export class ReferenceServer {
     for (const wss of this.wss.values()) wss.close();
   }
 
-  /** Goes down and comes back on the same port; clients see a real close (1012). */
-  async restart(): Promise<void> {
+  /**
+   * Goes down and comes back on the same port; clients see a real close (1012).
+   * With `downtimeMs`, the port stays closed that long first (connections are
+   * refused, as with a killed process), while the simulations keep running.
+   */
+  async restart(options: { readonly downtimeMs?: number } = {}): Promise<void> {
     const port = this.boundPort;
     await this.unlisten(1012, 'service restart');
+    if (options.downtimeMs) await new Promise((resolve) => setTimeout(resolve, options.downtimeMs));
     await this.listen(port);
   }
 

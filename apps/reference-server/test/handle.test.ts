@@ -86,6 +86,24 @@ describe('test handle', () => {
     await restarting;
   });
 
+  it('restart({ downtimeMs }) keeps the port closed that long while the simulations run on', async () => {
+    const server = await start({ timeScale: 0.01 });
+    const client = await TestClient.open(`${server.wsUrl}${TAKHIN}`);
+    const before = await client.next(isType('metrics'));
+    const restarting = server.restart({ downtimeMs: 400 });
+    await client.closed;
+    // Two refused attempts, the second one after a few simulated ticks: still down.
+    await expect(TestClient.open(`${server.wsUrl}${TAKHIN}`)).rejects.toThrow(/ECONNREFUSED/);
+    await ticks(3);
+    await expect(TestClient.open(`${server.wsUrl}${TAKHIN}`)).rejects.toThrow(/ECONNREFUSED/);
+    await restarting;
+    const again = await TestClient.open(`${server.wsUrl}${TAKHIN}`);
+    const after = await again.next(isType('metrics'));
+    // The simulated cluster kept producing during the downtime.
+    expect(JSON.stringify(after)).not.toBe(JSON.stringify(before));
+    await again.close();
+  });
+
   it.each([
     [undefined, 1012],
     [4000, 4000],
