@@ -6,7 +6,8 @@ import { type ReferenceServer, startReferenceServer } from '@feedkit/reference-s
 import type { Browser, Page } from 'playwright-core';
 import { type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, SCREENSHOTS } from './launchChromium';
+// One launcher for every browser test in the repo (Debian's chromium, offline flags).
+import { launchChromium, SCREENSHOTS } from '../../dashboard/test/support/launchChromium';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const WAIT = { timeout: 30_000 };

@@ -7,81 +7,16 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
-import { z } from 'zod';
+import * as z from 'zod';
+import { story, takhinMetrics } from './vectors';
 
 const jitless = process.env.FEEDKIT_BENCH_JITLESS === '1';
 // Must be set before any schema is first used: zod compiles object parsers lazily.
 if (jitless) z.config({ jitless: true });
 const { PlataformaE, Takhin } = await import('../src/index');
 
-/** A Takhin metrics message of about 1.5 KB: the seed's example with four topics and two groups. */
-function takhinMetricsFrame(): string {
-  const topic = (name: string) => ({
-    name,
-    partitions: 3,
-    totalMessages: 10000,
-    totalBytes: 5242880,
-    produceRate: 500.0,
-    fetchRate: 400.0,
-  });
-  const group = (groupId: string, topic: string) => ({
-    groupId,
-    totalLag: 150,
-    topicLags: [
-      {
-        topic,
-        totalLag: 150,
-        partitionLags: [0, 1].map((partition) => ({
-          partition,
-          currentOffset: 8500,
-          logEndOffset: 8575,
-          lag: 75,
-        })),
-      },
-    ],
-  });
-  return JSON.stringify({
-    type: 'metrics',
-    timestamp: 1704225600,
-    data: {
-      throughput: {
-        produceRate: 1500.5,
-        fetchRate: 1200.3,
-        produceBytes: 1048576,
-        fetchBytes: 819200,
-      },
-      latency: {
-        produceP50: 5.2,
-        produceP95: 12.8,
-        produceP99: 25.6,
-        fetchP50: 3.1,
-        fetchP95: 8.5,
-        fetchP99: 15.2,
-      },
-      topicStats: [topic('orders'), topic('payments'), topic('audit-log'), topic('clickstream')],
-      consumerLags: [group('billing', 'payments'), group('analytics', 'orders')],
-      clusterHealth: {
-        activeConnections: 5,
-        totalTopics: 10,
-        totalPartitions: 30,
-        totalConsumers: 3,
-        diskUsageBytes: 10485760,
-        memoryUsageBytes: 52428800,
-        goroutineCount: 125,
-      },
-    },
-  });
-}
-
-/** The seed's story_created event: a small Plataforma E message. */
-const plataformaEvent = JSON.stringify({
-  type: 'story_created',
-  data: { story_id: 'STR-0001', title: 'Implementar login', project_id: 'PROJ-001' },
-  timestamp: '2025-01-15T10:30:00Z',
-  message_id: 'abc123',
-  project_id: 'PROJ-001',
-  story_id: 'STR-0001',
-});
+const takhinMetricsFrame = () => JSON.stringify(takhinMetrics());
+const plataformaEvent = JSON.stringify(story);
 
 const cases = [
   {

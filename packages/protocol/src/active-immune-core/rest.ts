@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineEndpoint } from '../core/Endpoint';
+import { fastApiErrorBodySchema } from '../core/fastApiErrorBody';
 import { eventTypeSchema, roomNameSchema } from './messages';
 
 const count = z.number().int().nonnegative();
@@ -35,24 +36,8 @@ export const broadcastResponseSchema = z.object({
   }),
 });
 
-/**
- * FastAPI's error body: `detail` is a string for `HTTPException`, and a list
- * of issues for a 422 request-validation error.
- */
-export const errorBodySchema = z.object({
-  detail: z.union([
-    z.string(),
-    z.array(
-      z
-        .object({
-          loc: z.array(z.union([z.string(), z.number()])),
-          msg: z.string(),
-          type: z.string(),
-        })
-        .loose(),
-    ),
-  ]),
-});
+/** Errors come as FastAPI's body. */
+export const errorBodySchema = fastApiErrorBodySchema;
 
 export type StatsResponse = z.infer<typeof statsResponseSchema>;
 export type BroadcastRequest = z.infer<typeof broadcastRequestSchema>;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { defineEndpoint } from '../core/Endpoint';
+import { fastApiErrorBodySchema } from '../core/fastApiErrorBody';
 import { eventDataSchemas, eventTypeSchema, projectIdSchema } from './messages';
 import { type Stats, statsSchema } from './Stats';
 
@@ -45,24 +46,8 @@ export const broadcastResponseSchema = z.object({
   recipients: count,
 });
 
-/**
- * FastAPI's error body: `detail` is a string for `HTTPException`s and a
- * list of issues for request validation failures (422).
- */
-export const errorBodySchema = z.object({
-  detail: z.union([
-    z.string(),
-    z.array(
-      z
-        .object({
-          loc: z.array(z.union([z.string(), z.number()])),
-          msg: z.string(),
-          type: z.string(),
-        })
-        .loose(),
-    ),
-  ]),
-});
+/** Errors come as FastAPI's body. */
+export const errorBodySchema = fastApiErrorBodySchema;
 
 export type ConnectionsResponse = z.infer<typeof connectionsResponseSchema>;
 export type SubscribersResponse = z.infer<typeof subscribersResponseSchema>;
