@@ -1,5 +1,6 @@
-// README: "Vue". main.ts provides the client once; a component's <script setup>
-// calls the composables (here as a composable of our own, so tsc checks it).
+// README: "Vue". Compiled by `pnpm --filter @feedkit/dashboard typecheck`.
+// main.ts provides the client once; a component's <script setup> calls the
+// composables (here wrapped in a composable of our own, so tsc checks it).
 import { createClient, feedkit, takhin } from '@feedkit/vue';
 import { useMetrics } from '@feedkit/vue/takhin';
 import { type App, computed } from 'vue';
