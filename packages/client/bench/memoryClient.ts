@@ -53,6 +53,10 @@ process.on('message', async (command: MemoryCommand) => {
       backoff: () => 0,
       stableAfterMs: 0,
       lifecycle: false,
+      // Released feeds are forgotten after the linger; with 0 a reading after
+      // the cycles shows what stays for good, not what is still lingering.
+      // (Two held feeds below keep the socket open throughout.)
+      linger: 0,
     });
     // These two hold the socket for the whole run; the topic is replayed on every reconnect.
     client.feed('metrics').subscribe(() => {});
