@@ -74,6 +74,18 @@ describe('Helios auth', () => {
     await shortLived.stop();
   });
 
+  it('closes an open socket with 4001 when its token expires', async () => {
+    const token = server.issueHeliosToken('admin', 0.3);
+    const client = await TestClient.open(`${server.wsUrl}/ws/cluster?token=${token}`);
+    await client.next(isType('status_update'));
+    const closed = await client.closed;
+    expect(closed.code).toBe(4001);
+    expect(closed.reason).toBe('token expired');
+    // Not early: the socket lived until the token's expiry.
+    const { exp } = JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString());
+    expect(Date.now()).toBeGreaterThanOrEqual(exp * 1000 - 5);
+  });
+
   it('lets the viewer log in but refuses it on the socket with 403', async () => {
     const response = await login('viewer', 'viewer123');
     const { token, role } = Helios.endpoints.login.response.parse(response.body);

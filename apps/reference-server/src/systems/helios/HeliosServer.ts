@@ -23,13 +23,20 @@ const FLAG_OF: Partial<Record<Message['type'], Flag>> = {
   peer_change: 'peer_changes',
 };
 
+/** What a Helios socket's admission remembers: when its token expires. */
+interface TokenLease {
+  readonly expiresAt: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+}
+
 /**
  * Helios `/ws/cluster`: admin bearer token required (401 without a valid
  * one, 403 for a non-admin), `status` every 5 s, `status_update` right after
  * connect and after every subscription change, and the Raft cluster's events
- * filtered by the connection's seven flags (all on by default).
+ * filtered by the connection's seven flags (all on by default). A socket is
+ * closed with 4001 when the token that opened it expires.
  */
-export class HeliosServer extends SystemServer<Message> {
+export class HeliosServer extends SystemServer<Message, TokenLease> {
   readonly name = 'helios' as const;
   readonly adapter = Helios.adapter;
   override readonly maxPayload = 64 * 1024;
@@ -57,7 +64,7 @@ export class HeliosServer extends SystemServer<Message> {
     ];
   }
 
-  admit(request: IncomingMessage, url: URL): Admission<undefined> {
+  admit(request: IncomingMessage, url: URL): Admission<TokenLease> {
     const token = bearerToken(request, url);
     if (token === undefined || token === '') {
       return {
@@ -71,7 +78,7 @@ export class HeliosServer extends SystemServer<Message> {
     if (verified.claims.role !== 'admin') {
       return { ok: false, status: 403, body: { error: 'admin permissions required' } };
     }
-    return { ok: true, state: undefined };
+    return { ok: true, state: { expiresAt: verified.claims.exp * 1000, timer: undefined } };
   }
 
   start(): void {
@@ -85,12 +92,23 @@ export class HeliosServer extends SystemServer<Message> {
     });
   }
 
-  onOpen(connection: Connection<undefined>): void {
+  onOpen(connection: Connection<TokenLease>): void {
+    // A socket lives no longer than the token that opened it: at expiry it is
+    // closed with 4001, and the client logs in again (or refreshes) and reconnects.
+    const lease = connection.state;
+    lease.timer = setTimeout(
+      () => connection.close(4001, 'token expired'),
+      Math.max(0, lease.expiresAt - Date.now()),
+    );
     connection.setSubscriptions(Helios.subscriptionFlags);
     this.sendTo(connection, this.message('status_update', this.cluster.status()));
   }
 
-  onMessage(connection: Connection<undefined>, frame: string): void {
+  override onClose(connection: Connection<TokenLease>): void {
+    clearTimeout(connection.state.timer);
+  }
+
+  onMessage(connection: Connection<TokenLease>, frame: string): void {
     const result = this.adapter.decodeCommand(frame);
     if (result.kind !== 'message') {
       const why =
