@@ -75,9 +75,16 @@ export class TakhinCluster {
         if (topic === undefined) continue;
         offsets.forEach((offset, index) => {
           const partition = topic.partitions[index] as Partition;
+          // A stable group keeps pace at `speed` and also works through 2%
+          // of its backlog per second (full fetch batches), so lag settles
+          // around rate × (1 − speed) / 0.02 instead of growing for ever.
+          const backlog = partition.logEndOffset - offset;
           const consumed =
             group.state === 'Stable'
-              ? Math.round(partition.rate * seconds * group.speed * this.random.between(0.8, 1.2))
+              ? Math.round(
+                  (partition.rate * seconds * group.speed + backlog * Math.min(1, 0.02 * seconds)) *
+                    this.random.between(0.8, 1.2),
+                )
               : 0;
           const next = Math.min(partition.logEndOffset, offset + consumed);
           this.fetched.messages += next - offset;
