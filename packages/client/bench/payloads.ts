@@ -1,8 +1,8 @@
 /**
  * The two messages every throughput case sends: the protocol bench's vectors
- * (packages/protocol/bench/vectors.ts).
+ * (packages/protocol/fixtures/benchMessages.ts).
  */
-import { story, takhinMetrics } from '../../protocol/bench/vectors';
+import { story, takhinMetrics } from '../../protocol/fixtures/benchMessages';
 
 export type PayloadName = 'metrics' | 'story';
 

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Bench } from 'tinybench';
 import * as z from 'zod';
-import { story, takhinMetrics } from './vectors';
+import { story, takhinMetrics } from '../fixtures/benchMessages';
 
 const jitless = process.env.FEEDKIT_BENCH_JITLESS === '1';
 // Must be set before any schema is first used: zod compiles object parsers lazily.

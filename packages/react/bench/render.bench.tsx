@@ -12,7 +12,14 @@
  *
  * Run: pnpm --filter @feedkit/react bench
  */
+
 import { Window } from 'happy-dom';
+import {
+  FLEET_SIZE,
+  fleetAddress,
+  fleetBackendStatus,
+  sameBackend,
+} from '../../protocol/fixtures/backendFleet';
 
 // React DOM needs a document; happy-dom gives one without a browser.
 const window = new Window();
@@ -27,34 +34,13 @@ const { FeedkitProvider } = await import('../src/FeedkitProvider');
 const { useBackends } = await import('../src/systems/veloflux');
 const { default: WebSocket } = await import('ws');
 type Backend = import('@feedkit/protocol').VeloFlux.Backend;
-type BackendStatusMessage = import('@feedkit/protocol').VeloFlux.BackendStatusMessage;
 
-const ROWS = 1000;
 const UPDATES = Number(process.env.UPDATES ?? 60);
 const WARMUP = 10;
 
-const address = (i: number) => `10.0.${Math.floor(i / 250)}.${i % 250}:8080`;
 /** Connections per backend; each update changes exactly one. */
-const counts: number[] = new Array(ROWS).fill(0);
-const message = (): BackendStatusMessage => ({
-  type: 'backend_status',
-  timestamp: new Date().toISOString(),
-  forced: false,
-  backends: Array.from({ length: ROWS }, (_, i) => ({
-    address: address(i),
-    pool: `pool-${i % 10}`,
-    weight: 100,
-    status: 'healthy',
-    healthy: true,
-    connections: counts[i]!,
-    last_used: '2025-06-20T15:30:45Z',
-    region: 'us-east-1',
-    health_check: { path: '/health', interval: '30s', timeout: '5s', expected_status: 200 },
-  })),
-});
-
-const sameBackend = (a: Backend | undefined, b: Backend | undefined) =>
-  a?.status === b?.status && a?.healthy === b?.healthy && a?.connections === b?.connections;
+const counts: number[] = new Array(FLEET_SIZE).fill(0);
+const message = () => fleetBackendStatus((i) => counts[i]!);
 
 /** Resolved by the row that is expected to change, when it commits. */
 let onCommit: ((address: string, connections: number) => void) | undefined;
@@ -104,10 +90,10 @@ async function run(kind: 'selector' | 'naive') {
   });
   const container = window.document.createElement('div');
   const root = createRoot(container as unknown as Element);
-  const rows = Array.from({ length: ROWS }, (_, i) =>
+  const rows = Array.from({ length: FLEET_SIZE }, (_, i) =>
     kind === 'selector'
-      ? createElement(SelectorRow, { key: i, address: address(i) })
-      : createElement(NaiveRow, { key: i, address: address(i), client }),
+      ? createElement(SelectorRow, { key: i, address: fleetAddress(i) })
+      : createElement(NaiveRow, { key: i, address: fleetAddress(i), client }),
   );
   flushSync(() => root.render(createElement(FeedkitProvider, { client, children: rows })));
   await server.waitForConnections((cs) => cs.some((c) => c.path === '/api/ws/backends'));
@@ -115,10 +101,10 @@ async function run(kind: 'selector' | 'naive') {
   const times: number[] = [];
   const rendersPerUpdate: number[] = [];
   for (let n = 0; n < WARMUP + UPDATES; n++) {
-    const changed = (n * 37) % ROWS;
+    const changed = (n * 37) % FLEET_SIZE;
     const committed = new Promise<number>((resolve) => {
       onCommit = (a, connections) => {
-        if (a === address(changed) && connections === n + 1) resolve(performance.now());
+        if (a === fleetAddress(changed) && connections === n + 1) resolve(performance.now());
       };
     });
     renders = 0;
@@ -149,7 +135,7 @@ const selector = await run('selector');
 const fmt = (r: typeof naive) =>
   `${r.kind.padEnd(9)} mean ${r.meanMs.toFixed(2).padStart(7)} ms  p50 ${r.p50Ms.toFixed(2).padStart(7)} ms  rows re-rendered per update: ${r.rows}`;
 console.log(
-  `@feedkit/react render bench: ${ROWS} rows, ${UPDATES} updates, React ${(await import('react')).version} (${process.env.NODE_ENV ?? 'development'})`,
+  `@feedkit/react render bench: ${FLEET_SIZE} rows, ${UPDATES} updates, React ${(await import('react')).version} (${process.env.NODE_ENV ?? 'development'})`,
 );
 console.log(fmt(naive));
 console.log(fmt(selector));

@@ -14,7 +14,14 @@
  *
  * Run: pnpm --filter @feedkit/vue bench
  */
+
 import { Window } from 'happy-dom';
+import {
+  FLEET_SIZE,
+  fleetAddress,
+  fleetBackendStatus,
+  sameBackend,
+} from '../../protocol/fixtures/backendFleet';
 
 // Vue's DOM renderer needs a document; happy-dom gives one without a browser.
 const window = new Window();
@@ -35,35 +42,14 @@ const { createApp, defineComponent, h, onUnmounted, onUpdated, shallowRef, versi
 const { feedkit } = await import('../src/FeedkitProvider');
 const { useBackends } = await import('../src/systems/veloflux');
 type Backend = import('@feedkit/protocol').VeloFlux.Backend;
-type BackendStatusMessage = import('@feedkit/protocol').VeloFlux.BackendStatusMessage;
 type VeloClient = import('../src/systems/veloflux').VeloFluxClient;
 
-const ROWS = 1000;
 const UPDATES = Number(process.env.UPDATES ?? 60);
 const WARMUP = 10;
 
-const address = (i: number) => `10.0.${Math.floor(i / 250)}.${i % 250}:8080`;
 /** Connections per backend; each update changes exactly one. */
-const counts: number[] = new Array(ROWS).fill(0);
-const message = (): BackendStatusMessage => ({
-  type: 'backend_status',
-  timestamp: new Date().toISOString(),
-  forced: false,
-  backends: Array.from({ length: ROWS }, (_, i) => ({
-    address: address(i),
-    pool: `pool-${i % 10}`,
-    weight: 100,
-    status: 'healthy',
-    healthy: true,
-    connections: counts[i]!,
-    last_used: '2025-06-20T15:30:45Z',
-    region: 'us-east-1',
-    health_check: { path: '/health', interval: '30s', timeout: '5s', expected_status: 200 },
-  })),
-});
-
-const sameBackend = (a: Backend | undefined, b: Backend | undefined) =>
-  a?.status === b?.status && a?.healthy === b?.healthy && a?.connections === b?.connections;
+const counts: number[] = new Array(FLEET_SIZE).fill(0);
+const message = () => fleetBackendStatus((i) => counts[i]!);
 
 /** Resolved by the row that is expected to change, when it has patched. */
 let onPatched: ((address: string, connections: number) => void) | undefined;
@@ -127,7 +113,7 @@ async function run(kind: 'selector' | 'naive') {
     render: () =>
       h(
         'ul',
-        Array.from({ length: ROWS }, (_, i) => h(Row, { key: i, address: address(i) })),
+        Array.from({ length: FLEET_SIZE }, (_, i) => h(Row, { key: i, address: fleetAddress(i) })),
       ),
   });
   app.use(feedkit, { client });
@@ -137,10 +123,10 @@ async function run(kind: 'selector' | 'naive') {
   const times: number[] = [];
   const rendersPerUpdate: number[] = [];
   for (let n = 0; n < WARMUP + UPDATES; n++) {
-    const changed = (n * 37) % ROWS;
+    const changed = (n * 37) % FLEET_SIZE;
     const patched = new Promise<number>((resolve) => {
       onPatched = (a, connections) => {
-        if (a === address(changed) && connections === n + 1) resolve(performance.now());
+        if (a === fleetAddress(changed) && connections === n + 1) resolve(performance.now());
       };
     });
     counts[changed] = n + 1;
@@ -173,7 +159,7 @@ const selector = await run('selector');
 const fmt = (r: typeof naive) =>
   `${r.kind.padEnd(9)} mean ${r.meanMs.toFixed(2).padStart(7)} ms  p50 ${r.p50Ms.toFixed(2).padStart(7)} ms  rows re-rendered per update: ${r.rows}`;
 console.log(
-  `@feedkit/vue render bench: ${ROWS} rows, ${UPDATES} updates, Vue ${version} (${process.env.NODE_ENV ?? 'development'})`,
+  `@feedkit/vue render bench: ${FLEET_SIZE} rows, ${UPDATES} updates, Vue ${version} (${process.env.NODE_ENV ?? 'development'})`,
 );
 console.log(fmt(naive));
 console.log(fmt(selector));

@@ -3,37 +3,16 @@ import type { VeloFlux } from '@feedkit/protocol';
 import { mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computed, defineComponent, h, nextTick, type ShallowRef, watch } from 'vue';
+import {
+  FLEET_SIZE,
+  fleetAddress,
+  fleetBackendStatus,
+  sameBackend,
+} from '../../protocol/fixtures/backendFleet';
 import { feedkit } from '../src/FeedkitProvider';
 import { useBackends, type VeloFluxClient } from '../src/systems/veloflux';
 import { useReferenceServer } from './support/referenceServer';
 import { until } from './support/until';
-
-const ROWS = 1000;
-const address = (i: number) => `10.0.${Math.floor(i / 250)}.${i % 250}:8080`;
-
-const backend = (i: number, connections: number): VeloFlux.Backend => ({
-  address: address(i),
-  pool: `pool-${i % 10}`,
-  weight: 100,
-  status: 'healthy',
-  healthy: true,
-  connections,
-  last_used: '2025-06-20T15:30:45Z',
-  region: 'us-east-1',
-  health_check: { path: '/health', interval: '30s', timeout: '5s', expected_status: 200 },
-});
-
-/** Every backend is a new object in every message, as after JSON.parse on the client. */
-const backendStatus = (connectionsOf: (i: number) => number): VeloFlux.BackendStatusMessage => ({
-  type: 'backend_status',
-  backends: Array.from({ length: ROWS }, (_, i) => backend(i, connectionsOf(i))),
-  timestamp: new Date().toISOString(),
-  forced: false,
-});
-
-/** What a row shows; two backends that show the same are equal for this row. */
-const sameBackend = (a: VeloFlux.Backend | undefined, b: VeloFlux.Backend | undefined) =>
-  a?.status === b?.status && a?.healthy === b?.healthy && a?.connections === b?.connections;
 
 /** Per row: renders, `computed` evaluations and `watch` callbacks. */
 const counters = {
@@ -54,7 +33,7 @@ const Row = defineComponent({
   setup(props) {
     const i = props.index;
     const b = useBackends({
-      select: (m) => m.backends.find((x) => x.address === address(i)),
+      select: (m) => m.backends.find((x) => x.address === fleetAddress(i)),
       isEqual: props.compare ? sameBackend : undefined,
     });
     refs[i] = b;
@@ -92,7 +71,7 @@ async function mountRows(compare: boolean) {
       setup: () => () =>
         h(
           'ul',
-          Array.from({ length: ROWS }, (_, i) => h(Row, { key: i, index: i, compare })),
+          Array.from({ length: FLEET_SIZE }, (_, i) => h(Row, { key: i, index: i, compare })),
         ),
     }),
     { global: { plugins: [[feedkit, { client }]] } },
@@ -100,9 +79,9 @@ async function mountRows(compare: boolean) {
   await server.current.waitForConnections((cs) => cs.some((c) => c.path === '/api/ws/backends'));
   server.current.emit(
     'veloflux',
-    backendStatus(() => 0),
+    fleetBackendStatus(() => 0),
   );
-  await until(refs[ROWS - 1]!, (b) => b?.connections === 0);
+  await until(refs[FLEET_SIZE - 1]!, (b) => b?.connections === 0);
   await nextTick();
   resetCounters();
   return wrapper;
@@ -114,24 +93,24 @@ describe('1,000 rows selecting one backend each from VeloFlux backends', () => {
     const changed = 417;
     server.current.emit(
       'veloflux',
-      backendStatus((i) => (i === changed ? 5 : 0)),
+      fleetBackendStatus((i) => (i === changed ? 5 : 0)),
     );
     await until(refs[changed]!, (b) => b?.connections === 5);
     await nextTick();
     expect(touched(counters.watchers)).toEqual([changed]);
     expect(touched(counters.computed)).toEqual([changed]);
     expect(touched(counters.renders)).toEqual([changed]);
-    expect(wrapper.findAll('li')[changed]!.text()).toBe(`${address(changed)} 5`);
+    expect(wrapper.findAll('li')[changed]!.text()).toBe(`${fleetAddress(changed)} 5`);
 
     // A message that changes nothing a row shows triggers nothing at all.
     resetCounters();
     server.current.emit(
       'veloflux',
-      backendStatus((i) => (i === changed ? 5 : 0)),
+      fleetBackendStatus((i) => (i === changed ? 5 : 0)),
     );
     server.current.emit(
       'veloflux',
-      backendStatus((i) => (i === 3 ? 1 : i === changed ? 5 : 0)),
+      fleetBackendStatus((i) => (i === 3 ? 1 : i === changed ? 5 : 0)),
     );
     await until(refs[3]!, (b) => b?.connections === 1);
     await nextTick();
@@ -143,12 +122,12 @@ describe('1,000 rows selecting one backend each from VeloFlux backends', () => {
     const wrapper = await mountRows(false);
     server.current.emit(
       'veloflux',
-      backendStatus((i) => (i === 9 ? 1 : 0)),
+      fleetBackendStatus((i) => (i === 9 ? 1 : 0)),
     );
     await until(refs[9]!, (b) => b?.connections === 1);
     await nextTick();
-    expect(counters.watchers.size).toBe(ROWS);
-    expect(counters.computed.size).toBe(ROWS);
+    expect(counters.watchers.size).toBe(FLEET_SIZE);
+    expect(counters.computed.size).toBe(FLEET_SIZE);
     // Vue still spares the renders: a computed whose string did not change
     // does not trigger its dependents. isEqual spares the rest.
     expect(touched(counters.renders)).toEqual([9]);
