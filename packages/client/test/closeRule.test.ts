@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeRule, DEAD_PEER_CLOSE_CODE } from '../src/closeCodes';
+import { closeRule, DEAD_PEER_CLOSE_CODE } from '../src/closeRule';
 
 const node = { opened: true, seesUpgradeStatus: true, authRequired: false };
 
