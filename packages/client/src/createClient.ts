@@ -1,24 +1,23 @@
-import type { Adapter, AdapterIn, AdapterOut, FeedSpec, UnknownMessage } from '@feedkit/protocol';
+import type {
+  Adapter,
+  AdapterIn,
+  AdapterOut,
+  FeedSpec,
+  SystemName,
+  UnknownMessage,
+} from '@feedkit/protocol';
 import IsomorphicWebSocket from 'isomorphic-ws';
 import { BehaviorSubject, type Observable, Subject } from 'rxjs';
 import { fullJitterBackoff } from './Backoff';
 import { browserTargets, watchBrowserLifecycle } from './BrowserLifecycle';
-import { Channel } from './Channel';
+import { Channel, type ChannelOptions } from './Channel';
 import type { ClientOptions } from './ClientOptions';
 import { Connection } from './Connection';
 import { clientState } from './clientState';
 import { createHttp } from './createHttp';
 import { FeedCache } from './FeedCache';
-import type {
-  ClientState,
-  FeedArgs,
-  FeedkitClient,
-  FeedName,
-  FeedOf,
-  Protocol,
-} from './FeedkitClient';
+import type { AnyAdapter, ClientState, FeedkitClient, Protocol } from './FeedkitClient';
 import { FeedkitError } from './FeedkitError';
-import type { FeedStore } from './FeedStore';
 import { heartbeatTiming } from './heartbeatTiming';
 import type { TransportFactory } from './Transport';
 import type { WebSocketConstructor } from './WebSocketLike';
@@ -41,51 +40,33 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
   const system = adapter.system;
   const baseUrl = options.url.replace(/\/+$/, '');
   const lingerMs = options.linger ?? 1000;
-  const heartbeat = options.heartbeat ?? {};
   const http = createHttp({ baseUrl: httpUrl(baseUrl), system, fetch: options.fetch });
-
+  const [state$, errors$, unknown$, messages$] = [
+    new BehaviorSubject<ClientState>(clientState([])),
+    new Subject<FeedkitError>(),
+    new Subject<UnknownMessage>(),
+    new Subject<In>(),
+  ] as const;
   const channels = new Map<string, Channel<In, Out>>();
-  const state$ = new BehaviorSubject<ClientState>(clientState([]));
-  const errors$ = new Subject<FeedkitError>();
-  const unknown$ = new Subject<UnknownMessage>();
-  const messages$ = new Subject<In>();
   let closed = false;
-
   const publishState = () => {
     if (!closed) state$.next(clientState([...channels.values()].map((c) => c.state)));
   };
-  const transport = connectionFactory(options, adapter, http);
-
-  function channelFor(path: string): Channel<In, Out> {
-    const existing = channels.get(path);
-    if (existing) return existing;
-    const channel: Channel<In, Out> = new Channel<In, Out>({
-      url: socketUrl(baseUrl, path, protocol.query),
-      adapter,
-      transport,
-      queue: options.queue ?? {},
-      lingerMs,
-      events: {
-        state: publishState,
-        error: (error) => errors$.next(error),
-        message: (message) => messages$.next(message),
-        unknown: (message) => unknown$.next(message),
-        ended: (fatal) => {
-          // A fatal end (refused credentials) stays visible in `state`; a lingering close just goes.
-          if (!fatal && channels.get(path) === channel) channels.delete(path);
-          publishState();
-        },
-      },
-    });
-    channels.set(path, channel);
-    return channel;
-  }
-
-  const clientClosed = () =>
-    new FeedkitError('connection', `${system} client is closed; create a new client`, {
-      system,
-      fatal: true,
-    });
+  const channelFor = channelsOn<In, Out>(channels, {
+    url: (path) => socketUrl(baseUrl, path, protocol.query),
+    adapter,
+    transport: connectionFactory(options, adapter, http),
+    queue: options.queue ?? {},
+    lingerMs,
+    events: {
+      state: publishState,
+      error: (error) => errors$.next(error),
+      message: (message) => messages$.next(message),
+      unknown: (message) => unknown$.next(message),
+      ended: publishState,
+    },
+  });
+  const clientClosed = () => closedClientError(system);
   const cache = new FeedCache<In>({
     system,
     iteratorBufferSize: options.iteratorBufferSize ?? 1000,
@@ -94,37 +75,12 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
     report: (error) => errors$.next(error),
     closedError: clientClosed,
   });
-
-  const lifecycleTargets =
-    options.lifecycle === false
-      ? undefined
-      : options.lifecycle === true || options.lifecycle === undefined
-        ? browserTargets()
-        : options.lifecycle;
-  const stopLifecycle =
-    lifecycleTargets &&
-    watchBrowserLifecycle(lifecycleTargets, {
-      reconnect: () => client.reconnectNow(),
-      // A tab hidden longer than the heartbeat timeout may hold a dead socket.
-      hiddenLongerThanMs: heartbeatTiming({
-        settings: heartbeat || {},
-        systemIntervalMs: adapter.heartbeat?.intervalMs,
-        transportPing: true,
-      }).timeoutMs as number,
-    });
+  const stopLifecycle = watchLifecycle(options, adapter, () => client.reconnectNow());
 
   const client: FeedkitClient<P> = {
     system,
     protocol,
-    feed<K extends FeedName<P>>(name: K, ...args: FeedArgs<P, K>) {
-      const factory = (adapter.feeds as Record<string, (...a: unknown[]) => FeedSpec<In>>)[name];
-      if (typeof factory !== 'function') {
-        throw new FeedkitError('protocol', `${system} has no feed named '${String(name)}'`, {
-          system,
-        });
-      }
-      return cache.get(factory(...args)) as unknown as FeedStore<FeedOf<P, K>>;
-    },
+    feed: (name, ...args) => cache.get(specOf(adapter, name, args)) as never,
     get state() {
       return state$.value;
     },
@@ -154,6 +110,76 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
     },
   };
   return client;
+}
+
+function closedClientError(system: SystemName): FeedkitError {
+  return new FeedkitError('connection', `${system} client is closed; create a new client`, {
+    system,
+    fatal: true,
+  });
+}
+
+/**
+ * `channelFor(path)`: the channel of a socket path, created on first use.
+ * A fatal end (refused credentials) stays visible in the client's state; a
+ * lingering close just goes.
+ */
+function channelsOn<In, Out>(
+  channels: Map<string, Channel<In, Out>>,
+  config: Omit<ChannelOptions<In, Out>, 'url'> & { readonly url: (path: string) => string },
+): (path: string) => Channel<In, Out> {
+  return function channelFor(path) {
+    const existing = channels.get(path);
+    if (existing) return existing;
+    const channel: Channel<In, Out> = new Channel<In, Out>({
+      ...config,
+      url: config.url(path),
+      events: {
+        ...config.events,
+        ended: (fatal) => {
+          if (!fatal && channels.get(path) === channel) channels.delete(path);
+          config.events.ended(fatal);
+        },
+      },
+    });
+    channels.set(path, channel);
+    return channel;
+  };
+}
+
+function specOf<In>(adapter: AnyAdapter, name: string, args: unknown[]): FeedSpec<In> {
+  const factory = (adapter.feeds as unknown as Record<string, (...a: unknown[]) => FeedSpec<In>>)[
+    name
+  ];
+  if (typeof factory !== 'function') {
+    throw new FeedkitError('protocol', `${adapter.system} has no feed named '${name}'`, {
+      system: adapter.system,
+    });
+  }
+  return factory(...args);
+}
+
+/** Reconnects at once when the browser says the socket may be stale; `undefined` outside browsers. */
+function watchLifecycle(
+  options: ClientOptions<Protocol>,
+  adapter: AnyAdapter,
+  reconnect: () => void,
+): (() => void) | undefined {
+  const { lifecycle } = options;
+  const targets =
+    lifecycle === false
+      ? undefined
+      : lifecycle === true || lifecycle === undefined
+        ? browserTargets()
+        : lifecycle;
+  if (targets === undefined) return undefined;
+  // A tab hidden longer than the heartbeat timeout may hold a dead socket.
+  const { timeoutMs } = heartbeatTiming({
+    settings: options.heartbeat || {},
+    systemIntervalMs: (adapter as Partial<Adapter<unknown, unknown>>).heartbeat?.intervalMs,
+    transportPing: true,
+  });
+  return watchBrowserLifecycle(targets, { reconnect, hiddenLongerThanMs: timeoutMs as number });
 }
 
 /** Every channel's socket is a `Connection` configured from the client's options. */
