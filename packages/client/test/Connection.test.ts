@@ -27,6 +27,7 @@ function setup(options: Partial<ConnectionOptions> = {}, owner: Partial<Transpor
       connectTimeoutMs: 3000,
       heartbeat: false,
       systemPing: Takhin.adapter.heartbeat,
+      socket: {},
       ...options,
     },
     {
