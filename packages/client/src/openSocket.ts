@@ -1,5 +1,5 @@
 import type { AuthPlacement } from '@feedkit/protocol';
-import type { WebSocketConstructor, WebSocketLike } from './WebSocketLike';
+import type { WebSocketConstructor, WebSocketLike, WebSocketNodeOptions } from './WebSocketLike';
 
 /** Wire details a deployment may vary. */
 export interface SocketOptions {
@@ -45,7 +45,20 @@ export function openSocket(request: SocketRequest): {
   const WebSocketImpl = request.WebSocket;
   const seesUpgradeStatus = supportsNodeExtras(WebSocketImpl);
   const { url, headers } = credentials(request, seesUpgradeStatus);
-  const socket = headers ? new WebSocketImpl(url, undefined, { headers }) : new WebSocketImpl(url);
+  const { tls } = request;
+  const all = { ...request.headers, ...headers };
+  // Only `ws` takes a third argument; a browser socket gets exactly the arguments it knows.
+  const nodeOptions: WebSocketNodeOptions = {
+    ...(Object.keys(all).length > 0 ? { headers: all } : {}),
+    ...(tls?.ca === undefined ? {} : { ca: tls.ca }),
+    ...(tls?.rejectUnauthorized === undefined
+      ? {}
+      : { rejectUnauthorized: tls.rejectUnauthorized }),
+  };
+  const socket =
+    seesUpgradeStatus && Object.keys(nodeOptions).length > 0
+      ? new WebSocketImpl(url, undefined, nodeOptions)
+      : new WebSocketImpl(url);
   socket.binaryType = 'arraybuffer';
   return { socket, seesUpgradeStatus };
 }
