@@ -21,6 +21,7 @@ const server = await startReferenceServer({
   host: process.env.HOST ?? '127.0.0.1',
   timeScale: numberFromEnv('TIME_SCALE') ?? 1,
   seed: numberFromEnv('SEED'),
+  // Read here only: the library itself never looks at the environment.
   heliosTokenTtlSeconds: numberFromEnv('HELIOS_TOKEN_TTL'),
   takhinApiKey: process.env.TAKHIN_API_KEY || undefined,
   maxConnections: numberFromEnv('WEBSOCKET_MAX_CONNECTIONS'),

@@ -198,7 +198,7 @@ describe('test handle', () => {
     const aic = await TestClient.open(`${server.wsUrl}/ws?client_id=x`);
     const velo = await TestClient.open(`${server.wsUrl}/api/ws/metrics`);
     const helios = await TestClient.open(
-      `${server.wsUrl}/ws/cluster?token=${server.issueHeliosToken()}`,
+      `${server.wsUrl}/ws/cluster?token=${server.system('helios').issueToken()}`,
     );
     takhin.send({ type: 'subscribe', data: 'topic:orders', timestamp: nowSeconds() });
     aic.send({ action: 'join', room: 'tasks' });
@@ -271,7 +271,7 @@ describe('robustness', () => {
       `${server.wsUrl}/api/ws/backends`,
       `${server.wsUrl}/ws/notifications`,
       `${server.wsUrl}/ws/logs`,
-      `${server.wsUrl}/ws/cluster?token=${server.issueHeliosToken()}`,
+      `${server.wsUrl}/ws/cluster?token=${server.system('helios').issueToken()}`,
       `${server.wsUrl}/ws`,
       `${server.wsUrl}${TAKHIN}`,
     ];

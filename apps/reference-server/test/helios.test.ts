@@ -54,12 +54,14 @@ describe('Helios auth', () => {
     expect(await TestClient.refusal(url)).toBe(401);
     expect(await TestClient.refusal(`${url}?token=abc.def.ghi`)).toBe(401);
     expect(await TestClient.refusal(url, { authorization: 'Bearer not-a-jwt' })).toBe(401);
-    const token = server.issueHeliosToken('admin');
+    const token = server.system('helios').issueToken('admin');
     const tampered = `${token.slice(0, -2)}${token.endsWith('A') ? 'BB' : 'AA'}`;
     expect(await TestClient.refusal(`${url}?token=${tampered}`)).toBe(401);
     // A token from another server instance is signed with another key.
     const other = await startReferenceServer({ simulate: false });
-    expect(await TestClient.refusal(`${url}?token=${other.issueHeliosToken('admin')}`)).toBe(401);
+    expect(
+      await TestClient.refusal(`${url}?token=${other.system('helios').issueToken('admin')}`),
+    ).toBe(401);
     await other.stop();
   });
 
@@ -75,7 +77,7 @@ describe('Helios auth', () => {
   });
 
   it('closes an open socket with 4001 when its token expires', async () => {
-    const token = server.issueHeliosToken('admin', 0.3);
+    const token = server.system('helios').issueToken('admin', 0.3);
     const client = await TestClient.open(`${server.wsUrl}/ws/cluster?token=${token}`);
     await client.next(isType('status_update'));
     const closed = await client.closed;
@@ -188,7 +190,7 @@ describe('Helios messages', () => {
 
   it('simulates a Raft cluster: valid events, terms never go down, last_applied <= commit_index', async () => {
     const live = await startReferenceServer({ timeScale: 0.005, seed: 21 });
-    const token = live.issueHeliosToken();
+    const token = live.system('helios').issueToken('admin');
     const client = await TestClient.open(`${live.wsUrl}/ws/cluster?token=${token}`);
     const { messages } = await client.collect(60, () => true, 10_000);
     let term = 0;

@@ -134,8 +134,8 @@ export class HeliosServer extends SystemServer<Message, TokenLease> {
     this.sendTo(connection, this.message('status_update', this.cluster.status()));
   }
 
-  /** A token for a seed user, as `POST /api/auth/login` would give it. */
-  issueToken(username: string, ttlSeconds?: number): string {
+  /** A token for a seed user (`admin` or `viewer`), as `POST /api/auth/login` gives it; `ttlSeconds` overrides the server's TTL (fractions allowed). */
+  issueToken(username = 'admin', ttlSeconds?: number): string {
     return this.tokens.issue(username, ttlSeconds).token;
   }
 
