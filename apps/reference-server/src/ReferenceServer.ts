@@ -3,6 +3,8 @@ import type { SystemName } from '@feedkit/protocol';
 import { Clock } from './Clock';
 import type { ConnectionHost, ConnectionInfo } from './Connection';
 import { ConnectionRegistry } from './ConnectionRegistry';
+import { Drift } from './drift/Drift';
+import type { DriftStats } from './drift/DriftOptions';
 import { Faults } from './Faults';
 import { HttpListener } from './http/HttpListener';
 import { RestPipeline } from './http/RestPipeline';
@@ -32,11 +34,17 @@ export class ReferenceServer {
   private readonly listener: HttpListener;
   private readonly sockets: SocketAcceptor;
   private readonly hostname: string;
+  private readonly drift: Drift | undefined;
 
   constructor(private readonly options: ReferenceServerOptions = {}) {
     this.hostname = options.host ?? '127.0.0.1';
     const log = options.onError ?? ((error) => console.error('[reference-server]', error));
     this.clock = new Clock(options.timeScale ?? 1, log);
+    const { drift } = options;
+    this.drift =
+      drift === undefined || drift === false
+        ? undefined
+        : new Drift(drift === true ? {} : drift, options.seed);
     this.systems = createSystems(
       {
         clock: this.clock,
@@ -44,6 +52,7 @@ export class ReferenceServer {
         simulate: options.simulate ?? true,
         rateLimitPerSecond: options.rateLimitPerSecond ?? 20,
         log,
+        drift: this.drift,
       },
       options,
     );
@@ -160,6 +169,11 @@ export class ReferenceServer {
     timeoutMs = 5000,
   ): Promise<readonly ConnectionInfo[]> {
     return this.registry.waitFor(predicate, timeoutMs);
+  }
+
+  /** What drift mode has varied so far, or undefined when the server does not drift. */
+  driftStats(): DriftStats | undefined {
+    return this.drift?.stats();
   }
 
   /** Validates `message` with the system's protocol schema and routes it like a simulated event. */

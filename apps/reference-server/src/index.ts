@@ -2,6 +2,8 @@ import { ReferenceServer } from './ReferenceServer';
 import type { ReferenceServerOptions } from './ReferenceServerOptions';
 
 export type { ConnectionInfo } from './Connection';
+export type { DriftOptions, DriftStats } from './drift/DriftOptions';
+export { EXTRA_FIELD_NAMES } from './drift/varyMessage';
 export { ReferenceServer } from './ReferenceServer';
 export type { ReferenceServerOptions } from './ReferenceServerOptions';
 export type { SystemOptions, Systems } from './systems/createSystems';

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { ActiveImmuneCore } from '@feedkit/protocol';
 import type { Connection } from '../../Connection';
+import type { Schema } from '../../drift/Schema';
 import type { Route } from '../../http/Router';
 import { type Admission, type SystemContext, SystemServer } from '../SystemServer';
 import { ImmuneSystem } from './ImmuneSystem';
@@ -28,6 +29,12 @@ const EVENT = 'event:';
 export class ActiveImmuneCoreServer extends SystemServer<Message, State> {
   readonly name = 'active-immune-core' as const;
   readonly adapter = ActiveImmuneCore.adapter;
+  override readonly typeField = 'event_type';
+
+  schemaOf(message: Message): Schema | undefined {
+    const schemas = ActiveImmuneCore.serverMessageSchemas;
+    return 'event_type' in message ? schemas[message.event_type] : schemas.response;
+  }
   override readonly maxPayload = 64 * 1024;
   override readonly idleTimeoutMs = ActiveImmuneCore.AIC_INACTIVITY_TIMEOUT_MS;
   readonly immune: ImmuneSystem;

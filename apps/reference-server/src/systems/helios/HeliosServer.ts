@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Helios } from '@feedkit/protocol';
 import type { Connection } from '../../Connection';
+import type { Schema } from '../../drift/Schema';
 import type { Route } from '../../http/Router';
 import { type Admission, bearerToken, type SystemContext, SystemServer } from '../SystemServer';
 import { RaftCluster, type RaftEvent } from './RaftCluster';
@@ -39,6 +40,10 @@ interface TokenLease {
 export class HeliosServer extends SystemServer<Message, TokenLease> {
   readonly name = 'helios' as const;
   readonly adapter = Helios.adapter;
+
+  schemaOf(message: Message): Schema | undefined {
+    return Helios.serverMessageSchemas[message.type];
+  }
   override readonly maxPayload = 64 * 1024;
   readonly cluster: RaftCluster;
   readonly tokens: TokenIssuer;

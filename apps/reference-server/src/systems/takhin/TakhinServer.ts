@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Takhin } from '@feedkit/protocol';
 import type { Connection } from '../../Connection';
+import type { Schema } from '../../drift/Schema';
 import { type Admission, bearerToken, type SystemContext, SystemServer } from '../SystemServer';
 import { type ClusterEvent, TakhinCluster } from './TakhinCluster';
 
@@ -18,6 +19,10 @@ const EVENT_INTERVAL_MS = 3_000;
 export class TakhinServer extends SystemServer<Message> {
   readonly name = 'takhin' as const;
   readonly adapter = Takhin.adapter;
+
+  schemaOf(message: Message): Schema | undefined {
+    return Takhin.serverMessageSchemas[message.type];
+  }
   readonly cluster: TakhinCluster;
 
   constructor(
