@@ -103,7 +103,10 @@ export class ReferenceServer {
 
   /** What this server serves, for people: every socket path, REST route and credential. */
   describe(): string {
-    const lines = [`feedkit reference server on ${this.url} (TIME_SCALE ${this.clock.timeScale})`];
+    const drift = this.drift === undefined ? '' : ', drift on';
+    const lines = [
+      `feedkit reference server on ${this.url} (TIME_SCALE ${this.clock.timeScale}${drift})`,
+    ];
     for (const system of this.list) {
       lines.push('', `  ${system.name}`);
       for (const path of system.socketPaths()) lines.push(`    WS   ${this.wsUrl}${path}`);

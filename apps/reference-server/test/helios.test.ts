@@ -88,6 +88,36 @@ describe('Helios auth', () => {
     expect(Date.now()).toBeGreaterThanOrEqual(exp * 1000 - 5);
   });
 
+  it('issues short-lived tokens (heliosTokenTtlSeconds) and closes each socket at its own token expiry', async () => {
+    const ttl = 0.6;
+    const shortLived = await startReferenceServer({ simulate: false, heliosTokenTtlSeconds: ttl });
+    const loginAt = Date.now();
+    const first = await rest(shortLived.url, 'POST', '/api/auth/login', {
+      username: 'admin',
+      password: 'admin123',
+    });
+    const { token, expires_at } = Helios.endpoints.login.response.parse(first.body);
+    const expiresAt = Date.parse(expires_at as string);
+    expect(expiresAt - loginAt).toBeGreaterThanOrEqual(ttl * 1000 - 5);
+    expect(expiresAt - loginAt).toBeLessThan(ttl * 1000 + 1000);
+    const old = await TestClient.open(`${shortLived.wsUrl}/ws/cluster?token=${token}`);
+    await old.next(isType('status_update'));
+    // A renewal before expiry: a fresh login opens a second socket that outlives the first.
+    const renewed = shortLived.system('helios').issueToken('admin', 30);
+    const fresh = await TestClient.open(`${shortLived.wsUrl}/ws/cluster?token=${renewed}`);
+    await fresh.next(isType('status_update'));
+    const closed = await old.closed;
+    expect(closed).toEqual({ code: 4001, reason: 'token expired' });
+    expect(Date.now()).toBeGreaterThanOrEqual(expiresAt - 5);
+    expect(fresh.socket.readyState).toBe(fresh.socket.OPEN);
+    fresh.send({ type: 'ping' });
+    await fresh.next(isType('pong'));
+    // The expired token no longer opens a socket.
+    expect(await TestClient.refusal(`${shortLived.wsUrl}/ws/cluster?token=${token}`)).toBe(401);
+    await fresh.close();
+    await shortLived.stop();
+  });
+
   it('lets the viewer log in but refuses it on the socket with 403', async () => {
     const response = await login('viewer', 'viewer123');
     const { token, role } = Helios.endpoints.login.response.parse(response.body);

@@ -163,6 +163,19 @@ describe('Takhin API key', () => {
     await byQuery.next((m) => m.type === 'metrics');
     await Promise.all([byHeader.close(), byQuery.close()]);
   });
+
+  it('takes the key in the query parameter a deployment names (takhinApiKeyQuery)', async () => {
+    const other = await startReferenceServer({
+      simulate: false,
+      takhinApiKey: 'k3y',
+      takhinApiKeyQuery: 'api_key',
+    });
+    const client = await TestClient.open(`${other.wsUrl}${PATH}?api_key=k3y`);
+    await client.next((m) => m.type === 'metrics');
+    await client.close();
+    expect(await TestClient.refusal(`${other.wsUrl}${PATH}?token=k3y`)).toBe(401);
+    await other.stop();
+  });
 });
 
 describe('unknown paths', () => {

@@ -12,6 +12,12 @@ export interface SystemOptions {
   readonly heliosTokenTtlSeconds?: number;
   /** When set, Takhin requires it as `Authorization: Bearer` or `?token=`. @default undefined (no auth) */
   readonly takhinApiKey?: string;
+  /**
+   * Query parameter that carries the Takhin API key for clients that cannot
+   * send headers (the seed says only "query parameters or headers").
+   * @default 'token'
+   */
+  readonly takhinApiKeyQuery?: string;
   /** Plataforma E's simultaneous connection limit (`WEBSOCKET_MAX_CONNECTIONS`). @default 1000 */
   readonly maxConnections?: number;
 }
@@ -37,6 +43,6 @@ export function createSystems(ctx: SystemContext, options: SystemOptions): Syste
       options.heliosTokenTtlSeconds ?? DEFAULT_HELIOS_TOKEN_TTL_SECONDS,
     ),
     'active-immune-core': new ActiveImmuneCoreServer(ctx),
-    takhin: new TakhinServer(ctx, options.takhinApiKey),
+    takhin: new TakhinServer(ctx, options.takhinApiKey, options.takhinApiKeyQuery),
   } satisfies Record<SystemName, unknown>;
 }

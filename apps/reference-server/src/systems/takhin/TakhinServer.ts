@@ -27,8 +27,10 @@ export class TakhinServer extends SystemServer<Message> {
 
   constructor(
     ctx: SystemContext,
-    /** When set, the upgrade needs it as `Authorization: Bearer` or `?token=`. */
+    /** When set, the upgrade needs it as `Authorization: Bearer` or `?<apiKeyQuery>=`. */
     private readonly apiKey: string | undefined,
+    /** The query parameter for the key (the seed names none; the protocol adapter uses `token`). */
+    private readonly apiKeyQuery = 'token',
   ) {
     super(ctx);
     this.cluster = new TakhinCluster(ctx.random);
@@ -45,16 +47,16 @@ export class TakhinServer extends SystemServer<Message> {
   override notes(): readonly string[] {
     return this.apiKey === undefined
       ? ['no API key required (set TAKHIN_API_KEY to require one)']
-      : ['API key: Authorization: Bearer <TAKHIN_API_KEY> or ?token=<TAKHIN_API_KEY>'];
+      : [`API key: Authorization: Bearer <key> or ?${this.apiKeyQuery}=<key> (TAKHIN_API_KEY)`];
   }
 
   admit(request: IncomingMessage, url: URL): Admission<undefined> {
-    if (this.apiKey !== undefined && bearerToken(request, url) !== this.apiKey) {
+    if (this.apiKey !== undefined && bearerToken(request, url, this.apiKeyQuery) !== this.apiKey) {
       return {
         ok: false,
         status: 401,
         body: {
-          error: 'missing or invalid API key; send Authorization: Bearer <key> or ?token=<key>',
+          error: `missing or invalid API key; send Authorization: Bearer <key> or ?${this.apiKeyQuery}=<key>`,
         },
       };
     }
