@@ -83,7 +83,7 @@ export class TakhinServer extends SystemServer<Message> {
   }
 
   onMessage(connection: Connection<undefined>, frame: string): void {
-    const result = this.adapter.decodeCommand(frame);
+    const result = this.readCommand(frame);
     if (result.kind !== 'message') {
       // The seed: "The server will close the connection if the client sends malformed messages".
       const why =
@@ -106,6 +106,28 @@ export class TakhinServer extends SystemServer<Message> {
         connection.unsubscribe(command.data);
         return;
     }
+  }
+
+  /**
+   * The protocol's command decoder, except that a missing `timestamp` is no
+   * reason to close: the seed's own client class sends `{ type: 'ping' }`
+   * and `{ type: 'subscribe', data }` without one, so a real server takes them.
+   */
+  private readCommand(frame: string): ReturnType<typeof Takhin.adapter.decodeCommand> {
+    const result = this.adapter.decodeCommand(frame);
+    if (result.kind !== 'error' || result.error.code !== 'invalid_message') return result;
+    let value: unknown;
+    try {
+      value = JSON.parse(frame);
+    } catch {
+      return result;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return result;
+    if (Object.hasOwn(value, 'timestamp')) return result;
+    const stamped = this.adapter.decodeCommand(
+      JSON.stringify({ ...value, timestamp: nowSeconds() }),
+    );
+    return stamped.kind === 'message' ? stamped : result;
   }
 
   protected route(message: Message): number {
