@@ -1,15 +1,13 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SystemName } from '@feedkit/protocol';
 import { Clock } from './Clock';
 import type { ConnectionHost, ConnectionInfo } from './Connection';
 import { ConnectionRegistry } from './ConnectionRegistry';
+import { describeServer } from './describeServer';
 import { Drift } from './drift/Drift';
 import type { DriftStats } from './drift/DriftOptions';
 import { Faults } from './Faults';
 import { HttpListener } from './http/HttpListener';
 import { RestPipeline } from './http/RestPipeline';
-import { Router } from './http/Router';
-import { sendJson } from './http/sendJson';
 import { Random } from './Random';
 import type { ReferenceServerOptions } from './ReferenceServerOptions';
 import { SocketAcceptor } from './SocketAcceptor';
@@ -66,22 +64,15 @@ export class ReferenceServer {
       },
       changed: () => this.registry.changed(),
     };
-    const router = new Router();
-    for (const system of this.list) for (const route of system.routes()) router.add(route);
-    const rest = new RestPipeline(router, log);
+    const rest = new RestPipeline(
+      this.list.flatMap((system) => system.routes()),
+      this.faults,
+      log,
+    );
     this.sockets = new SocketAcceptor(this.list, host, this.faults, log);
-    const onRequest = (request: IncomingMessage, response: ServerResponse): void => {
-      response.on('error', () => {});
-      const retry = () => onRequest(request, response);
-      if (this.faults.hold(retry, () => request.socket.destroy())) return;
-      rest.handle(request, response).catch((error) => {
-        log(error);
-        sendJson(response, 500, { detail: 'internal error' });
-      });
-    };
     this.listener = new HttpListener(this.hostname, {
       upgrade: (request, socket, head) => this.sockets.upgrade(request, socket, head),
-      request: onRequest,
+      request: (request, response) => rest.serve(request, response),
     });
   }
 
@@ -103,18 +94,8 @@ export class ReferenceServer {
 
   /** What this server serves, for people: every socket path, REST route and credential. */
   describe(): string {
-    const drift = this.drift === undefined ? '' : ', drift on';
-    const lines = [
-      `feedkit reference server on ${this.url} (TIME_SCALE ${this.clock.timeScale}${drift})`,
-    ];
-    for (const system of this.list) {
-      lines.push('', `  ${system.name}`);
-      for (const path of system.socketPaths()) lines.push(`    WS   ${this.wsUrl}${path}`);
-      for (const route of system.routes())
-        lines.push(`    ${route.method.padEnd(4)} ${this.url}${route.pattern}`);
-      for (const note of system.notes()) lines.push(`    ${note}`);
-    }
-    return lines.join('\n');
+    const mode = `TIME_SCALE ${this.clock.timeScale}${this.drift ? ', drift on' : ''}`;
+    return describeServer(this.list, { url: this.url, wsUrl: this.wsUrl, mode });
   }
 
   /** Starts the simulations and listens. */
@@ -182,6 +163,16 @@ export class ReferenceServer {
   /** Validates `message` with the system's protocol schema and routes it like a simulated event. */
   emit(system: SystemName, message: unknown): number {
     return this.system(system).emit(message);
+  }
+
+  /**
+   * Sends `frame` as it is (a string, or any value as JSON) to every socket
+   * of `system`, or only those under `path`: unknown types, malformed or
+   * drifted messages, exactly as a test wants them. Returns the recipients.
+   */
+  emitRaw(system: SystemName, frame: unknown, options: { readonly path?: string } = {}): number {
+    const text = typeof frame === 'string' ? frame : JSON.stringify(frame);
+    return this.system(system).emitRaw(text, options.path);
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Route, Router } from './Router';
+import type { Faults } from '../Faults';
+import { type Route, Router } from './Router';
 import { readJsonBody } from './readJsonBody';
 import { CORS_HEADERS, sendJson } from './sendJson';
 
@@ -12,12 +13,28 @@ type Checked = { readonly ok: true; readonly body: unknown } | { readonly ok: fa
  * response schema (a mismatch is a 500 and a log line, never a lie on the wire).
  */
 export class RestPipeline {
-  constructor(
-    private readonly router: Router,
-    private readonly log: (error: unknown) => void,
-  ) {}
+  private readonly router = new Router();
 
-  async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  constructor(
+    routes: readonly Route[],
+    private readonly faults: Faults,
+    private readonly log: (error: unknown) => void,
+  ) {
+    for (const route of routes) this.router.add(route);
+  }
+
+  /** Answers one request; while frozen, holds it until `thaw()`. Never throws. */
+  serve(request: IncomingMessage, response: ServerResponse): void {
+    response.on('error', () => {});
+    const retry = () => this.serve(request, response);
+    if (this.faults.hold(retry, () => request.socket.destroy())) return;
+    this.handle(request, response).catch((error) => {
+      this.log(error);
+      sendJson(response, 500, { detail: 'internal error' });
+    });
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (request.method === 'OPTIONS') {
       response.writeHead(204, CORS_HEADERS);

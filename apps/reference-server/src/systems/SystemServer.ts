@@ -119,6 +119,19 @@ export abstract class SystemServer<In extends object, State = undefined> impleme
     throw new TypeError(`emit(${this.name}): ${why}`);
   }
 
+  /**
+   * Sends `text` exactly as given to every open socket (or those whose path
+   * starts with `pathPrefix`): no schema, no routing. Returns the recipients.
+   */
+  emitRaw(text: string, pathPrefix = ''): number {
+    let sent = 0;
+    for (const connection of this.connections) {
+      if (connection.path.startsWith(pathPrefix) && connection.send(text)) sent++;
+    }
+    this.counters.messagesSent += sent;
+    return sent;
+  }
+
   /** Encodes and frames once, and writes the same bytes to every connection `accept` lets through. */
   protected broadcast(message: In, accept?: (connection: Connection<State>) => boolean): number {
     this.counters.broadcasts++;
