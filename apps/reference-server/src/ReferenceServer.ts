@@ -76,18 +76,22 @@ export class ReferenceServer {
     });
   }
 
+  /** The bound port (the free one picked for port 0; the same after `restart()`). */
   get port(): number {
     return this.listener.port;
   }
 
+  /** Base URL of the REST endpoints, e.g. `http://127.0.0.1:41234`. */
   get url(): string {
     return `http://${this.hostname}:${this.port}`;
   }
 
+  /** Base URL of the sockets, e.g. `ws://127.0.0.1:41234`. */
   get wsUrl(): string {
     return `ws://${this.hostname}:${this.port}`;
   }
 
+  /** Whether `freeze()` is in effect. */
   get frozen(): boolean {
     return this.faults.frozen;
   }
@@ -143,6 +147,7 @@ export class ReferenceServer {
     this.faults.thaw();
   }
 
+  /** Frozen snapshots of the open sockets (of one system), with their subscriptions and counters. */
   connections(system?: SystemName): readonly ConnectionInfo[] {
     return this.registry.snapshot(system);
   }
@@ -180,9 +185,8 @@ export class ReferenceServer {
    * `system('veloflux').setPaused('all', true)`.
    */
   system<N extends SystemName>(name: N): Systems[N] {
-    const target = this.systems[name];
-    if (target === undefined) throw new TypeError(`unknown system '${name}'`);
-    return target;
+    if (!Object.hasOwn(this.systems, name)) throw new TypeError(`unknown system '${name}'`);
+    return this.systems[name];
   }
 
   private async unlisten(code: number, reason: string): Promise<void> {
