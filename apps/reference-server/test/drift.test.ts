@@ -54,9 +54,17 @@ beforeAll(async () => {
       const url = `${server.wsUrl}${path}${path === Helios.HELIOS_PATH ? `?token=${token}` : ''}`;
       const client = await TestClient.open(url);
       for (const frame of hello) client.send(frame);
+      // Plataforma E and AIC close a client silent for 90 s / 300 s (0.9 s / 3 s here).
+      const keepAlive = setInterval(() => {
+        if (hello[0] !== undefined) client.send(hello[0]);
+      }, 100);
       const known = (m: Record<string, unknown>) =>
         decode(JSON.stringify(m)).kind === 'message' && m.type !== 'heartbeat';
-      await client.collect(PER_FEED, known, 10_000);
+      try {
+        await client.collect(PER_FEED, known, 10_000);
+      } finally {
+        clearInterval(keepAlive);
+      }
       await client.close();
       const kinds = client.frames.map((frame) => decode(frame).kind);
       received.set(path, { frames: client.frames, kinds });
