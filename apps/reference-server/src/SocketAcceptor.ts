@@ -5,6 +5,7 @@ import { WebSocketServer } from 'ws';
 import { Connection, type ConnectionHost } from './Connection';
 import type { Faults } from './Faults';
 import { refuseUpgrade } from './http/refuseUpgrade';
+import { runGuarded } from './runGuarded';
 import { queryOf, type SystemServer } from './systems/SystemServer';
 
 /**
@@ -123,10 +124,6 @@ export class SocketAcceptor {
 
   /** A system that throws on one socket is logged; the server and the other sockets go on. */
   private guard(run: () => void): void {
-    try {
-      run();
-    } catch (error) {
-      this.log(error);
-    }
+    runGuarded(run, this.log);
   }
 }
