@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { isoTimestamp as looseIsoTimestamp } from '../core/isoTimestamp';
 import { openEnum } from '../core/openEnum';
+import { openObject } from '../core/openObject';
 
 /**
  * Helios API Gateway `/ws/cluster`, read tolerantly. Every server message is
@@ -20,7 +21,7 @@ export const raftStateSchema = z.enum(RAFT_STATES);
  */
 export const raftStateField = openEnum(RAFT_STATES);
 
-export const clusterStatusSchema = z.looseObject({
+export const clusterStatusSchema = openObject({
   node_id: z.string(),
   state: raftStateField,
   term: z.number(),
@@ -32,13 +33,13 @@ export const clusterStatusSchema = z.looseObject({
   peers: z.array(z.string()).nullable(),
 });
 
-export const stateChangeDataSchema = z.looseObject({
+export const stateChangeDataSchema = openObject({
   old_state: raftStateField,
   new_state: raftStateField,
   term: z.number(),
 });
 
-export const peerChangeDataSchema = z.looseObject({
+export const peerChangeDataSchema = openObject({
   /** `added` or `removed` in the seed's prose; any string is kept. */
   event_type: openEnum(['added', 'removed'] as const),
   peer_id: z.string(),
@@ -46,18 +47,18 @@ export const peerChangeDataSchema = z.looseObject({
 });
 
 /** One latency series (`append_entries`, ...), aggregated over the window. */
-export const latencyStatSchema = z.looseObject({
+export const latencyStatSchema = openObject({
   count: z.number(),
   avg_value_ms: z.number(),
   min_value_ms: z.number(),
   max_value_ms: z.number(),
 });
 
-export const latencyDataSchema = z.looseObject({
+export const latencyDataSchema = openObject({
   aggregated: z.record(z.string(), latencyStatSchema),
 });
 
-export const uptimeDataSchema = z.looseObject({
+export const uptimeDataSchema = openObject({
   /** Go duration string, e.g. `24h30m0s`. */
   current_uptime: z.string(),
   total_sessions: z.number(),
@@ -65,14 +66,14 @@ export const uptimeDataSchema = z.looseObject({
   total_uptime: z.string(),
 });
 
-export const snapshotDataSchema = z.looseObject({
+export const snapshotDataSchema = openObject({
   index: z.number(),
   term: z.number(),
   size_bytes: z.number(),
   duration_ms: z.number(),
 });
 
-export const customMetricSchema = z.looseObject({
+export const customMetricSchema = openObject({
   /** The seed shows `counter`; Prometheus has `gauge`, `histogram`, `summary`, ... */
   type: openEnum(['counter', 'gauge', 'histogram'] as const),
   help: z.string(),
@@ -85,7 +86,7 @@ export const customMetricsDataSchema = z.record(z.string(), customMetricSchema);
 // ---- server -> client ----
 
 const message = <T extends string, D extends z.ZodType>(type: T, data: D) =>
-  z.looseObject({ type: z.literal(type), timestamp: isoTimestamp, data });
+  openObject({ type: z.literal(type), timestamp: isoTimestamp, data });
 
 export const statusMessageSchema = message('status', clusterStatusSchema);
 /**
@@ -99,10 +100,10 @@ export const latencyMessageSchema = message('latency', latencyDataSchema);
 export const uptimeMessageSchema = message('uptime', uptimeDataSchema);
 export const snapshotMessageSchema = message('snapshot', snapshotDataSchema);
 export const customMetricsMessageSchema = message('custom_metrics', customMetricsDataSchema);
-export const errorMessageSchema = message('error', z.looseObject({ error: z.string() }));
+export const errorMessageSchema = message('error', openObject({ error: z.string() }));
 
 /** The seed names `pong` but shows no body: only `type` is required, `data` (if any) is opaque. */
-export const pongMessageSchema = z.looseObject({
+export const pongMessageSchema = openObject({
   type: z.literal('pong'),
   timestamp: isoTimestamp.nullish(),
   data: z.unknown().optional(),

@@ -1,11 +1,12 @@
 import * as z from 'zod';
+import { openObject } from '../core/openObject';
 
 /**
  * The WebSocket manager's statistics, as the seed's `GET /api/ws/stats`
  * shows them: every field required, unknown ones kept, numbers plain
  * numbers. The same body answers the socket command `{action: 'stats'}`.
  */
-export const statsSchema = z.looseObject({
+export const statsSchema = openObject({
   active_connections: z.number(),
   active_projects: z.number(),
   total_connections: z.number(),

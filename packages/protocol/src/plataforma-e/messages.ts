@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { isoTimestamp } from '../core/isoTimestamp';
+import { openObject } from '../core/openObject';
 import { logLevelField } from './LogLevel';
 import { statsSchema } from './Stats';
 
@@ -30,7 +31,7 @@ const envelopeShape = {
 };
 
 function event<T extends string, D extends z.ZodType>(type: T, data: D) {
-  return z.looseObject({ type: z.literal(type), data, ...envelopeShape });
+  return openObject({ type: z.literal(type), data, ...envelopeShape });
 }
 
 // `data` bodies: the fields a table's "Dados" column lists are required (the
@@ -39,42 +40,42 @@ function event<T extends string, D extends z.ZodType>(type: T, data: D) {
 
 const text = z.string();
 /** The connection events' table has no "Dados" column: no field is promised, `data` may be absent. */
-const noFields = z.looseObject({}).nullish();
-const jobStatus = z.looseObject({ job_id: text, status: text });
+const noFields = openObject({}).nullish();
+const jobStatus = openObject({ job_id: text, status: text });
 
 /** The `data` schema of every event type the seed's tables list, by type. */
 export const eventDataSchemas = {
-  connection: z.looseObject({ connection_id: text.nullish(), message: text.nullish() }).nullish(),
+  connection: openObject({ connection_id: text.nullish(), message: text.nullish() }).nullish(),
   heartbeat: noFields,
   ping: noFields,
   pong: noFields,
-  subscribed: z.looseObject({ project_id: text.nullish() }).nullish(),
-  unsubscribed: z.looseObject({ project_id: text.nullish() }).nullish(),
-  story_created: z.looseObject({ story_id: text, title: text, project_id: text }),
-  story_updated: z.looseObject({ story_id: text, title: text }),
-  story_moved: z.looseObject({ story_id: text, title: text, to: text }),
-  story_deleted: z.looseObject({ story_id: text }),
-  task_created: z.looseObject({ task_id: text, title: text, story_id: text }),
+  subscribed: openObject({ project_id: text.nullish() }).nullish(),
+  unsubscribed: openObject({ project_id: text.nullish() }).nullish(),
+  story_created: openObject({ story_id: text, title: text, project_id: text }),
+  story_updated: openObject({ story_id: text, title: text }),
+  story_moved: openObject({ story_id: text, title: text, to: text }),
+  story_deleted: openObject({ story_id: text }),
+  task_created: openObject({ task_id: text, title: text, story_id: text }),
   /** `progress`: a number (0-100 in practice; no range is promised). */
-  task_updated: z.looseObject({ task_id: text, title: text, progress: z.number() }),
-  task_completed: z.looseObject({ task_id: text, title: text, story_id: text }),
-  task_deleted: z.looseObject({ task_id: text }),
-  chat_message: z.looseObject({ preview: text, project_id: text, story_id: text }),
+  task_updated: openObject({ task_id: text, title: text, progress: z.number() }),
+  task_completed: openObject({ task_id: text, title: text, story_id: text }),
+  task_deleted: openObject({ task_id: text }),
+  chat_message: openObject({ preview: text, project_id: text, story_id: text }),
   job_started: jobStatus,
-  job_progress: z.looseObject({
+  job_progress: openObject({
     job_id: text,
     progress: z.number(),
     status: text,
     output: text.nullish(),
   }),
   job_completed: jobStatus,
-  job_failed: z.looseObject({ job_id: text, status: text, error: text }),
+  job_failed: openObject({ job_id: text, status: text, error: text }),
   /** The seed's own broadcast example sends `{title, message}` without `level`. */
-  notification: z.looseObject({ title: text, message: text, level: text.nullish() }),
+  notification: openObject({ title: text, message: text, level: text.nullish() }),
   /** `code` is undocumented: a machine-readable string or an HTTP-like number. */
-  error: z.looseObject({ message: text, code: z.union([text, z.number()]).nullish() }),
+  error: openObject({ message: text, code: z.union([text, z.number()]).nullish() }),
   /** `notify_log("info", "Build iniciado", source="CI/CD")`: `source` is a keyword argument. */
-  log_message: z.looseObject({ level: logLevelField, message: text, source: text.nullish() }),
+  log_message: openObject({ level: logLevelField, message: text, source: text.nullish() }),
 } as const;
 
 /** The event types of the seed's tables (the server's `EventType`). */

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { openObject } from '../core/openObject';
 
 /**
  * Takhin Console `/api/monitoring/ws`, read tolerantly: every object keeps
@@ -15,14 +16,14 @@ import * as z from 'zod';
 export const unixSeconds = z.number();
 const clientSeconds = z.number().nonnegative();
 
-export const throughputSchema = z.looseObject({
+export const throughputSchema = openObject({
   produceRate: z.number(),
   fetchRate: z.number(),
   produceBytes: z.number(),
   fetchBytes: z.number(),
 });
 
-export const latencySchema = z.looseObject({
+export const latencySchema = openObject({
   produceP50: z.number(),
   produceP95: z.number(),
   produceP99: z.number(),
@@ -31,7 +32,7 @@ export const latencySchema = z.looseObject({
   fetchP99: z.number(),
 });
 
-export const topicStatSchema = z.looseObject({
+export const topicStatSchema = openObject({
   name: z.string(),
   partitions: z.number(),
   totalMessages: z.number(),
@@ -40,26 +41,26 @@ export const topicStatSchema = z.looseObject({
   fetchRate: z.number(),
 });
 
-export const partitionLagSchema = z.looseObject({
+export const partitionLagSchema = openObject({
   partition: z.number(),
   currentOffset: z.number(),
   logEndOffset: z.number(),
   lag: z.number(),
 });
 
-export const topicLagSchema = z.looseObject({
+export const topicLagSchema = openObject({
   topic: z.string(),
   totalLag: z.number(),
   partitionLags: z.array(partitionLagSchema),
 });
 
-export const consumerLagSchema = z.looseObject({
+export const consumerLagSchema = openObject({
   groupId: z.string(),
   totalLag: z.number(),
   topicLags: z.array(topicLagSchema),
 });
 
-export const clusterHealthSchema = z.looseObject({
+export const clusterHealthSchema = openObject({
   activeConnections: z.number(),
   totalTopics: z.number(),
   totalPartitions: z.number(),
@@ -69,7 +70,7 @@ export const clusterHealthSchema = z.looseObject({
   goroutineCount: z.number(),
 });
 
-export const metricsDataSchema = z.looseObject({
+export const metricsDataSchema = openObject({
   throughput: throughputSchema,
   latency: latencySchema,
   topicStats: z.array(topicStatSchema),
@@ -79,28 +80,28 @@ export const metricsDataSchema = z.looseObject({
 
 // ---- server -> client ----
 
-export const metricsMessageSchema = z.looseObject({
+export const metricsMessageSchema = openObject({
   type: z.literal('metrics'),
   timestamp: unixSeconds,
   data: metricsDataSchema,
 });
 
-export const topicCreatedMessageSchema = z.looseObject({
+export const topicCreatedMessageSchema = openObject({
   type: z.literal('topic_created'),
   timestamp: unixSeconds,
-  data: z.looseObject({ name: z.string(), partitions: z.number() }),
+  data: openObject({ name: z.string(), partitions: z.number() }),
 });
 
-export const topicDeletedMessageSchema = z.looseObject({
+export const topicDeletedMessageSchema = openObject({
   type: z.literal('topic_deleted'),
   timestamp: unixSeconds,
-  data: z.looseObject({ name: z.string() }),
+  data: openObject({ name: z.string() }),
 });
 
-export const groupUpdatedMessageSchema = z.looseObject({
+export const groupUpdatedMessageSchema = openObject({
   type: z.literal('group_updated'),
   timestamp: unixSeconds,
-  data: z.looseObject({
+  data: openObject({
     groupId: z.string(),
     /** Kafka's group states (`Stable`, `PreparingRebalance`, ...); only `Stable` is shown. */
     state: z.string(),
@@ -108,7 +109,7 @@ export const groupUpdatedMessageSchema = z.looseObject({
   }),
 });
 
-export const pongMessageSchema = z.looseObject({
+export const pongMessageSchema = openObject({
   type: z.literal('pong'),
   timestamp: unixSeconds,
 });
@@ -119,10 +120,10 @@ export const pongMessageSchema = z.looseObject({
  * sends malformed messages"). Clients treat it as an in-band error. Every
  * field but `type` is feedkit's invention, so all of them are optional.
  */
-export const errorMessageSchema = z.looseObject({
+export const errorMessageSchema = openObject({
   type: z.literal('error'),
   timestamp: unixSeconds.nullish(),
-  data: z.looseObject({ message: z.string().nullish() }).nullish(),
+  data: openObject({ message: z.string().nullish() }).nullish(),
 });
 
 export const serverMessageSchemas = {

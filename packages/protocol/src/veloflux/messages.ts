@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { isoTimestamp } from '../core/isoTimestamp';
+import { openObject } from '../core/openObject';
 
 /**
  * VeloFlux `/api/ws/{backends,metrics,status}`, read tolerantly: every object
@@ -11,7 +12,7 @@ import { isoTimestamp } from '../core/isoTimestamp';
  */
 export const isoDateTime = isoTimestamp;
 
-export const healthCheckSchema = z.looseObject({
+export const healthCheckSchema = openObject({
   path: z.string(),
   /** Go duration string, e.g. `"30s"`. */
   interval: z.string(),
@@ -20,7 +21,7 @@ export const healthCheckSchema = z.looseObject({
   expected_status: z.number(),
 });
 
-export const backendSchema = z.looseObject({
+export const backendSchema = openObject({
   address: z.string(),
   pool: z.string(),
   weight: z.number(),
@@ -33,7 +34,7 @@ export const backendSchema = z.looseObject({
   health_check: healthCheckSchema,
 });
 
-export const poolMetricsSchema = z.looseObject({
+export const poolMetricsSchema = openObject({
   total_backends: z.number(),
   healthy_backends: z.number(),
   active_connections: z.number(),
@@ -41,7 +42,7 @@ export const poolMetricsSchema = z.looseObject({
   health_percentage: z.number(),
 });
 
-export const metricsDataSchema = z.looseObject({
+export const metricsDataSchema = openObject({
   requests_total: z.number(),
   requests_per_second: z.number(),
   /** Milliseconds. */
@@ -66,7 +67,7 @@ export const metricsDataSchema = z.looseObject({
   current_strategy: z.string(),
 });
 
-export const systemStatusDataSchema = z.looseObject({
+export const systemStatusDataSchema = openObject({
   status: z.string(),
   /**
    * The seed's example is an ISO instant, but the name says a duration, and
@@ -89,7 +90,7 @@ export const systemStatusDataSchema = z.looseObject({
 
 // ---- server -> client ----
 
-export const backendStatusMessageSchema = z.looseObject({
+export const backendStatusMessageSchema = openObject({
   type: z.literal('backend_status'),
   backends: z.array(backendSchema),
   timestamp: isoDateTime,
@@ -97,7 +98,7 @@ export const backendStatusMessageSchema = z.looseObject({
   forced: z.boolean(),
 });
 
-export const metricsMessageSchema = z.looseObject({
+export const metricsMessageSchema = openObject({
   type: z.literal('metrics'),
   data: metricsDataSchema,
   timestamp: isoDateTime,
@@ -105,7 +106,7 @@ export const metricsMessageSchema = z.looseObject({
   forced: z.boolean().nullish(),
 });
 
-export const systemStatusMessageSchema = z.looseObject({
+export const systemStatusMessageSchema = openObject({
   type: z.literal('system_status'),
   data: systemStatusDataSchema,
   timestamp: isoDateTime,
