@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { type Check, compileCheck } from './compileCheck';
 import { type DecodeError, decodeError } from './DecodeError';
 
 /**
@@ -31,6 +32,8 @@ export interface DecoderOptions<M> {
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
+/** For a schema `compileCheck` cannot mirror (a stripping object, a transform): zod alone decides. */
+const zodOnly: Check = () => false;
 
 /**
  * Builds `decode(frame)`: JSON.parse once, look up the schema by the
@@ -38,6 +41,16 @@ const hasOwn = Object.prototype.hasOwnProperty;
  */
 export function createDecoder<M>(options: DecoderOptions<M>): (frame: string) => DecodeResult<M> {
   const { system, schemas, discriminate, maxLength, text } = options;
+  // Compiled on first use, so a type that never arrives costs nothing.
+  const checks = new Map<string, Check>();
+  const checkOf = (type: string, schema: z.ZodType<M>): Check => {
+    let check = checks.get(type);
+    if (check === undefined) {
+      check = compileCheck(schema) ?? zodOnly;
+      checks.set(type, check);
+    }
+    return check;
+  };
   return (frame) => {
     if (maxLength !== undefined && frame.length > maxLength) {
       return {
@@ -83,6 +96,8 @@ export function createDecoder<M>(options: DecoderOptions<M>): (frame: string) =>
     const schema = type === undefined || !hasOwn.call(schemas, type) ? undefined : schemas[type];
     // The adapter's `discriminate` is the one place that knows how a message names its type.
     if (schema === undefined) return { kind: 'unknown', message: { type, value: record } };
+    // The plain compiled check first; zod parses again only to say what failed.
+    if (checkOf(type as string, schema)(record)) return { kind: 'message', message: record as M };
     const result = schema.safeParse(record);
     if (result.success) return { kind: 'message', message: result.data };
     const issues = result.error.issues.map((issue) => ({
