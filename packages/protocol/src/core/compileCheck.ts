@@ -1,9 +1,9 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /** Is `value` valid for the schema it was compiled from? Never throws. */
 export type Check = (value: unknown) => boolean;
 
-/** Just what is read of zod's definitions; zod classic and zod/mini share them. */
+/** Just what is read of zod's definitions; zod/mini and zod classic share them. */
 interface Def {
   readonly type: string;
   readonly checks?: readonly CheckInstance[];
@@ -50,7 +50,7 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
  * this reads its definitions and runs its own check functions (`.min`,
  * `.refine`, ...) where a field has them.
  */
-export function compileCheck(schema: z.ZodType): Check | undefined {
+export function compileCheck(schema: z.core.$ZodType): Check | undefined {
   try {
     return compile(schema as unknown as Schema);
   } catch (error) {

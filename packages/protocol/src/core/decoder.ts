@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { type Check, compileCheck } from './compileCheck';
 import { type DecodeError, decodeError } from './DecodeError';
 
@@ -19,7 +19,7 @@ export type DecodeResult<M> =
 export interface DecoderOptions<M> {
   readonly system: string;
   /** One schema per message type; the key is what `discriminate` returns. */
-  readonly schemas: { readonly [type: string]: z.ZodType<M> };
+  readonly schemas: { readonly [type: string]: z.ZodMiniType<M> };
   /**
    * The message's type name, as the protocol spells it (`type`, `event_type`,
    * `action`): picks the schema, and names an unknown message.
@@ -43,7 +43,7 @@ export function createDecoder<M>(options: DecoderOptions<M>): (frame: string) =>
   const { system, schemas, discriminate, maxLength, text } = options;
   // Compiled on first use, so a type that never arrives costs nothing.
   const checks = new Map<string, Check>();
-  const checkOf = (type: string, schema: z.ZodType<M>): Check => {
+  const checkOf = (type: string, schema: z.ZodMiniType<M>): Check => {
     let check = checks.get(type);
     if (check === undefined) {
       check = compileCheck(schema) ?? zodOnly;
