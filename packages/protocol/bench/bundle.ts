@@ -7,8 +7,7 @@
  * the root entry. Each bundle is searched for every other system's message
  * names, which must not be there.
  */
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { browserBundle } from './browserBundle';
 
 /** A message type name only that system's code contains, to spot it in a bundle. */
 const markers = {
@@ -31,33 +30,15 @@ export interface BundleFigure {
 }
 
 async function measure(entry: string, source: string, own: System): Promise<BundleFigure> {
-  const result = await build({
-    stdin: { contents: source, resolveDir: import.meta.dirname, loader: 'ts' },
-    bundle: true,
-    write: false,
-    platform: 'browser',
-    format: 'esm',
-    target: 'es2022',
-    minify: true,
-    metafile: true,
-    logLevel: 'silent',
-    define: { 'process.env.NODE_ENV': '"production"' },
-  });
-  const code = result.outputFiles[0]?.text ?? '';
-  const output = Object.values(result.metafile.outputs)[0];
+  const { code, metafile, minified, gzip } = await browserBundle(source, import.meta.dirname);
+  const output = Object.values(metafile.outputs)[0];
   const zod = Object.entries(output?.inputs ?? {})
     .filter(([path]) => path.includes('node_modules/zod/'))
     .reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
   const others = (Object.keys(markers) as System[]).filter(
     (system) => system !== own && code.includes(markers[system]),
   );
-  return {
-    entry,
-    minified: code.length,
-    gzip: gzipSync(code, { level: 9 }).length,
-    zod,
-    others,
-  };
+  return { entry, minified, gzip, zod, others };
 }
 
 export async function bundleFigures(): Promise<BundleFigure[]> {
