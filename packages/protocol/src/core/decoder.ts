@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { type Check, compileCheck } from './compileCheck';
 import { type DecodeError, decodeError } from './DecodeError';
+import { describeIssue } from './describeIssue';
 
 /**
  * A message whose type the seed does not name. Kept, not dropped, so a newer
@@ -102,7 +103,7 @@ export function createDecoder<M>(options: DecoderOptions<M>): (frame: string) =>
     if (result.success) return { kind: 'message', message: result.data };
     const issues = result.error.issues.map((issue) => ({
       path: issue.path,
-      message: issue.message,
+      message: describeIssue(issue, record),
     }));
     const first = issues[0];
     return {
