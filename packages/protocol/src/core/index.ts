@@ -17,6 +17,7 @@ export {
   type DecoderOptions,
   type UnknownMessage,
 } from './decoder';
+export { describeIssue, type RawIssue } from './describeIssue';
 export {
   defineEndpoint,
   type Endpoint,
