@@ -23,3 +23,4 @@ export { type UseFeedOptions, useFeed } from './useFeed';
 export { useFeedEvent } from './useFeedEvent';
 export { useFeedGap } from './useFeedGap';
 export { type RestAction, useRestAction } from './useRestAction';
+export { useSuspenseFeed } from './useSuspenseFeed';
