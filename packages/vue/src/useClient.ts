@@ -3,6 +3,17 @@ import type { SystemName } from '@feedkit/protocol';
 import { getCurrentScope, hasInjectionContext, type InjectionKey, inject } from 'vue';
 import { feedkitClientKey, feedkitClientKeyOf, scopeClient } from './FeedkitProvider';
 
+/** The option every per-system composable takes besides its feed options. */
+export interface ClientOption<C> {
+  /**
+   * The client to use instead of the provided one: outside a component
+   * there is no injection, so an `effectScope` can pass its client directly.
+   * Read once, at setup.
+   * @default the provided client of the composable's system
+   */
+  readonly client?: C | undefined;
+}
+
 function lookup(key: InjectionKey<FeedkitClient>): FeedkitClient | undefined {
   const scope = getCurrentScope();
   const fromScope = scope ? scopeClient(scope, key) : undefined;
