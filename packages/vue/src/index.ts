@@ -22,15 +22,11 @@ export {
   veloflux,
 } from '@feedkit/client';
 export { createHooks, type FeedkitHooks } from './createHooks';
-export {
-  type FeedkitPluginOptions,
-  FeedkitProvider,
-  feedkit,
-  feedkitClientKey,
-  feedkitClientKeyOf,
-  provideClient,
-} from './FeedkitProvider';
-export { useClient } from './useClient';
+export { FeedkitProvider } from './FeedkitProvider';
+export { type FeedkitPluginOptions, feedkit } from './feedkit';
+export { feedkitClientKey, feedkitClientKeyOf } from './feedkitClientKey';
+export { provideClient } from './provideClient';
+export { type ClientOption, useClient } from './useClient';
 export { useConnectionState } from './useConnectionState';
 export { type UseFeedOptions, useFeed } from './useFeed';
 export { useFeedEvent } from './useFeedEvent';
