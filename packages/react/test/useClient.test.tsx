@@ -1,4 +1,4 @@
-import { takhin } from '@feedkit/client';
+import { takhin, veloflux } from '@feedkit/client';
 import type { ReferenceServer } from '@feedkit/reference-server';
 import { cleanup, render, screen } from '@testing-library/react';
 import { Component, type ReactNode } from 'react';
@@ -84,4 +84,54 @@ it("a system's hook under another system's client fails clearly and subscribes t
   ).toBeTruthy();
   expect(client.state.connections).toHaveLength(0);
   client.close();
+});
+
+function PassedClientMetrics({
+  client,
+}: {
+  client: ReturnType<typeof liveClient<ReturnType<typeof takhin>>>;
+}) {
+  const metrics = useMetrics({ client, select: (m) => m.type });
+  return <p>{metrics ?? 'waiting'}</p>;
+}
+
+it('a per-system hook takes { client }: no provider needed, and it wins over the provider', async () => {
+  const client = liveClient(server, takhin());
+  const other = liveClient(server, veloflux());
+  render(
+    <FeedkitProvider client={other}>
+      <PassedClientMetrics client={client} />
+    </FeedkitProvider>,
+  );
+  await server.waitForConnections((cs) => cs.some((c) => c.system === 'takhin'));
+  server.emit('takhin', {
+    type: 'metrics',
+    timestamp: Math.floor(Date.now() / 1000),
+    data: {
+      throughput: { produceRate: 1, fetchRate: 1, produceBytes: 1, fetchBytes: 1 },
+      latency: {
+        produceP50: 1,
+        produceP95: 2,
+        produceP99: 3,
+        fetchP50: 1,
+        fetchP95: 2,
+        fetchP99: 3,
+      },
+      topicStats: [],
+      consumerLags: [],
+      clusterHealth: {
+        activeConnections: 1,
+        totalTopics: 0,
+        totalPartitions: 0,
+        totalConsumers: 0,
+        diskUsageBytes: 0,
+        memoryUsageBytes: 0,
+        goroutineCount: 1,
+      },
+    },
+  });
+  expect(await screen.findByText('metrics')).toBeTruthy();
+  expect(other.state.connections).toHaveLength(0);
+  client.close();
+  other.close();
 });

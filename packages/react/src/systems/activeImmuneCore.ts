@@ -5,31 +5,38 @@
  */
 import type { activeImmuneCore, Feed, FeedkitClient } from '@feedkit/client';
 import type { ActiveImmuneCore } from '@feedkit/protocol';
-import { useClient } from '../useClient';
+import { type ClientOption, useClient } from '../useClient';
 import { type UseFeedOptions, useFeed } from '../useFeed';
 import { type RestAction, useRestAction } from '../useRestAction';
 
-export type ActiveImmuneCoreClient = FeedkitClient<ReturnType<typeof activeImmuneCore>>;
+export type ActiveImmuneCoreProtocol = ReturnType<typeof activeImmuneCore>;
+export type ActiveImmuneCoreClient = FeedkitClient<ActiveImmuneCoreProtocol>;
 
-/** The provider's client, typed for Active Immune Core; throws if it is another system's. */
-export const useActiveImmuneCoreClient = (): ActiveImmuneCoreClient =>
-  useClient('active-immune-core');
+/** `useFeed` options plus the client to use instead of the provider's. */
+export interface ActiveImmuneCoreFeedOptions<M, S = M>
+  extends UseFeedOptions<M, S>,
+    ClientOption<ActiveImmuneCoreClient> {}
+
+/** The provider's (or the given) client, typed for Active Immune Core; throws if it is another system's. */
+export const useActiveImmuneCoreClient = (
+  client?: ActiveImmuneCoreClient,
+): ActiveImmuneCoreClient => useClient<ActiveImmuneCoreProtocol>('active-immune-core', client);
 
 /** The latest event broadcast to `room` (joins the room while mounted). */
 export function useRoomEvents<S = ActiveImmuneCore.ServerEvent>(
   room: string,
-  options?: UseFeedOptions<ActiveImmuneCore.ServerEvent, S>,
+  options?: ActiveImmuneCoreFeedOptions<ActiveImmuneCore.ServerEvent, S>,
 ): S | undefined {
-  return useFeed(useActiveImmuneCoreClient().feed('room', room), options);
+  return useFeed(useActiveImmuneCoreClient(options?.client).feed('room', room), options);
 }
 
 /** The latest event of one type, typed by that type. */
 export function useEventType<T extends ActiveImmuneCore.EventType, S = ActiveImmuneCore.EventOf<T>>(
   type: T,
-  options?: UseFeedOptions<ActiveImmuneCore.EventOf<T>, S>,
+  options?: ActiveImmuneCoreFeedOptions<ActiveImmuneCore.EventOf<T>, S>,
 ): S | undefined {
   // `client.feed` erases the factory's type parameter; the factory's `accepts` guarantees `T`.
-  const feed = useActiveImmuneCoreClient().feed('eventType', type) as Feed<
+  const feed = useActiveImmuneCoreClient(options?.client).feed('eventType', type) as Feed<
     ActiveImmuneCore.EventOf<T>
   >;
   return useFeed(feed, options);
@@ -37,9 +44,9 @@ export function useEventType<T extends ActiveImmuneCore.EventType, S = ActiveImm
 
 /** The latest event of any type this connection receives. */
 export function useAllEvents<S = ActiveImmuneCore.ServerEvent>(
-  options?: UseFeedOptions<ActiveImmuneCore.ServerEvent, S>,
+  options?: ActiveImmuneCoreFeedOptions<ActiveImmuneCore.ServerEvent, S>,
 ): S | undefined {
-  return useFeed(useActiveImmuneCoreClient().feed('all'), options);
+  return useFeed(useActiveImmuneCoreClient(options?.client).feed('all'), options);
 }
 
 /**
@@ -49,9 +56,8 @@ export function useAllEvents<S = ActiveImmuneCore.ServerEvent>(
  * const broadcast = useBroadcast();
  * broadcast.run({ event_type: 'system_alert', data: { level: 'warning' }, room: 'alerts' });
  */
-export function useBroadcast(): RestAction<
-  [body: ActiveImmuneCore.BroadcastRequest],
-  ActiveImmuneCore.BroadcastResponse
-> {
-  return useRestAction(useActiveImmuneCoreClient().rest.broadcast);
+export function useBroadcast(
+  client?: ActiveImmuneCoreClient,
+): RestAction<[body: ActiveImmuneCore.BroadcastRequest], ActiveImmuneCore.BroadcastResponse> {
+  return useRestAction(useActiveImmuneCoreClient(client).rest.broadcast);
 }
