@@ -2,9 +2,9 @@ import type { Feed } from '@feedkit/client';
 import type { ActiveImmuneCore, Helios, PlataformaE, Takhin, VeloFlux } from '@feedkit/protocol';
 import { describe, expectTypeOf, it } from 'vitest';
 import { createHooks, useConnectionState, useFeed, useRestAction } from '../src/index';
-import { useEventType, useRoomEvents } from '../src/systems/activeImmuneCore';
+import { useEventType, useRoomEvents } from '../src/systems/active-immune-core';
 import { useClusterStatus, useLogin } from '../src/systems/helios';
-import { useLogs, useProjectEvents } from '../src/systems/plataformaE';
+import { useLogs, useProjectEvents } from '../src/systems/plataforma-e';
 import * as takhin from '../src/systems/takhin';
 import * as veloflux from '../src/systems/veloflux';
 

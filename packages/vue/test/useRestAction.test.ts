@@ -4,7 +4,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { effectScope } from 'vue';
 import { provideClient } from '../src/provideClient';
-import { useBroadcast } from '../src/systems/plataformaE';
+import { useBroadcast } from '../src/systems/plataforma-e';
 import { usePause } from '../src/systems/veloflux';
 import { useRestAction } from '../src/useRestAction';
 
