@@ -3,6 +3,7 @@ import type { ReferenceServer } from '@feedkit/reference-server';
 import { cleanup, render, screen } from '@testing-library/react';
 import { Component, type ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
+import { takhinMetrics } from '../../protocol/fixtures/benchMessages';
 import { FeedkitProvider, useClient } from '../src/index';
 import { useMetrics } from '../src/systems/takhin';
 import { useSystemStatus } from '../src/systems/veloflux';
@@ -104,32 +105,7 @@ it('a per-system hook takes { client }: no provider needed, and it wins over the
     </FeedkitProvider>,
   );
   await server.waitForConnections((cs) => cs.some((c) => c.system === 'takhin'));
-  server.emit('takhin', {
-    type: 'metrics',
-    timestamp: Math.floor(Date.now() / 1000),
-    data: {
-      throughput: { produceRate: 1, fetchRate: 1, produceBytes: 1, fetchBytes: 1 },
-      latency: {
-        produceP50: 1,
-        produceP95: 2,
-        produceP99: 3,
-        fetchP50: 1,
-        fetchP95: 2,
-        fetchP99: 3,
-      },
-      topicStats: [],
-      consumerLags: [],
-      clusterHealth: {
-        activeConnections: 1,
-        totalTopics: 0,
-        totalPartitions: 0,
-        totalConsumers: 0,
-        diskUsageBytes: 0,
-        memoryUsageBytes: 0,
-        goroutineCount: 1,
-      },
-    },
-  });
+  server.emit('takhin', takhinMetrics());
   expect(await screen.findByText('metrics')).toBeTruthy();
   expect(other.state.connections).toHaveLength(0);
   client.close();
