@@ -2,7 +2,7 @@ import type { ActiveImmuneCore, Helios, PlataformaE, Takhin, VeloFlux } from '@f
 import { describe, expectTypeOf, it } from 'vitest';
 import { ref, type ShallowRef } from 'vue';
 import { createHooks } from '../src/createHooks';
-import { useBroadcast as useAicBroadcast } from '../src/systems/active-immune-core';
+import { useBroadcast as useAicBroadcast, useEventType } from '../src/systems/active-immune-core';
 import { useBroadcast as usePlataformaEBroadcast } from '../src/systems/plataforma-e';
 import {
   type TakhinClient,
@@ -97,6 +97,14 @@ describe('options and composables added for issues 10 and 13', () => {
     >();
     // @ts-expect-error a VeloFlux client cannot feed a Takhin composable
     useMetrics({ client: {} as VeloFluxClient });
+  });
+
+  it('useEventType is typed by its event type, as in React', () => {
+    expectTypeOf(useEventType('leader_elected')).toEqualTypeOf<
+      Readonly<ShallowRef<ActiveImmuneCore.LeaderElectedEvent | undefined>>
+    >();
+    // @ts-expect-error not an Active Immune Core event type
+    useEventType('nope');
   });
 
   it('REST composables mirror React’s hooks, typed by their endpoint', () => {

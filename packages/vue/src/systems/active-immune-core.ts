@@ -7,7 +7,7 @@
  * const room = ref('alerts');
  * const roomEvent = useRoomEvents(room);
  */
-import type { activeImmuneCore, FeedArgs, FeedkitClient, FeedOf } from '@feedkit/client';
+import type { activeImmuneCore, Feed, FeedArgs, FeedkitClient, FeedOf } from '@feedkit/client';
 import type { ActiveImmuneCore } from '@feedkit/protocol';
 import { type MaybeRefOrGetter, toValue } from 'vue';
 import { type ClientOption, useClient } from '../useClient';
@@ -41,13 +41,17 @@ export function useRoomEvents<S = Message<'room'>>(
   return useFeed(() => client.feed('room', toValue(room)), options);
 }
 
-/** Events of one type, from joined rooms and room-less broadcasts. */
-export function useEventType<S = Message<'eventType'>>(
-  type: MaybeRefOrGetter<EventType>,
-  options: Options<'eventType', S> = {},
+/** Events of one type, from joined rooms and room-less broadcasts, typed by that type. */
+export function useEventType<T extends EventType, S = ActiveImmuneCore.EventOf<T>>(
+  type: MaybeRefOrGetter<T>,
+  options: MaybeRefOrGetter<ActiveImmuneCoreFeedOptions<ActiveImmuneCore.EventOf<T>, S>> = {},
 ) {
   const client = useActiveImmuneCoreClient(toValue(options).client);
-  return useFeed(() => client.feed('eventType', toValue(type)), options);
+  // `client.feed` erases the factory's type parameter; the factory's `accepts` guarantees `T`.
+  return useFeed(
+    () => client.feed('eventType', toValue(type)) as Feed<ActiveImmuneCore.EventOf<T>>,
+    options,
+  );
 }
 
 /** Every event the connection receives. */
