@@ -46,6 +46,11 @@ export function useFeed<M, S = M>(
   feed: MaybeRefOrGetter<Feed<M>>,
   options: MaybeRefOrGetter<UseFeedOptions<M, S>> = {},
 ): Readonly<ShallowRef<S | undefined>> {
+  if (isServer()) {
+    // One read, nothing tracked or listened to: a server render never changes.
+    const initial = new FeedObserver<M, S>({ ...toValue(options), feed: toValue(feed) });
+    return shallowReadonly(shallowRef(initial.getSnapshot()));
+  }
   const select = trackedSelect<M, S>(() => resync());
   const resolve = () => {
     const { isEqual, select: pick } = toValue(options);
@@ -53,7 +58,6 @@ export function useFeed<M, S = M>(
   };
   const observer = new FeedObserver<M, S>(resolve());
   const data = shallowRef(observer.getSnapshot());
-  if (isServer()) return shallowReadonly(data);
 
   const refresh = () => {
     data.value = observer.getSnapshot();
