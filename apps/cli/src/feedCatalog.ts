@@ -1,5 +1,5 @@
 import { ActiveImmuneCore, PlataformaE, type SystemName } from '@feedkit/protocol';
-import type { TailOptions } from './TailOptions';
+import type { FeedParams } from './TailOptions';
 
 /** One feed as the CLI offers it: what it shows and how options become its arguments. */
 export interface CatalogFeed {
@@ -7,7 +7,7 @@ export interface CatalogFeed {
   /** The option the feed needs (shown in help), if any. */
   readonly needs?: string;
   /** The arguments of `client.feed(name, ...args)`, or an error message for the user. */
-  readonly args: (options: TailOptions) => readonly unknown[] | string;
+  readonly args: (options: FeedParams) => readonly unknown[] | string;
 }
 
 const noArgs = (): readonly unknown[] => [];
@@ -15,7 +15,7 @@ const noArgs = (): readonly unknown[] => [];
 /** A feed whose one argument is a required string option. */
 const required =
   (option: 'project' | 'room' | 'topic' | 'group', flag: string) =>
-  (options: TailOptions): readonly unknown[] | string => {
+  (options: FeedParams): readonly unknown[] | string => {
     const value = options[option];
     return value ? [value] : `this feed needs ${flag} <${option}>`;
   };
