@@ -10,4 +10,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   banner: { js: '#!/usr/bin/env node' },
+  // Only the recording format of @feedkit/testing (a few lines, no msw): bundled, so installing the CLI does not pull msw.
+  noExternal: ['@feedkit/testing'],
 });

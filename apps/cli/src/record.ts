@@ -20,8 +20,11 @@ export function record(options: RecordOptions, io: TailIo): Promise<number> {
   const out = createWriteStream(options.out, { encoding: 'utf8' });
   const startedAt = performance.now();
   let frames = 0;
+  let finished = false;
   let finish: (code: number, message?: string) => void = () => {};
   const write = (entry: RecordingEntry) => {
+    // Closing the client still closes sockets and may deliver a last frame: the file is done.
+    if (finished) return;
     out.write(`${formatRecordingLine(entry)}\n`);
     if ('frame' in entry && ++frames === options.limit) finish(ExitCode.ok);
   };
@@ -41,7 +44,6 @@ export function record(options: RecordOptions, io: TailIo): Promise<number> {
   });
   const subscriptions = new Subscription();
   return new Promise<number>((resolve) => {
-    let finished = false;
     finish = (code, message) => {
       if (finished) return;
       finished = true;

@@ -2,6 +2,7 @@ import type { Feed, FeedkitClient, FeedkitError } from '@feedkit/client';
 import type { Colors } from 'picocolors/types';
 import { Subscription } from 'rxjs';
 import { createSystemClient } from './createSystemClient';
+import { probeReachability } from './doctor/probeReachability';
 import { formatLine } from './formatLine';
 import { formatState, stateKey } from './formatState';
 import { credentialFlags } from './parseCommandLine';
@@ -73,6 +74,7 @@ export function watchConnection(
   const c = io.errColors;
   const subscriptions = new Subscription();
   let everOpen = false;
+  let givingUp = false;
   let lastStateKey = '';
   subscriptions.add(
     client.errors$.subscribe((error) => {
@@ -93,10 +95,17 @@ export function watchConnection(
       // wait out. The second failure, not the first: a refused credential
       // gets one retry with a fresh token before the client calls it 'auth'.
       if (!everOpen && state.status === 'reconnecting' && state.attempt >= FAIL_FAST_AFTER) {
-        return finish(
-          ExitCode.failure,
-          `cannot connect to ${state.connections[0]?.url ?? options.url}${state.reason ? `: ${state.reason}` : ''} (is the server running? check --url)`,
+        if (givingUp) return;
+        givingUp = true;
+        const url = state.connections[0]?.url ?? options.url;
+        // A closed socket says little (1006); the TCP/TLS probe names the real cause.
+        void probeReachability(url).then((probe) =>
+          finish(
+            ExitCode.failure,
+            `cannot connect to ${url}: ${probe.status === 'fail' ? probe.detail : (state.reason ?? 'closed')} (is the server running? check --url)`,
+          ),
         );
+        return;
       }
       const key = stateKey(state);
       if (key === lastStateKey) return;

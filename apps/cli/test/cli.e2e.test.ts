@@ -206,7 +206,7 @@ describe('feedkit tail (the real binary)', () => {
     const run = cli('tail', 'veloflux', 'metrics', '--url', `http://127.0.0.1:${port}`);
     expect(await run.exited).toBe(1);
     expect(run.stderr.text).toMatch(
-      /feedkit: cannot connect to ws:\/\/127\.0\.0\.1:\d+\/api\/ws\/metrics/,
+      /feedkit: cannot connect to ws:\/\/127\.0\.0\.1:\d+\/api\/ws\/metrics: 127\.0\.0\.1:\d+: connection refused: nothing listens on that port \(ECONNREFUSED\)/,
     );
   });
 
