@@ -96,7 +96,9 @@ describe('a React component over @feedkit/testing', () => {
     const drifted = metrics(11) as { data: { throughput: Record<string, unknown> } };
     drifted.data.throughput.produceRate = '11/s';
     server.send(drifted);
-    expect((await screen.findByRole('alert')).textContent).toBe('drift at data.throughput.produceRate');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'drift at data.throughput.produceRate',
+    );
     // The last good value stays on screen: drift is reported, not rendered as data.
     expect(screen.getByTestId('rate').textContent).toBe('10.0 msg/s');
   });
