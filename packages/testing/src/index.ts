@@ -17,15 +17,5 @@ export {
   mockVeloFlux,
 } from './mock/mockSystem';
 export { mockWebSocket } from './mock/mockWebSocket';
-export {
-  formatRecordingLine,
-  isRecordedFrame,
-  parseRecording,
-  type RecordedEvent,
-  type RecordedFrame,
-  type Recording,
-  type RecordingEntry,
-  RecordingError,
-  type RecordingHeader,
-} from './replay/Recording';
+export * from './recording';
 export { type ReplayOptions, type ReplayResult, replay } from './replay/replay';

@@ -1,36 +1,23 @@
 import type { SystemMessages } from './SystemMessages';
 
+const clusterStatus = {
+  node_id: 'node1',
+  state: 'Leader',
+  term: 5,
+  commit_index: 1000,
+  last_applied: 1000,
+  leader: 'node1',
+  peers: ['node2', 'node3'],
+} satisfies SystemMessages['helios']['status']['data'];
+
 /**
  * Every JSON example of the Helios seed, verbatim, plus the two types it
  * names without showing (`status_update`, `pong`; see the protocol's PROTOCOL.md).
  */
 export const heliosExamples = {
-  status: {
-    type: 'status',
-    timestamp: '2024-01-15T10:30:00Z',
-    data: {
-      node_id: 'node1',
-      state: 'Leader',
-      term: 5,
-      commit_index: 1000,
-      last_applied: 1000,
-      leader: 'node1',
-      peers: ['node2', 'node3'],
-    },
-  },
-  status_update: {
-    type: 'status_update',
-    timestamp: '2024-01-15T10:30:00Z',
-    data: {
-      node_id: 'node1',
-      state: 'Leader',
-      term: 5,
-      commit_index: 1000,
-      last_applied: 1000,
-      leader: 'node1',
-      peers: ['node2', 'node3'],
-    },
-  },
+  status: { type: 'status', timestamp: '2024-01-15T10:30:00Z', data: clusterStatus },
+  // Named by the seed, never shown: the same body as `status`.
+  status_update: { type: 'status_update', timestamp: '2024-01-15T10:30:00Z', data: clusterStatus },
   state_change: {
     type: 'state_change',
     timestamp: '2024-01-15T10:31:00Z',
