@@ -1,8 +1,8 @@
-import type { SystemName } from '@feedkit/protocol';
+import type { KnownSystem } from '@feedkit/protocol';
 
 /** Where to connect and with which credentials: shared by every command. */
 export interface ConnectOptions {
-  readonly system: SystemName;
+  readonly system: KnownSystem;
   /** Base URL of the server, `http(s)://` or `ws(s)://`. */
   readonly url: string;
   /** Helios bearer token. */

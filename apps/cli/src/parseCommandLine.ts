@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { SystemName } from '@feedkit/protocol';
+import type { KnownSystem } from '@feedkit/protocol';
 import { canonicalFeedName, feedCatalog, systemNames } from './feedCatalog';
 import { helpText } from './helpText';
 import { readSecret, type SecretSources, secretSpecs } from './secrets';
@@ -67,7 +67,7 @@ type Values = ReturnType<
   typeof parseArgs<{ options: typeof optionSpec; allowPositionals: true }>
 >['values'];
 
-const isSystem = (name: string): name is SystemName =>
+const isSystem = (name: string): name is KnownSystem =>
   (systemNames as readonly string[]).includes(name);
 
 /**
@@ -90,7 +90,7 @@ export function normalizeUrl(url: string): { url: string } | { problem: string }
 }
 
 /** The flags that would give `system` credentials, for messages. */
-export function credentialFlags(system: SystemName): string | undefined {
+export function credentialFlags(system: KnownSystem): string | undefined {
   if (system === 'helios')
     return '--user <name> with FEEDKIT_PASSWORD (or --password-file <path>), or a token in FEEDKIT_TOKEN (or --token-file <path>)';
   if (system === 'takhin') return 'an API key in FEEDKIT_API_KEY (or --api-key-file <path>)';
@@ -98,7 +98,7 @@ export function credentialFlags(system: SystemName): string | undefined {
 }
 
 function connectOptions(
-  system: SystemName,
+  system: KnownSystem,
   urlInput: string,
   values: Values,
   sources: SecretSources,
@@ -157,7 +157,7 @@ const feedParams = (values: Values): FeedParams => ({
 
 /** `system` and `feed` as typed into one catalog feed and its arguments. */
 function feedRequest(
-  system: SystemName,
+  system: KnownSystem,
   typed: string | undefined,
   params: FeedParams,
 ): FeedRequest | UsageError {
@@ -169,7 +169,7 @@ function feedRequest(
   return typeof args === 'string' ? usage(args) : { name, args };
 }
 
-function systemOf(name: string | undefined): SystemName | UsageError {
+function systemOf(name: string | undefined): KnownSystem | UsageError {
   if (name && isSystem(name)) return name;
   return usage(
     `${name ? `unknown system '${name}'` : 'missing <system>'}; one of ${systemNames.join(', ')}`,

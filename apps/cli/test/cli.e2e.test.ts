@@ -118,7 +118,7 @@ describe('feedkit tail (the real binary)', () => {
   });
 
   it('takes secrets from the environment and from files, and never prints them', async () => {
-    const token = server.issueHeliosToken('admin');
+    const token = server.system('helios').issueToken('admin');
     const fromEnv = runCli(['tail', 'helios', 'status', '--json', '--url', server.url], {
       FEEDKIT_TOKEN: token,
     });

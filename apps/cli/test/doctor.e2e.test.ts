@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { type ReferenceServer, startReferenceServer } from '@feedkit/reference-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closedPort } from './support/closedPort';
@@ -82,7 +80,7 @@ describe('feedkit doctor against the reference server', () => {
     expect(bad.out).toMatch(/\?token= query parameter +FAIL +HTTP 401/);
     expect(bad.code).toBe(1);
     const viewer = await doctor([s.url, '--system', 'helios'], {
-      FEEDKIT_TOKEN: s.issueHeliosToken('viewer'),
+      FEEDKIT_TOKEN: s.system('helios').issueToken('viewer'),
     });
     expect(viewer.out).toMatch(/FAIL +HTTP 403 forbidden/);
     expect(viewer.code).toBe(1);
@@ -135,26 +133,16 @@ describe('feedkit doctor against the reference server', () => {
     expect(code).toBe(2);
   });
 
-  // The reference server's drift mode (a server that says more, less and
-  // otherwise than its document) is being added alongside this command; the
-  // test runs as soon as `startReferenceServer` accepts `drift: true`.
-  it.runIf(referenceServerHasDriftMode())('a drifting server: drift reported, exit 1', async () => {
-    const { url } = await start({ drift: true } as never);
+  it('a drifting server: drift reported, exit 1', async () => {
+    const { url } = await start({ drift: { rate: 0.5, unknownTypeRate: 0.5 } });
     const { code, out } = await doctor([url, '--system', 'takhin', '--json']);
     const report = JSON.parse(out);
-    const drift = report.feeds.flatMap((f: { drift: Record<string, string[]> }) =>
-      Object.values(f.drift).flat(),
-    );
-    expect(drift.length).toBeGreaterThan(0);
+    const metrics = report.feeds.find((f: { name: string }) => f.name === 'metrics');
+    // Types the document does not name fail the check; fields it does not name are listed.
+    expect(metrics.status).toBe('fail');
+    expect(metrics.drift.unknownTypes.length).toBeGreaterThan(0);
+    expect(metrics.drift.unknownFields.length).toBeGreaterThan(0);
+    expect(metrics.detail).toMatch(/types the document does not name: /);
     expect(code).toBe(1);
   });
 });
-
-/** Whether this reference server's options include `drift` (the server engineer is adding it). */
-function referenceServerHasDriftMode(): boolean {
-  const source = readFileSync(
-    fileURLToPath(new URL('../../reference-server/src/ReferenceServer.ts', import.meta.url)),
-    'utf8',
-  );
-  return /readonly drift\?:/.test(source);
-}

@@ -11,6 +11,8 @@
  */
 export {
   type ConnectionInfo,
+  type DriftOptions,
+  type DriftStats,
   ReferenceServer,
   type ReferenceServerOptions,
   startReferenceServer,

@@ -1,8 +1,8 @@
 import {
   ActiveImmuneCore,
   Helios,
+  type KnownSystem,
   PlataformaE,
-  type SystemName,
   Takhin,
   VeloFlux,
 } from '@feedkit/protocol';
@@ -17,7 +17,7 @@ const adapters = {
   takhin: Takhin.adapter,
 } as const;
 
-const schemaNames: Record<SystemName, readonly string[]> = {
+const schemaNames: Record<KnownSystem, readonly string[]> = {
   veloflux: Object.keys(VeloFlux.serverMessageSchemas),
   'plataforma-e': Object.keys(PlataformaE.serverMessageSchemas),
   helios: Object.keys(Helios.serverMessageSchemas),
@@ -26,11 +26,13 @@ const schemaNames: Record<SystemName, readonly string[]> = {
 };
 
 const every = Object.entries(exampleMessages).flatMap(([system, messages]) =>
-  Object.entries(messages).map(([name, message]) => [system as SystemName, name, message] as const),
+  Object.entries(messages).map(
+    ([name, message]) => [system as KnownSystem, name, message] as const,
+  ),
 );
 
 describe('exampleMessages', () => {
-  it.each(Object.keys(adapters) as SystemName[])(
+  it.each(Object.keys(adapters) as KnownSystem[])(
     'has one example of every %s message type',
     (system) => {
       expect(Object.keys(exampleMessages[system]).sort()).toEqual([...schemaNames[system]].sort());

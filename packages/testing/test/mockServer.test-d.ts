@@ -25,8 +25,8 @@ describe('MockServer.emit is typed by the document', () => {
 
   it('names Active Immune Core messages by event_type, and its answers `response`', () => {
     expectTypeOf<
-      MessageOf<'active-immune-core', 'leader_elected'>['data']['term']
-    >().toEqualTypeOf<number>();
+      MessageOf<'active-immune-core', 'leader_elected'>['event_type']
+    >().toEqualTypeOf<'leader_elected'>();
     const aic = mockActiveImmuneCore();
     aic.emit('response', { success: true, message: 'pong' });
     aic.stop();

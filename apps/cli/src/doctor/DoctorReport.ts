@@ -1,4 +1,4 @@
-import type { SystemName } from '@feedkit/protocol';
+import type { KnownSystem } from '@feedkit/protocol';
 
 /** `ok` healthy, `warn` worth knowing, `fail` a problem (exit 1), `skip` not checked (and why). */
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
@@ -31,7 +31,7 @@ export interface FeedReport extends Check {
 }
 
 export interface DoctorReport {
-  readonly system: SystemName;
+  readonly system: KnownSystem;
   readonly url: string;
   readonly reachability: Check;
   readonly auth: readonly Check[];

@@ -3,8 +3,8 @@ import {
   type Adapter,
   type FeedSpec,
   Helios,
+  type KnownSystem,
   PlataformaE,
-  type SystemName,
   Takhin,
   VeloFlux,
 } from '@feedkit/protocol';
@@ -49,7 +49,7 @@ const documents = {
     endpoints: ActiveImmuneCore.endpoints,
   },
   takhin: { adapter: Takhin.adapter, schemas: Takhin.serverMessageSchemas, endpoints: {} },
-} as unknown as Record<SystemName, SystemDocument>;
+} as unknown as Record<KnownSystem, SystemDocument>;
 
 const label = (name: string, args: readonly unknown[]) =>
   args.length === 0

@@ -1,4 +1,4 @@
-import { type Adapter, Helios, type SystemName } from '@feedkit/protocol';
+import { type Adapter, Helios, type KnownSystem } from '@feedkit/protocol';
 import { credentialFlags } from '../parseCommandLine';
 import type { ConnectOptions } from '../TailOptions';
 import type { Check } from './DoctorReport';
@@ -102,7 +102,7 @@ async function tryUpgrade(
  * parameter. Each is tried on its own socket so the report names every path.
  */
 export async function probeAuth(
-  system: SystemName,
+  system: KnownSystem,
   adapter: Adapter<unknown, unknown>,
   socketUrl: string,
   httpUrl: string,

@@ -1,4 +1,4 @@
-import type { Adapter, FeedSpec, SystemName } from '@feedkit/protocol';
+import type { Adapter, FeedSpec, KnownSystem } from '@feedkit/protocol';
 import type { z } from 'zod';
 import type { Check, FeedReport } from './DoctorReport';
 import {
@@ -10,7 +10,7 @@ import { openSocket } from './openSocket';
 import { unknownFields } from './unknownFields';
 
 export interface FeedProbe {
-  readonly system: SystemName;
+  readonly system: KnownSystem;
   /** The feed as the user knows it: `metrics`, `topic(orders)`. */
   readonly label: string;
   readonly adapter: Adapter<unknown, unknown>;

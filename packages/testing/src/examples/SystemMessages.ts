@@ -1,8 +1,8 @@
 import type {
   ActiveImmuneCore,
   Helios,
+  KnownSystem,
   PlataformaE,
-  SystemName,
   Takhin,
   VeloFlux,
 } from '@feedkit/protocol';
@@ -28,7 +28,7 @@ export interface SystemMessages {
 }
 
 /** The message names of one system: `'metrics' | 'topic_created' | ...`. */
-export type MessageName<S extends SystemName> = keyof SystemMessages[S] & string;
+export type MessageName<S extends KnownSystem> = keyof SystemMessages[S] & string;
 
 /** The typed message called `name` in `system`. */
-export type MessageOf<S extends SystemName, N extends MessageName<S>> = SystemMessages[S][N];
+export type MessageOf<S extends KnownSystem, N extends MessageName<S>> = SystemMessages[S][N];

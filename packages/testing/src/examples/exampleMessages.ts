@@ -1,4 +1,4 @@
-import type { SystemName } from '@feedkit/protocol';
+import type { KnownSystem } from '@feedkit/protocol';
 import { activeImmuneCoreExamples } from './activeImmuneCore';
 import { heliosExamples } from './helios';
 import { plataformaEExamples } from './plataformaE';
@@ -20,7 +20,7 @@ export const exampleMessages = deepFreeze({
   helios: heliosExamples,
   'active-immune-core': activeImmuneCoreExamples,
   takhin: takhinExamples,
-}) satisfies { readonly [S in SystemName]: SystemMessages[S] };
+}) satisfies { readonly [S in KnownSystem]: SystemMessages[S] };
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {

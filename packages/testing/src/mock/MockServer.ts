@@ -4,7 +4,7 @@ import {
   type FeedkitClient,
   type Protocol,
 } from '@feedkit/client';
-import type { SystemName } from '@feedkit/protocol';
+import type { KnownSystem } from '@feedkit/protocol';
 import type { WebSocketHandlerConnection } from 'msw';
 import { type RequestHandler, type WebSocketHandler, ws } from 'msw';
 import { exampleMessages } from '../examples/exampleMessages';
@@ -58,7 +58,7 @@ interface Refusal {
  * client replays and acknowledges as in production, and lets a test emit
  * typed messages and inject faults. Create one per test and `stop()` it.
  */
-export class MockServer<S extends SystemName> {
+export class MockServer<S extends KnownSystem> {
   readonly system: S;
   /** Base socket URL: `createClient({ url: mock.url, ... })`. */
   readonly url: string;

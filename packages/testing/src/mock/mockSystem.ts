@@ -1,4 +1,4 @@
-import type { SystemName } from '@feedkit/protocol';
+import type { KnownSystem } from '@feedkit/protocol';
 import { activeImmuneCoreBehaviour } from './behaviours/activeImmuneCore';
 import { plataformaEBehaviour } from './behaviours/plataformaE';
 import { takhinBehaviour } from './behaviours/takhin';
@@ -7,7 +7,7 @@ import { MockHelios, type MockHeliosOptions } from './MockHelios';
 import { MockServer, type MockServerOptions } from './MockServer';
 import type { SystemBehaviour } from './SystemBehaviour';
 
-const behaviours: Record<Exclude<SystemName, 'helios'>, SystemBehaviour> = {
+const behaviours: Record<Exclude<KnownSystem, 'helios'>, SystemBehaviour> = {
   veloflux: velofluxBehaviour as never,
   'plataforma-e': plataformaEBehaviour as never,
   'active-immune-core': activeImmuneCoreBehaviour as never,
@@ -23,14 +23,14 @@ const behaviours: Record<Exclude<SystemName, 'helios'>, SystemBehaviour> = {
  * const client = takhinServer.createClient(takhin());
  * takhinServer.emit('metrics', { ...exampleMessages.takhin.metrics, timestamp: 1 });
  */
-export function mockSystem<S extends SystemName>(
+export function mockSystem<S extends KnownSystem>(
   system: S,
   options: S extends 'helios' ? MockHeliosOptions : MockServerOptions = {},
 ): MockServer<S> {
   const server =
     system === 'helios'
       ? new MockHelios(options)
-      : new MockServer(system, behaviours[system as Exclude<SystemName, 'helios'>], options);
+      : new MockServer(system, behaviours[system as Exclude<KnownSystem, 'helios'>], options);
   return server.start() as MockServer<S>;
 }
 

@@ -1,10 +1,10 @@
-import type { SystemName } from '@feedkit/protocol';
+import type { KnownSystem } from '@feedkit/protocol';
 
 /** First line of a `.jsonl` recording: what was recorded, from where, when. */
 export interface RecordingHeader {
   readonly kind: 'feedkit-recording';
   readonly version: 1;
-  readonly system: SystemName;
+  readonly system: KnownSystem;
   /** Base URL of the server, without credentials. */
   readonly url: string;
   /** The feeds as named on the command line: `[{ name: 'topic', args: ['orders'] }]`. */

@@ -1,4 +1,4 @@
-import type { SystemName } from '@feedkit/protocol';
+import type { KnownSystem } from '@feedkit/protocol';
 import type { MockServer } from '../mock/MockServer';
 import { isRecordedFrame, type Recording } from './Recording';
 
@@ -51,7 +51,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
  * client.feed('metrics').subscribe(render);
  * await replay(parseRecording(readFileSync('incident.jsonl', 'utf8')), mock);
  */
-export async function replay<S extends SystemName>(
+export async function replay<S extends KnownSystem>(
   recording: Recording,
   mock: MockServer<S>,
   options: ReplayOptions = {},
