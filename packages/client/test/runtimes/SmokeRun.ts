@@ -17,6 +17,9 @@ export interface SmokeConfig {
   readonly url: string;
   readonly takhinApiKey: string;
   readonly clientId: string;
+  /** Refused credentials, distinctive so the test can prove they leak nowhere. */
+  readonly badPassword: string;
+  readonly badToken: string;
 }
 
 /** Longer than the probe's own waits, shorter than vitest's test timeout. */

@@ -66,33 +66,57 @@ async function typedFeeds(ctx: Context): Promise<void> {
   });
 }
 
+interface RefusedCase {
+  readonly maxFetches: number;
+  /** The HTTP status the error must carry, where the client can see it. */
+  readonly status: number | undefined;
+  /** The credential that was refused: it appears in no error, message or URL. */
+  readonly secret: string;
+}
+
 /** One fatal, typed `auth` error; the client is closed; at most the one retry with fresh credentials. */
-function expectOneFatalAuthError(line: SmokeLine, maxFetches: number): void {
-  const errors = line.errors as { feedkitError: boolean; code: string; fatal: boolean }[];
+function expectOneFatalAuthError(line: SmokeLine, refused: RefusedCase): void {
+  const errors = line.errors as {
+    feedkitError: boolean;
+    code: string;
+    fatal: boolean;
+    status?: number;
+  }[];
   expect(
     { count: line.errorCount, errors: errors.map((e) => [e.feedkitError, e.code, e.fatal]) },
     `errors of '${line.case}': ${line.errorCount} of kinds ${JSON.stringify(line.kinds)} in ${line.attempts} attempts, close codes seen ${JSON.stringify(line.closeCodes)}; first: ${JSON.stringify(errors[0])}`,
   ).toEqual({ count: 1, errors: [[true, 'auth', true]] });
   expect({ closed: line.closed, status: line.status }).toEqual({ closed: true, status: 'closed' });
   expect(line.attempts, 'connection attempts').toBeLessThanOrEqual(2);
-  expect(line.fetches, 'REST calls (logins)').toBeLessThanOrEqual(maxFetches);
+  expect(line.fetches, 'REST calls (logins)').toBeLessThanOrEqual(refused.maxFetches);
+  if (refused.status !== undefined) {
+    expect(errors[0]?.status, `the refusal's HTTP status as error.status (401 vs 403)`).toBe(
+      refused.status,
+    );
+  }
+  expect(JSON.stringify(line)).not.toContain(refused.secret);
 }
+
+/** The subscription each restart-probe client holds, as the server names it. */
+const HELD: Readonly<Record<string, string>> = {
+  takhin: 'topic:orders',
+  helios: 'state_changes',
+  'active-immune-core': 'room:agents',
+  'plataforma-e': 'project:PROJ-001',
+};
 
 async function restartReplays(ctx: Context): Promise<void> {
   await ctx.run.next('restart-ready');
   const { server } = ctx;
   const held = (cs: readonly ConnectionInfo[]) =>
-    cs.filter(
-      (c) =>
-        (c.system === 'takhin' && c.subscriptions.join() === 'topic:orders') ||
-        (c.system === 'helios' && c.subscriptions.join() === 'state_changes'),
-    );
-  const before = held(await server.waitForConnections((cs) => held(cs).length === 2));
+    cs.filter((c) => c.subscriptions.join() === HELD[c.system]);
+  const all = Object.keys(HELD).length;
+  const before = held(await server.waitForConnections((cs) => held(cs).length === all));
   await server.restart();
-  // The server's view: new connections, each with exactly the subscriptions held before.
+  // The server's view: new connections, each with exactly the subscription held before.
   await server.waitForConnections((cs) => {
     const current = held(cs);
-    return current.length === 2 && current.every((c) => before.every((b) => b.id !== c.id));
+    return current.length === all && current.every((c) => before.every((b) => b.id !== c.id));
   });
   emitFeedEvents(server);
   server.emit('helios', {
@@ -102,12 +126,14 @@ async function restartReplays(ctx: Context): Promise<void> {
   });
   const line = await ctx.run.next('restart');
   expect(line.results).toEqual({
-    metricsAfter: { ok: true, type: 'metrics' },
-    takhinTopic: { ok: true, type: 'topic_created', name: 'orders' },
-    heliosStateChange: { ok: true, type: 'state_change', newState: 'Leader' },
+    takhinMetrics: { ok: true, type: 'metrics' },
+    velofluxMetrics: { ok: true, type: 'metrics' },
+    takhinTopic: { ok: true, type: 'topic_created' },
+    heliosStateChange: { ok: true, type: 'state_change' },
+    aicRoom: { ok: true, type: 'agent_created' },
+    plataformaEProject: { ok: true, type: 'story_created' },
   });
-  expect(line.reconnecting).toBeGreaterThanOrEqual(2);
-  expect(line.states).toEqual(['open', 'open']);
+  expect(line.states).toEqual(['open', 'open', 'open', 'open', 'open']);
   expect(line.fatal).toEqual([]);
 }
 
@@ -127,6 +153,8 @@ function socketSuite(runtime: SmokeRuntime, socket: SmokeConfig['socket']): void
       url: ctx.server.wsUrl,
       takhinApiKey: TAKHIN_API_KEY,
       clientId: `smoke-${runtime.versionKey}-${socket}`,
+      badPassword: 'smoke-refused-password',
+      badToken: 'smoke-refused-static-token',
     };
     ctx.run = new SmokeRun(runtime, ctx.config);
     const start = await ctx.run.next('start');
@@ -145,13 +173,16 @@ function socketSuite(runtime: SmokeRuntime, socket: SmokeConfig['socket']): void
   it('Helios wrong password: one fatal typed auth error, no login loop', async () => {
     const line = await ctx.run.next('auth');
     expect(line.case).toBe('wrong password');
-    expectOneFatalAuthError(line, 2);
+    // The login is REST, so its 401 is visible whatever the socket.
+    expectOneFatalAuthError(line, { maxFetches: 2, status: 401, secret: ctx.config.badPassword });
   });
 
   it('Helios bad static token: one fatal typed auth error, no reconnect loop', async () => {
     const line = await ctx.run.next('auth');
     expect(line.case).toBe('bad static token');
-    expectOneFatalAuthError(line, 0);
+    // Only `ws` (the default outside browsers) exposes the upgrade's HTTP status.
+    const status = socket === 'default' ? 401 : undefined;
+    expectOneFatalAuthError(line, { maxFetches: 0, status, secret: ctx.config.badToken });
   });
 
   it('after restart() the client reconnects, replays its subscriptions, data flows', () =>

@@ -167,6 +167,8 @@ async function refused(name, protocol, counters) {
     attempts: attempts.size,
     closeCodes: [...closeCodes],
     fetches: counters.fetches,
+    // Where a secret could leak: the connection's URL (a browser-style socket carries the token in its query).
+    urls: c.state.connections.map((connection) => connection.url),
     errorCount: errors.length,
     // The first few in full; a loop shows in the count and the distinct kinds.
     errors: errors.slice(0, 3),
@@ -177,48 +179,63 @@ async function refused(name, protocol, counters) {
 
 /** (2) Refused credentials: one fatal typed `auth` error, then nothing more. */
 async function auth() {
-  await refused('wrong password', helios({ username: 'admin', password: 'wrong' }), {
+  await refused('wrong password', helios({ username: 'admin', password: config.badPassword }), {
     fetches: 0,
   });
-  await refused('bad static token', helios({ token: 'not-a-jwt' }), { fetches: 0 });
+  await refused('bad static token', helios({ token: config.badToken }), { fetches: 0 });
 }
 
-/** (3) After the server's restart the client reconnects, replays and data flows again. */
+/** Counts the times `c` went `reconnecting`, and collects its errors into `errors`. */
+function watch(c, errors) {
+  const watched = { reconnecting: 0 };
+  c.state$.subscribe((s) => {
+    if (s.status === 'reconnecting') watched.reconnecting++;
+  });
+  c.errors$.subscribe((e) => errors.push(describeError(e)));
+  return watched;
+}
+
+/** (3) After the server's restart every client reconnects, replays its subscriptions, data flows. */
 async function restart() {
+  const errors = [];
   const t = client(takhin({ apiKey: config.takhinApiKey }));
   const h = client(helios({ username: 'admin', password: 'admin123' }));
-  let reconnecting = 0;
-  for (const c of [t, h]) {
-    c.state$.subscribe((s) => {
-      if (s.status === 'reconnecting') reconnecting++;
-    });
-  }
-  const errors = [];
-  for (const c of [t, h]) c.errors$.subscribe((e) => errors.push(describeError(e)));
+  const a = client(activeImmuneCore({ clientId: config.clientId }));
+  const p = client(plataformaE());
+  const v = client(veloflux());
+  const [tw, vw] = [t, v].map((c) => watch(c, errors));
+  for (const c of [h, a, p]) watch(c, errors);
   // Held through the restart, so their wire subscriptions must be replayed.
-  const held = [t.feed('topic', 'orders').subscribe(), h.feed('stateChanges').subscribe()];
+  const held = [
+    t.feed('topic', 'orders'),
+    h.feed('stateChanges'),
+    a.feed('room', 'agents'),
+    p.feed('project', 'PROJ-001'),
+    v.feed('metrics'),
+  ].map((feed) => feed.subscribe());
   await first(t.feed('metrics'), 'Takhin metrics before the restart');
+  await first(v.feed('metrics'), 'VeloFlux metrics before the restart');
+  // Only the test emits these events, and only after the restart.
   const pending = {
-    metricsAfter: settle(
-      first(t.feed('metrics'), 'Takhin metrics after the restart', () => reconnecting > 0),
+    takhinMetrics: settle(
+      first(t.feed('metrics'), 'Takhin metrics after the restart', () => tw.reconnecting > 0),
       typeOf,
     ),
-    takhinTopic: settle(first(t.feed('topic', 'orders'), 'Takhin topic event'), (m) => ({
-      ...typeOf(m),
-      name: m.data.name,
-    })),
-    heliosStateChange: settle(first(h.feed('stateChanges'), 'Helios state change'), (m) => ({
-      ...typeOf(m),
-      newState: m.data.new_state,
-    })),
+    velofluxMetrics: settle(
+      first(v.feed('metrics'), 'VeloFlux metrics after the restart', () => vw.reconnecting > 0),
+      typeOf,
+    ),
+    takhinTopic: settle(first(t.feed('topic', 'orders'), 'Takhin topic event'), typeOf),
+    heliosStateChange: settle(first(h.feed('stateChanges'), 'Helios state change'), typeOf),
+    aicRoom: settle(first(a.feed('room', 'agents'), 'AIC room event'), typeOf),
+    plataformaEProject: settle(first(p.feed('project', 'PROJ-001'), 'Plataforma E story'), typeOf),
   };
   report('restart-ready', {});
   const results = {};
   for (const [name, outcome] of Object.entries(pending)) results[name] = await outcome;
   report('restart', {
     results,
-    reconnecting,
-    states: [t.state.status, h.state.status],
+    states: [t, h, a, p, v].map((c) => c.state.status),
     fatal: errors.filter((e) => e.fatal),
   });
   for (const s of held) s.unsubscribe();
