@@ -1,0 +1,4 @@
+import { runtimeSmokeSuite } from './runtimeSmokeSuite';
+import { smokeRuntimes } from './smokeRuntimes';
+
+runtimeSmokeSuite(smokeRuntimes.bun);
