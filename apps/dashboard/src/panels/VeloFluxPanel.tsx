@@ -9,6 +9,7 @@ import {
   useVeloFluxClient,
 } from '@feedkit/react/veloflux';
 import { useState } from 'react';
+import { SERIES_COLORS } from '../chartPalette';
 import { Panel } from '../components/Panel';
 import { Stat } from '../components/Stat';
 import { TimeSeriesChart } from '../components/TimeSeriesChart';
@@ -16,8 +17,8 @@ import { toColumns } from '../toColumns';
 import { useFeedHistory } from '../useFeedHistory';
 
 const rateSeries = [
-  { label: 'requests/s', color: '#4dabf7' },
-  { label: 'errors/s', color: '#ff6b6b' },
+  { label: 'requests/s', color: SERIES_COLORS.blue },
+  { label: 'errors/s', color: SERIES_COLORS.vermillion },
 ];
 
 const epochSeconds = (iso: string) => Date.parse(iso) / 1000;
@@ -97,56 +98,69 @@ export function VeloFluxPanel() {
 
       <TimeSeriesChart series={rateSeries} data={toColumns(history, 3)} testId="veloflux-chart" />
 
-      <table data-testid="veloflux-backends">
-        <thead>
-          <tr>
-            <th>backend</th>
-            <th>pool</th>
-            <th>region</th>
-            <th>health</th>
-            <th className="num">conns</th>
-            <th className="num">weight</th>
-          </tr>
-        </thead>
-        <tbody>
-          {backends?.backends.map((b) => (
-            <tr key={b.address}>
-              <td className="mono">{b.address}</td>
-              <td>{b.pool}</td>
-              <td>{b.region}</td>
-              <td>
-                <span className={b.healthy ? 'dot ok' : 'dot bad'} /> {b.status}
-              </td>
-              <td className="num">{b.connections}</td>
-              <td className="num">{b.weight}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-
-      {metrics && (
-        <table data-testid="veloflux-pools">
+      <div className="table-scroll">
+        <table data-testid="veloflux-backends">
           <thead>
             <tr>
+              <th>backend</th>
               <th>pool</th>
-              <th className="num">healthy</th>
+              <th className="wide-only">region</th>
+              <th>health</th>
               <th className="num">conns</th>
-              <th className="num">load</th>
+              <th className="num">weight</th>
             </tr>
           </thead>
           <tbody>
-            {Object.entries(metrics.data.pool_metrics).map(([name, pool]) => (
-              <tr key={name}>
-                <td>{name}</td>
-                <td className="num">
-                  {pool.healthy_backends}/{pool.total_backends}
+            {!backends && (
+              <tr>
+                <td className="muted" colSpan={6}>
+                  waiting for backends…
                 </td>
-                <td className="num">{pool.active_connections}</td>
-                <td className="num">{(metrics.data.load_distribution[name] ?? 0).toFixed(0)} %</td>
+              </tr>
+            )}
+            {backends?.backends.map((b) => (
+              <tr key={b.address}>
+                <td className="mono">{b.address}</td>
+                <td>{b.pool}</td>
+                <td className="wide-only">{b.region}</td>
+                <td>
+                  <span className={b.healthy ? 'dot ok' : 'dot bad'} /> {b.status}
+                </td>
+                <td className="num">{b.connections}</td>
+                <td className="num">{b.weight}</td>
               </tr>
             ))}
           </tbody>
         </table>
+      </div>
+
+      {metrics && (
+        <div className="table-scroll">
+          <table data-testid="veloflux-pools">
+            <thead>
+              <tr>
+                <th>pool</th>
+                <th className="num">healthy</th>
+                <th className="num">conns</th>
+                <th className="num">load</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(metrics.data.pool_metrics).map(([name, pool]) => (
+                <tr key={name}>
+                  <td>{name}</td>
+                  <td className="num">
+                    {pool.healthy_backends}/{pool.total_backends}
+                  </td>
+                  <td className="num">{pool.active_connections}</td>
+                  <td className="num">
+                    {(metrics.data.load_distribution[name] ?? 0).toFixed(0)} %
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Panel>
   );
