@@ -55,12 +55,14 @@ export function usePeerChanges<S = Message<'peerChanges'>>(
   return useFeed(useHeliosClient(options.client).feed('peerChanges'), options);
 }
 
+/** The latest latency report. */
 export function useLatency<S = Message<'latency'>>(
   options: HeliosFeedOptions<Message<'latency'>, S> = {},
 ) {
   return useFeed(useHeliosClient(options.client).feed('latency'), options);
 }
 
+/** The latest uptime report. */
 export function useUptime<S = Message<'uptime'>>(
   options: HeliosFeedOptions<Message<'uptime'>, S> = {},
 ) {
@@ -74,6 +76,7 @@ export function useSnapshots<S = Message<'snapshots'>>(
   return useFeed(useHeliosClient(options.client).feed('snapshots'), options);
 }
 
+/** The latest custom metrics. */
 export function useCustomMetrics<S = Message<'customMetrics'>>(
   options: HeliosFeedOptions<Message<'customMetrics'>, S> = {},
 ) {
