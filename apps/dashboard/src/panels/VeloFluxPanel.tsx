@@ -107,7 +107,7 @@ export function VeloFluxPanel() {
               <th className="wide-only">region</th>
               <th>health</th>
               <th className="num">conns</th>
-              <th className="num">weight</th>
+              <th className="num wide-only">weight</th>
             </tr>
           </thead>
           <tbody>
@@ -127,7 +127,7 @@ export function VeloFluxPanel() {
                   <span className={b.healthy ? 'dot ok' : 'dot bad'} /> {b.status}
                 </td>
                 <td className="num">{b.connections}</td>
-                <td className="num">{b.weight}</td>
+                <td className="num wide-only">{b.weight}</td>
               </tr>
             ))}
           </tbody>
