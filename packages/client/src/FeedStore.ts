@@ -12,13 +12,13 @@ interface Holder<M> {
   complete?(): void;
 }
 
-/** What a feed needs from its client. */
+/** What a feed needs from its cache. */
 export interface FeedHost<M> {
-  /** The first holder arrived: add the feed's topics, open its connection. */
+  /** The first holder arrived: add the feed's topics, open its channel. */
   attach(feed: FeedStore<M>): void;
-  /** The last holder left: remove its topics; the connection may linger and close. */
+  /** The last holder left: remove its topics; the channel may linger and close. */
   detach(feed: FeedStore<M>): void;
-  /** Reports an error that belongs to no connection (an iterator overflowed). */
+  /** Reports an error that belongs to no channel (an iterator overflowed). */
   report(error: FeedkitError): void;
   /** Most messages an async iterator buffers before it fails with `overflow`. */
   readonly iteratorBufferSize: number;
@@ -30,7 +30,7 @@ export interface FeedHost<M> {
  * subscription is the wire subscription, plus the current value, a listener
  * API and async iteration. Every kind of holder goes through one
  * `Subscribable`, so the first of any kind attaches the feed to its
- * connection and the last one detaches it. Messages arrive already decoded
+ * channel and the last one detaches it. Messages arrive already decoded
  * and are handed to every holder by reference.
  */
 export class FeedStore<M> extends Observable<M> implements Feed<M> {
@@ -41,6 +41,7 @@ export class FeedStore<M> extends Observable<M> implements Feed<M> {
   #snapshot: M | undefined;
   #gap = false;
   #error: FeedkitError | undefined;
+  #removal: ReturnType<typeof setTimeout> | undefined;
 
   constructor(spec: FeedSpec<M>, host: FeedHost<M>) {
     super((subscriber) => (this as FeedStore<M>).#observe(subscriber));
@@ -75,7 +76,24 @@ export class FeedStore<M> extends Observable<M> implements Feed<M> {
     return this.#holders.subscribe({ change: listener });
   }
 
-  // ---- called by the connection ----
+  // ---- called by the cache (TanStack's Removable) ----
+
+  /** @internal Forgets this feed after `ms` unless a holder comes back first. */
+  scheduleRemoval(ms: number, remove: () => void): void {
+    this.cancelRemoval();
+    this.#removal = setTimeout(() => {
+      this.#removal = undefined;
+      if (this.holders === 0) remove();
+    }, ms);
+  }
+
+  /** @internal */
+  cancelRemoval(): void {
+    clearTimeout(this.#removal);
+    this.#removal = undefined;
+  }
+
+  // ---- called by the channel ----
 
   deliver(message: M): void {
     this.#snapshot = message;

@@ -1,84 +1,28 @@
-import type { AdapterIn, AdapterOut, FeedSpec, UnknownMessage } from '@feedkit/protocol';
+import type {
+  Adapter,
+  AdapterIn,
+  AdapterOut,
+  FeedSpec,
+  SystemName,
+  UnknownMessage,
+} from '@feedkit/protocol';
 import IsomorphicWebSocket from 'isomorphic-ws';
 import { BehaviorSubject, type Observable, Subject } from 'rxjs';
-import { type Backoff, fullJitterBackoff } from './Backoff';
-import { browserTargets, type LifecycleTargets, watchBrowserLifecycle } from './BrowserLifecycle';
-import { Connection, type HeartbeatSettings, type RetryContext } from './Connection';
+import { fullJitterBackoff } from './Backoff';
+import { browserTargets, watchBrowserLifecycle } from './BrowserLifecycle';
+import { Channel, type ChannelOptions } from './Channel';
+import type { ClientOptions } from './ClientOptions';
+import { Connection } from './Connection';
+import { clientState } from './clientState';
 import { createHttp } from './createHttp';
-import type {
-  ClientState,
-  ConnectionState,
-  ConnectionStatus,
-  FeedArgs,
-  FeedkitClient,
-  FeedName,
-  FeedOf,
-  Protocol,
-} from './FeedkitClient';
+import { FeedCache } from './FeedCache';
+import type { AnyAdapter, ClientState, FeedkitClient, Protocol } from './FeedkitClient';
 import { FeedkitError } from './FeedkitError';
-import { type FeedHost, FeedStore } from './FeedStore';
-import type { OutgoingQueueOptions } from './OutgoingQueue';
+import { heartbeatTiming } from './heartbeatTiming';
+import type { TransportFactory } from './Transport';
 import type { WebSocketConstructor } from './WebSocketLike';
 
-export interface ClientOptions<P extends Protocol> {
-  /**
-   * Base URL of the system's sockets; feed paths are appended to it. REST
-   * calls go to the same host with the http(s) scheme.
-   * @example 'ws://localhost:8080'
-   */
-  readonly url: string;
-  /** The system and its credentials: `takhin({ apiKey })`, `helios({ username, password })`, ... */
-  readonly protocol: P;
-  /**
-   * Wait before reconnect attempt `attempt` (1-based), in ms.
-   * @default fullJitterBackoff(): uniform in [0, min(30 s, 1 s × 2^(attempt-1)))
-   * @example backoff: () => 0 // tests
-   */
-  readonly backoff?: Backoff;
-  /**
-   * Asked before every reconnect; `false` closes the connection for good.
-   * Auth failures are decided by the close-code table, not here.
-   * @default () => true
-   */
-  readonly shouldRetry?: (context: RetryContext) => boolean;
-  /**
-   * How long a socket must stay open before the attempt counter (and the
-   * auth retry) resets, so a server that accepts and closes at once still
-   * backs off. @default 5000
-   */
-  readonly stableAfterMs?: number;
-  /** How long a socket may take to open before it is abandoned and retried. @default 10000 */
-  readonly connectTimeoutMs?: number;
-  /**
-   * Dead-peer detection; `false` turns it off.
-   * @default { intervalMs: the system's own ping interval, timeoutMs: 2 × intervalMs }
-   */
-  readonly heartbeat?: HeartbeatSettings | false;
-  /** How long a socket stays after its last feed left, so a re-mount does not churn it. @default 1000 */
-  readonly linger?: number;
-  /** Limits of the queue for messages sent while disconnected. @default { maxSize: 100, maxAgeMs: 30000 } */
-  readonly queue?: OutgoingQueueOptions;
-  /** Messages an async iterator buffers before it fails with `overflow`. @default 1000 */
-  readonly iteratorBufferSize?: number;
-  /** WebSocket implementation. @default isomorphic-ws (native in browsers, `ws` in Node) */
-  readonly WebSocket?: WebSocketConstructor;
-  /** fetch implementation for the REST helpers. @default globalThis.fetch */
-  readonly fetch?: typeof fetch;
-  /**
-   * Reconnect at once on `online` and when a tab becomes visible after a long
-   * sleep. `false` turns it off; an object injects the targets.
-   * @default true when `window` and `document` exist
-   */
-  readonly lifecycle?: boolean | LifecycleTargets;
-}
-
-const rank: Record<ConnectionStatus, number> = {
-  idle: 0,
-  open: 1,
-  connecting: 2,
-  reconnecting: 3,
-  closed: 4,
-};
+export type { ClientOptions } from './ClientOptions';
 
 /**
  * Creates a client for one system. Nothing connects until a feed is
@@ -92,163 +36,51 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
   type In = AdapterIn<P['adapter']>;
   type Out = AdapterOut<P['adapter']>;
   const { protocol } = options;
-  const adapter = protocol.adapter as unknown as import('@feedkit/protocol').Adapter<In, Out>;
+  const adapter = protocol.adapter as unknown as Adapter<In, Out>;
   const system = adapter.system;
   const baseUrl = options.url.replace(/\/+$/, '');
-
-  const connections = new Map<string, Connection<In, Out>>();
-  const feeds = new Map<string, FeedStore<In>>();
-  // A feed nobody holds is forgotten after the linger, so a client asked for
-  // many distinct keys over its life (topics, projects) does not grow forever.
-  const evictions = new Map<FeedStore<In>, ReturnType<typeof setTimeout>>();
   const lingerMs = options.linger ?? 1000;
-  const state$ = new BehaviorSubject<ClientState>({ status: 'idle', attempt: 0, connections: [] });
-  const errors$ = new Subject<FeedkitError>();
-  const unknown$ = new Subject<UnknownMessage>();
-  const messages$ = new Subject<In>();
-  let closed = false;
-
-  const heartbeat = options.heartbeat ?? {};
   const http = createHttp({ baseUrl: httpUrl(baseUrl), system, fetch: options.fetch });
-  const tokenProvider = protocol.token;
-  const WebSocketImpl =
-    options.WebSocket ?? (IsomorphicWebSocket as unknown as WebSocketConstructor);
-
-  function publishState(): void {
-    if (closed) return;
-    const all: ConnectionState[] = [...connections.values()].map((c) => c.state);
-    let worst: ConnectionState | undefined;
-    for (const s of all) if (worst === undefined || rank[s.status] > rank[worst.status]) worst = s;
-    state$.next(
-      worst === undefined
-        ? { status: 'idle', attempt: 0, connections: all }
-        : {
-            status: worst.status,
-            attempt: worst.attempt,
-            nextRetryAt: worst.nextRetryAt,
-            reason: worst.reason,
-            closeCode: worst.closeCode,
-            connections: all,
-          },
-    );
-  }
-
-  function socketUrl(path: string): string {
-    const url = new URL(`${baseUrl}${path}`);
-    for (const [name, value] of Object.entries(protocol.query ?? {})) {
-      url.searchParams.set(name, value);
-    }
-    return url.toString();
-  }
-
-  function connectionFor(path: string): Connection<In, Out> {
-    const existing = connections.get(path);
-    if (existing) return existing;
-    const connection: Connection<In, Out> = new Connection<In, Out>({
-      url: socketUrl(path),
-      adapter,
-      token: tokenProvider && ((request) => tokenProvider({ refresh: request.refresh, http })),
-      WebSocket: WebSocketImpl,
-      backoff: options.backoff ?? fullJitterBackoff(),
-      shouldRetry: options.shouldRetry ?? (() => true),
-      stableAfterMs: options.stableAfterMs ?? 5000,
-      connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
-      heartbeat,
-      queue: options.queue ?? {},
-      lingerMs,
-      events: {
-        state: publishState,
-        error: (error) => errors$.next(error),
-        message: (message) => messages$.next(message),
-        unknown: (message) => unknown$.next(message),
-        ended: (fatal) => {
-          // A fatal end (refused credentials) stays visible in `state`; a lingering close just goes.
-          if (!fatal && connections.get(path) === connection) connections.delete(path);
-          publishState();
-        },
-      },
-    });
-    connections.set(path, connection);
-    return connection;
-  }
-
-  const host: FeedHost<In> = {
+  const [state$, errors$, unknown$, messages$] = [
+    new BehaviorSubject<ClientState>(clientState([])),
+    new Subject<FeedkitError>(),
+    new Subject<UnknownMessage>(),
+    new Subject<In>(),
+  ] as const;
+  const channels = new Map<string, Channel<In, Out>>();
+  let closed = false;
+  const publishState = () => {
+    if (!closed) state$.next(clientState([...channels.values()].map((c) => c.state)));
+  };
+  const channelFor = channelsOn<In, Out>(channels, {
+    url: (path) => socketUrl(baseUrl, path, protocol.query),
+    adapter,
+    transport: connectionFactory(options, adapter, http),
+    queue: options.queue ?? {},
+    lingerMs,
+    events: {
+      state: publishState,
+      error: (error) => errors$.next(error),
+      message: (message) => messages$.next(message),
+      unknown: (message) => unknown$.next(message),
+      ended: publishState,
+    },
+  });
+  const clientClosed = () => closedClientError(system);
+  const cache = new FeedCache<In>({
     system,
     iteratorBufferSize: options.iteratorBufferSize ?? 1000,
-    attach(feed) {
-      if (closed) {
-        feed.fail(clientClosed());
-        return;
-      }
-      const eviction = evictions.get(feed);
-      if (eviction !== undefined) {
-        clearTimeout(eviction);
-        evictions.delete(feed);
-      }
-      // A holder kept the object across an eviction: it is the shared one again.
-      if (!feeds.has(feed.key)) feeds.set(feed.key, feed);
-      connectionFor(feed.spec.path).addFeed(feed);
-    },
-    detach(feed) {
-      connections.get(feed.spec.path)?.removeFeed(feed);
-      if (closed) return;
-      // A feed that failed for good is forgotten at once: asking again starts afresh.
-      if (feed.error) {
-        if (feeds.get(feed.key) === feed) feeds.delete(feed.key);
-        return;
-      }
-      evictions.set(
-        feed,
-        setTimeout(() => {
-          evictions.delete(feed);
-          if (feed.holders === 0 && feeds.get(feed.key) === feed) feeds.delete(feed.key);
-        }, lingerMs),
-      );
-    },
+    gcMs: lingerMs,
+    channels: { open: channelFor, get: (path) => channels.get(path) },
     report: (error) => errors$.next(error),
-  };
-
-  function clientClosed(): FeedkitError {
-    return new FeedkitError('connection', `${system} client is closed; create a new client`, {
-      system,
-      fatal: true,
-    });
-  }
-
-  const lifecycleTargets =
-    options.lifecycle === false
-      ? undefined
-      : options.lifecycle === true || options.lifecycle === undefined
-        ? browserTargets()
-        : options.lifecycle;
-  const hiddenLongerThanMs = heartbeat
-    ? (heartbeat.timeoutMs ?? 2 * (heartbeat.intervalMs ?? adapter.heartbeat?.intervalMs ?? 15_000))
-    : 2 * (adapter.heartbeat?.intervalMs ?? 15_000);
-  const stopLifecycle = lifecycleTargets
-    ? watchBrowserLifecycle(lifecycleTargets, {
-        reconnect: () => client.reconnectNow(),
-        hiddenLongerThanMs,
-      })
-    : undefined;
+    closedError: clientClosed,
+  });
+  const stopLifecycle = watchLifecycle(options, adapter, () => client.reconnectNow());
 
   const client: FeedkitClient<P> = {
     system,
     protocol,
-    feed<K extends FeedName<P>>(name: K, ...args: FeedArgs<P, K>) {
-      const factory = (adapter.feeds as Record<string, (...a: unknown[]) => FeedSpec<In>>)[name];
-      if (typeof factory !== 'function') {
-        throw new FeedkitError('protocol', `${system} has no feed named '${String(name)}'`, {
-          system,
-        });
-      }
-      const spec = factory(...args);
-      let feed = feeds.get(spec.key);
-      if (!feed) {
-        feed = new FeedStore<In>(spec, host);
-        feeds.set(spec.key, feed);
-      }
-      return feed as unknown as FeedStore<FeedOf<P, K>>;
-    },
+    feed: (name, ...args) => cache.get(specOf(adapter, name, args)) as never,
     get state() {
       return state$.value;
     },
@@ -258,14 +90,11 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
     messages$: messages$.asObservable() as Observable<In>,
     rest: protocol.rest(http) as FeedkitClient<P>['rest'],
     send(path, command) {
-      if (closed) {
-        errors$.next(clientClosed());
-        return;
-      }
-      connectionFor(path).send(command as Out);
+      if (closed) errors$.next(clientClosed());
+      else channelFor(path).send(command as Out);
     },
     reconnectNow() {
-      for (const connection of connections.values()) connection.reconnectNow();
+      for (const channel of channels.values()) channel.reconnectNow();
     },
     close() {
       if (closed) return;
@@ -273,19 +102,117 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
       const last = state$.value;
       closed = true;
       stopLifecycle?.();
-      for (const eviction of evictions.values()) clearTimeout(eviction);
-      evictions.clear();
-      for (const connection of [...connections.values()]) connection.close();
-      connections.clear();
-      for (const feed of feeds.values()) feed.complete();
+      for (const channel of [...channels.values()]) channel.close();
+      channels.clear();
+      cache.close();
       state$.next({ ...last, status: 'closed', reason: 'closed by the client', connections: [] });
-      state$.complete();
-      errors$.complete();
-      unknown$.complete();
-      messages$.complete();
+      for (const subject of [state$, errors$, unknown$, messages$]) subject.complete();
     },
   };
   return client;
+}
+
+function closedClientError(system: SystemName): FeedkitError {
+  return new FeedkitError('connection', `${system} client is closed; create a new client`, {
+    system,
+    fatal: true,
+  });
+}
+
+/**
+ * `channelFor(path)`: the channel of a socket path, created on first use.
+ * A fatal end (refused credentials) stays visible in the client's state; a
+ * lingering close just goes.
+ */
+function channelsOn<In, Out>(
+  channels: Map<string, Channel<In, Out>>,
+  config: Omit<ChannelOptions<In, Out>, 'url'> & { readonly url: (path: string) => string },
+): (path: string) => Channel<In, Out> {
+  return function channelFor(path) {
+    const existing = channels.get(path);
+    if (existing) return existing;
+    const channel: Channel<In, Out> = new Channel<In, Out>({
+      ...config,
+      url: config.url(path),
+      events: {
+        ...config.events,
+        ended: (fatal) => {
+          if (!fatal && channels.get(path) === channel) channels.delete(path);
+          config.events.ended(fatal);
+        },
+      },
+    });
+    channels.set(path, channel);
+    return channel;
+  };
+}
+
+function specOf<In>(adapter: AnyAdapter, name: string, args: unknown[]): FeedSpec<In> {
+  const factory = (adapter.feeds as unknown as Record<string, (...a: unknown[]) => FeedSpec<In>>)[
+    name
+  ];
+  if (typeof factory !== 'function') {
+    throw new FeedkitError('protocol', `${adapter.system} has no feed named '${name}'`, {
+      system: adapter.system,
+    });
+  }
+  return factory(...args);
+}
+
+/** Reconnects at once when the browser says the socket may be stale; `undefined` outside browsers. */
+function watchLifecycle(
+  options: ClientOptions<Protocol>,
+  adapter: AnyAdapter,
+  reconnect: () => void,
+): (() => void) | undefined {
+  const { lifecycle } = options;
+  const targets =
+    lifecycle === false
+      ? undefined
+      : lifecycle === true || lifecycle === undefined
+        ? browserTargets()
+        : lifecycle;
+  if (targets === undefined) return undefined;
+  // A tab hidden longer than the heartbeat timeout may hold a dead socket.
+  const { timeoutMs } = heartbeatTiming({
+    settings: options.heartbeat || {},
+    systemIntervalMs: (adapter as Partial<Adapter<unknown, unknown>>).heartbeat?.intervalMs,
+    transportPing: true,
+  });
+  return watchBrowserLifecycle(targets, { reconnect, hiddenLongerThanMs: timeoutMs as number });
+}
+
+/** Every channel's socket is a `Connection` configured from the client's options. */
+function connectionFactory<In, Out>(
+  options: ClientOptions<Protocol>,
+  adapter: Adapter<In, Out>,
+  http: ReturnType<typeof createHttp>,
+): TransportFactory {
+  const provider = options.protocol.token;
+  const connection = {
+    system: adapter.system,
+    auth: adapter.auth,
+    token:
+      provider && ((request: { refresh: boolean }) => provider({ refresh: request.refresh, http })),
+    WebSocket: options.WebSocket ?? (IsomorphicWebSocket as unknown as WebSocketConstructor),
+    backoff: options.backoff ?? fullJitterBackoff(),
+    shouldRetry: options.shouldRetry ?? (() => true),
+    stableAfterMs: options.stableAfterMs ?? 5000,
+    connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+    heartbeat: options.heartbeat ?? {},
+    systemPing: adapter.heartbeat,
+  };
+  return (url, owner) => new Connection(url, connection, owner);
+}
+
+function socketUrl(
+  baseUrl: string,
+  path: string,
+  query: Readonly<Record<string, string>> | undefined,
+): string {
+  const url = new URL(`${baseUrl}${path}`);
+  for (const [name, value] of Object.entries(query ?? {})) url.searchParams.set(name, value);
+  return url.toString();
 }
 
 /** `ws://host/x` -> `http://host/x`, `wss:` -> `https:`. */

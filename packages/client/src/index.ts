@@ -4,19 +4,23 @@ export {
   type LifecycleTargets,
   watchBrowserLifecycle,
 } from './BrowserLifecycle';
-export type { HeartbeatSettings, RetryContext } from './Connection';
+export type { ClientOptions } from './ClientOptions';
+export type { RetryContext } from './ConnectionOptions';
 export { callEndpoint } from './callEndpoint';
 export {
+  ABANDONED_CLOSE_CODE,
   CLIENT_CLOSE_CODE,
   type CloseAction,
   type CloseContext,
+  type CloseEvent,
+  type CloseHistory,
   type CloseRule,
   closeCodes,
   closeRule,
   DEAD_PEER_CLOSE_CODE,
   upgradeStatuses,
-} from './closeCodes';
-export { type ClientOptions, createClient } from './createClient';
+} from './closeRule';
+export { createClient } from './createClient';
 export { createHttp, type HttpOptions } from './createHttp';
 export type {
   ClientState,
@@ -33,6 +37,7 @@ export type {
 } from './FeedkitClient';
 export { FeedkitError, type FeedkitErrorCode, type FeedkitErrorOptions } from './FeedkitError';
 export { Heartbeat, type HeartbeatOptions } from './Heartbeat';
+export { type HeartbeatSettings, type HeartbeatTiming, heartbeatTiming } from './heartbeatTiming';
 export { OutgoingQueue, type OutgoingQueueOptions } from './OutgoingQueue';
 export {
   type ActiveImmuneCoreOptions,
@@ -47,4 +52,5 @@ export { type RestHelpers, restHelpers } from './restHelpers';
 export { Subscribable } from './Subscribable';
 export { SubscriptionSet } from './SubscriptionSet';
 export type { TokenProvider, TokenRequest } from './TokenProvider';
+export type { Transport, TransportFactory, TransportOwner, TransportState } from './Transport';
 export type { WebSocketConstructor, WebSocketLike, WebSocketNodeOptions } from './WebSocketLike';

@@ -5,6 +5,7 @@ export type {
   AdapterIn,
   AdapterOut,
   AuthPlacement,
+  KnownSystem,
   MessageRole,
   SystemName,
 } from './core/Adapter';

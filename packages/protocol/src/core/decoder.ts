@@ -19,7 +19,10 @@ export interface DecoderOptions<M> {
   readonly system: string;
   /** One schema per message type; the key is what `discriminate` returns. */
   readonly schemas: { readonly [type: string]: z.ZodType<M> };
-  /** Which schema a parsed object should be checked against. */
+  /**
+   * The message's type name, as the protocol spells it (`type`, `event_type`,
+   * `action`): picks the schema, and names an unknown message.
+   */
   readonly discriminate: (value: Record<string, unknown>) => string | undefined;
   /** Frames longer than this (in UTF-16 code units) are refused before parsing. */
   readonly maxLength?: number;
@@ -78,15 +81,8 @@ export function createDecoder<M>(options: DecoderOptions<M>): (frame: string) =>
     const record = value as Record<string, unknown>;
     const type = discriminate(record);
     const schema = type === undefined || !hasOwn.call(schemas, type) ? undefined : schemas[type];
-    if (schema === undefined) {
-      const named =
-        typeof record.type === 'string'
-          ? record.type
-          : typeof record.event_type === 'string'
-            ? record.event_type
-            : type;
-      return { kind: 'unknown', message: { type: named, value: record } };
-    }
+    // The adapter's `discriminate` is the one place that knows how a message names its type.
+    if (schema === undefined) return { kind: 'unknown', message: { type, value: record } };
     const result = schema.safeParse(record);
     if (result.success) return { kind: 'message', message: result.data };
     const issues = result.error.issues.map((issue) => ({

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { defineEndpoint } from '../core/Endpoint';
+import { openEnum } from '../core/openEnum';
+import { openObject } from '../core/openObject';
 import { isoTimestamp } from './messages';
 
 export const loginRequestSchema = z.object({
@@ -12,10 +14,10 @@ export const loginRequestSchema = z.object({
  * in `?token=`). `expires_at` and `role` are optional extras a client can use
  * to refresh before expiry and to tell viewers they cannot open the socket.
  */
-export const loginResponseSchema = z.object({
+export const loginResponseSchema = openObject({
   token: z.string().min(1),
-  expires_at: isoTimestamp.optional(),
-  role: z.enum(['admin', 'viewer']).optional(),
+  expires_at: isoTimestamp.nullish(),
+  role: openEnum(['admin', 'viewer'] as const).nullish(),
 });
 
 /** Body of a non-2xx answer (401 on bad credentials). */

@@ -1,16 +1,17 @@
 import type { FeedkitErrorCode } from './FeedkitError';
 
 /**
- * What the connection does after its socket closed (or was refused).
+ * What the connection does after its socket closed, was refused, or was
+ * given up on.
  * - `reconnect`: wait for the backoff, connect again.
- * - `auth`: credentials refused. Call the token provider once more (asking
- *   for a fresh token) and retry once at once; a second refusal in a row is
- *   a fatal `auth` error and the connection stops.
+ * - `auth`: credentials refused for the first time: ask the token provider
+ *   for a fresh token and retry at once.
  * - `refresh`: maybe credentials, maybe the network (a browser cannot tell):
  *   ask for a fresh token on the next attempt and reconnect with backoff,
  *   never fatal.
+ * - `fatal`: stop for good and fail the feeds with the reported error.
  */
-export type CloseAction = 'reconnect' | 'auth' | 'refresh';
+export type CloseAction = 'reconnect' | 'auth' | 'refresh' | 'fatal';
 
 export interface CloseRule {
   readonly action: CloseAction;
@@ -18,10 +19,14 @@ export interface CloseRule {
   readonly error?: FeedkitErrorCode;
   /** Human-readable, ends up in `ConnectionState.reason`. */
   readonly reason: string;
+  /** What the user should do, appended to the error message. */
+  readonly advice?: string;
 }
 
-/** Private close code the client uses when the heartbeat declares the peer dead. */
-export const DEAD_PEER_CLOSE_CODE = 4000;
+/** Private close code the client uses when it gives a socket up itself (dead peer, connect timeout). */
+export const ABANDONED_CLOSE_CODE = 4000;
+/** The close code a dead peer shows in the state (the socket is abandoned with it). */
+export const DEAD_PEER_CLOSE_CODE = ABANDONED_CLOSE_CODE;
 /** Close code the client sends when it leaves on purpose (`close()`, linger over). */
 export const CLIENT_CLOSE_CODE = 1000;
 
@@ -51,7 +56,7 @@ export const closeCodes: Readonly<Record<number, CloseRule>> = {
   1011: { action: 'reconnect', reason: 'server error (1011)' },
   1012: { action: 'reconnect', reason: 'service restart (1012)' },
   1013: { action: 'reconnect', reason: 'try again later (1013)' },
-  // Ours: no traffic within the heartbeat timeout (a frozen or black-holed peer).
+  // Ours: the socket was abandoned by the heartbeat (a frozen or black-holed peer).
   [DEAD_PEER_CLOSE_CODE]: {
     action: 'reconnect',
     error: 'connection',
@@ -68,8 +73,12 @@ export const upgradeStatuses: Readonly<Record<number, CloseRule>> = {
   403: { action: 'auth', reason: 'upgrade refused: HTTP 403 forbidden' },
 };
 
+/** The socket closed (or its upgrade was refused). */
 export interface CloseContext {
+  readonly kind?: 'closed';
   readonly code: number;
+  /** The server's close reason, if it sent one. */
+  readonly reason?: string;
   /** HTTP status of a refused upgrade, when the socket implementation exposes it. */
   readonly httpStatus?: number;
   /** Whether this socket ever reached `open`. */
@@ -80,15 +89,72 @@ export interface CloseContext {
   readonly authRequired: boolean;
 }
 
+/** Everything that ends a connection attempt or an open socket. */
+export type CloseEvent =
+  | CloseContext
+  /** No `open` within the connect deadline. */
+  | { readonly kind: 'connect-timeout'; readonly timeoutMs: number }
+  /** No sign of life within the heartbeat timeout. */
+  | { readonly kind: 'dead-peer' }
+  /** The token provider threw; a `status` of 401/403 means it was refused credentials itself. */
+  | { readonly kind: 'token-failed'; readonly message: string; readonly status?: number };
+
+/** What happened before this event, as far as the rule cares. */
+export interface CloseHistory {
+  /** Credential refusals in a row since the last socket that stayed open long enough. */
+  readonly authFailures: number;
+}
+
+const FIRST_TIME: CloseHistory = { authFailures: 0 };
+
 /**
- * The rule for one close. Browser sockets hide the HTTP status of a refused
- * upgrade: they report 1006 before `open`, exactly like a network failure.
- * For a system that requires credentials we then ask for a fresh token on
- * the next attempt (`refresh`) but never stop: a fatal stop on a network
- * blip would be worse than retrying a bad token with backoff. Node sees the
- * 401 and takes the precise `auth` path.
+ * The one policy: what to do after `event`, given `history`. Pure, so every
+ * case is a row of a table test. A refusal of credentials is retried once
+ * at once with a fresh token; a second refusal in a row is fatal.
  */
-export function closeRule(context: CloseContext): CloseRule {
+export function closeRule(event: CloseEvent, history: CloseHistory = FIRST_TIME): CloseRule {
+  const rule = baseRule(event);
+  if (rule.action !== 'auth' || history.authFailures < 1) return rule;
+  return {
+    action: 'fatal',
+    error: 'auth',
+    reason: rule.reason,
+    advice:
+      'credentials refused again after a fresh token; check the token or password and create a new client',
+  };
+}
+
+function baseRule(event: CloseEvent): CloseRule {
+  switch (event.kind) {
+    case 'connect-timeout':
+      return {
+        action: 'reconnect',
+        error: 'connection',
+        reason: `no open within ${event.timeoutMs} ms`,
+      };
+    case 'dead-peer':
+      return closeCodes[DEAD_PEER_CLOSE_CODE] as CloseRule;
+    case 'token-failed': {
+      const refused = event.status === 401 || event.status === 403;
+      const reason = `token provider failed: ${event.message}`;
+      return refused
+        ? { action: 'auth', reason }
+        : { action: 'reconnect', error: 'connection', reason };
+    }
+    default:
+      return withServerReason(socketRule(event), event.reason);
+  }
+}
+
+/**
+ * Browser sockets hide the HTTP status of a refused upgrade: they report
+ * 1006 before `open`, exactly like a network failure. For a system that
+ * requires credentials we then ask for a fresh token on the next attempt
+ * (`refresh`) but never stop: a fatal stop on a network blip would be worse
+ * than retrying a bad token with backoff. Node sees the 401 and takes the
+ * precise `auth` path.
+ */
+function socketRule(context: CloseContext): CloseRule {
   if (context.httpStatus !== undefined) {
     return (
       upgradeStatuses[context.httpStatus] ?? {
@@ -111,9 +177,10 @@ export function closeRule(context: CloseContext): CloseRule {
     };
   }
   return (
-    closeCodes[context.code] ?? {
-      action: 'reconnect',
-      reason: `closed with code ${context.code}`,
-    }
+    closeCodes[context.code] ?? { action: 'reconnect', reason: `closed with code ${context.code}` }
   );
+}
+
+function withServerReason(rule: CloseRule, serverReason: string | undefined): CloseRule {
+  return serverReason ? { ...rule, reason: `${rule.reason}: ${serverReason}` } : rule;
 }

@@ -1,0 +1,345 @@
+import type { Adapter, UnknownMessage } from '@feedkit/protocol';
+import type { ConnectionState } from './FeedkitClient';
+import { FeedkitError, type FeedkitErrorOptions } from './FeedkitError';
+import type { FeedStore } from './FeedStore';
+import { OutgoingQueue, type OutgoingQueueOptions } from './OutgoingQueue';
+import { Subscribable } from './Subscribable';
+import { SubscriptionSet } from './SubscriptionSet';
+import type { Transport, TransportFactory, TransportOwner, TransportState } from './Transport';
+
+export interface ChannelOptions<In, Out> {
+  /** Socket URL without credentials. */
+  readonly url: string;
+  readonly adapter: Adapter<In, Out>;
+  /** Opens the socket this channel runs on. */
+  readonly transport: TransportFactory;
+  readonly queue: OutgoingQueueOptions;
+  /** How long the socket stays after the last feed left. */
+  readonly lingerMs: number;
+  readonly events: ChannelEvents<In>;
+}
+
+export interface ChannelEvents<In> {
+  state(state: ConnectionState): void;
+  error(error: FeedkitError): void;
+  message(message: In): void;
+  unknown(message: UnknownMessage): void;
+  /** The channel closed for good: `fatal` after refused credentials or `shouldRetry` saying no; not after linger or `close()`. */
+  ended(fatal: boolean): void;
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+/**
+ * Everything one socket path carries: its feeds (the first opens the
+ * transport, the last starts the linger), the desired subscription set and
+ * its reconcile (replayed from the empty set after every connect), routing
+ * of decoded messages to feeds, gap marking, and the queue of commands sent
+ * while disconnected. It never touches a socket: a `Transport` does.
+ */
+export class Channel<In, Out> {
+  readonly url: string;
+  readonly subscriptions = new SubscriptionSet();
+  readonly #o: ChannelOptions<In, Out>;
+  readonly #feeds: Subscribable<FeedStore<In>>;
+  /** How to take each feed off `#feeds` again. */
+  readonly #members = new Map<FeedStore<In>, () => void>();
+  readonly #queue: OutgoingQueue<Out>;
+  readonly #transport: Transport;
+  /** The topics the server has, as far as we told it. */
+  #wire: ReadonlySet<string> = EMPTY;
+  #acks = { sent: 0, confirmed: 0 };
+  #state: ConnectionState;
+  #syncScheduled = false;
+  #lingerTimer: ReturnType<typeof setTimeout> | undefined;
+  #expiryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(options: ChannelOptions<In, Out>) {
+    this.#o = options;
+    this.url = options.url;
+    this.#queue = new OutgoingQueue<Out>(options.queue);
+    this.#feeds = new Subscribable<FeedStore<In>>({
+      onFirst: () => this.#cancelLinger(),
+      onLast: () => this.#lingerIfUnused(),
+    });
+    this.#transport = options.transport(options.url, this.#owner());
+    this.#state = { ...this.#transport.state, topics: [] };
+  }
+
+  get state(): ConnectionState {
+    return this.#state;
+  }
+
+  /** The feeds currently on this channel. */
+  get feeds(): ReadonlySet<FeedStore<In>> {
+    return this.#feeds.listeners;
+  }
+
+  /** Adds a feed and its topics, and opens the socket if needed. */
+  add(feed: FeedStore<In>): void {
+    if (this.#closed) {
+      feed.fail(this.#closedError());
+      return;
+    }
+    if (this.#members.has(feed)) return;
+    this.#members.set(feed, this.#feeds.subscribe(feed));
+    if (this.subscriptions.add(feed.spec.topics)) this.#scheduleSync();
+    this.#transport.open();
+  }
+
+  /** Removes a feed and its topics; the last one starts the linger. */
+  remove(feed: FeedStore<In>): void {
+    const leave = this.#members.get(feed);
+    if (leave === undefined) return;
+    this.#members.delete(feed);
+    if (this.subscriptions.remove(feed.spec.topics)) this.#scheduleSync();
+    leave();
+  }
+
+  /** Sends a command now, or queues it until the next open (after the subscription replay). */
+  send(command: Out): void {
+    if (this.#closed) {
+      this.#report('connection', 'connection is closed; message not sent', { dropped: command });
+      return;
+    }
+    if (this.#trySend(command)) return;
+    const refused = this.#queue.push(command, Date.now());
+    if (refused !== undefined) {
+      this.#report(
+        'overflow',
+        `outgoing queue full (${this.#queue.maxSize} messages) while disconnected; dropped ${this.#preview(refused)}`,
+        { dropped: refused },
+      );
+    }
+    this.#armExpiry();
+    this.#transport.open();
+  }
+
+  reconnectNow(): void {
+    this.#transport.reconnectNow();
+  }
+
+  /** Closes the transport with 1000. Queued messages are reported as dropped. */
+  close(reason = 'closed by the client'): void {
+    this.#transport.close(reason);
+  }
+
+  get #closed(): boolean {
+    return this.#transport.state.status === 'closed';
+  }
+
+  #owner(): TransportOwner {
+    return {
+      open: (reconnect) => this.#opened(reconnect),
+      frame: (frame) => this.#frame(frame),
+      state: (state) => this.#publish(state),
+      error: (error) => this.#o.events.error(error),
+      ended: (fatal, error) => this.#ended(fatal, error),
+      silenceLimitMs: () => {
+        // Browsers cannot ping at the protocol level: the feeds' own silence limit is the signal.
+        let longest = 0;
+        for (const feed of this.feeds) longest = Math.max(longest, feed.spec.silenceTimeoutMs ?? 0);
+        return longest;
+      },
+    };
+  }
+
+  /** Replay first (the server knows nothing after a connect), then the queue; tell last. */
+  #opened(reconnect: boolean): void {
+    this.#acks = { sent: 0, confirmed: 0 };
+    this.#wire = EMPTY;
+    this.#sync();
+    this.#reportExpired();
+    for (const command of this.#queue.drain()) this.#sendCommand(command);
+    clearTimeout(this.#expiryTimer);
+    this.#expiryTimer = undefined;
+    this.#publish(this.#transport.state);
+    if (reconnect) for (const feed of [...this.feeds]) feed.markGap();
+  }
+
+  #ended(fatal: boolean, error: FeedkitError | undefined): void {
+    this.#cancelLinger();
+    clearTimeout(this.#expiryTimer);
+    this.#expiryTimer = undefined;
+    const reason = this.#transport.state.reason;
+    for (const dropped of this.#queue.drain()) {
+      this.#report(
+        'overflow',
+        `connection closed (${reason}) with ${this.#preview(dropped)} still queued; it was not sent`,
+        { dropped },
+      );
+    }
+    // Feeds of a client-side close are completed by the client; a fatal end fails them.
+    if (fatal) for (const feed of [...this.feeds]) feed.fail(error ?? this.#closedError());
+    this.#o.events.ended(fatal);
+  }
+
+  #frame(frame: string): void {
+    const { adapter } = this.#o;
+    const result = adapter.decode(frame);
+    if (result.kind === 'error') {
+      this.#o.events.error(
+        new FeedkitError('decode', result.error.message, {
+          system: adapter.system,
+          path: this.url,
+          decodeError: result.error,
+        }),
+      );
+      return;
+    }
+    if (result.kind === 'unknown') {
+      this.#o.events.unknown(result.message);
+      return;
+    }
+    const message = result.message;
+    switch (adapter.roleOf(message)) {
+      case 'heartbeat': {
+        const answer = adapter.answerHeartbeat?.(message);
+        if (answer !== undefined) this.#sendFrame(answer);
+        break;
+      }
+      case 'ack':
+        this.#acks = { sent: this.#acks.sent, confirmed: this.#acks.confirmed + 1 };
+        this.#publish(this.#transport.state);
+        break;
+      case 'error':
+        this.#report('protocol', `server reported an error: ${preview(frame)}`, {});
+        break;
+      default:
+        break;
+    }
+    for (const feed of this.feeds) {
+      if (feed.spec.accepts(message)) feed.deliver(message);
+    }
+    this.#o.events.message(message);
+  }
+
+  #scheduleSync(): void {
+    if (this.#syncScheduled || this.#transport.state.status !== 'open') return;
+    this.#syncScheduled = true;
+    // Coalesces an unsubscribe/subscribe pair in one tick (a React re-mount) into nothing.
+    queueMicrotask(() => {
+      this.#syncScheduled = false;
+      if (this.#sync()) this.#publish(this.#transport.state);
+    });
+  }
+
+  /** Sends what moves the server from `#wire` to the desired set; true when the set was applied. */
+  #sync(): boolean {
+    if (this.#transport.state.status !== 'open') return false;
+    const desired = this.subscriptions.snapshot();
+    const commands = this.#o.adapter.reconcile(this.#wire, desired, Date.now());
+    this.#wire = desired;
+    for (const command of commands) this.#sendCommand(command);
+    if (commands.length > 0) {
+      this.#acks = { sent: this.#acks.sent + commands.length, confirmed: this.#acks.confirmed };
+    }
+    return true;
+  }
+
+  #publish(transport: TransportState): void {
+    this.#state = { ...transport, topics: [...this.#wire], acks: this.#acks };
+    this.#o.events.state(this.#state);
+  }
+
+  #armExpiry(): void {
+    if (this.#expiryTimer !== undefined) return;
+    const at = this.#queue.nextExpiry();
+    if (at === undefined) return;
+    this.#expiryTimer = setTimeout(
+      () => {
+        this.#expiryTimer = undefined;
+        this.#reportExpired();
+        this.#armExpiry();
+        this.#lingerIfUnused();
+      },
+      Math.max(0, at - Date.now()),
+    );
+  }
+
+  #reportExpired(): void {
+    for (const dropped of this.#queue.expire(Date.now())) {
+      this.#report(
+        'overflow',
+        `${this.#preview(dropped)} waited longer than ${this.#queue.maxAgeMs} ms for a connection; it was not sent`,
+        { dropped },
+      );
+    }
+  }
+
+  #lingerIfUnused(): void {
+    if (this.#feeds.size > 0 || this.#queue.size > 0 || this.#closed) return;
+    clearTimeout(this.#lingerTimer);
+    this.#lingerTimer = setTimeout(() => {
+      this.#lingerTimer = undefined;
+      if (this.#feeds.size === 0 && this.#queue.size === 0) this.close('no feeds left');
+    }, this.#o.lingerMs);
+  }
+
+  #cancelLinger(): void {
+    clearTimeout(this.#lingerTimer);
+    this.#lingerTimer = undefined;
+  }
+
+  /** Sends on the open socket; false when there is none. */
+  #trySend(command: Out): boolean {
+    if (this.#transport.state.status !== 'open') return false;
+    return this.#sendCommand(command);
+  }
+
+  #sendCommand(command: Out): boolean {
+    return this.#sendFrame(this.#o.adapter.encode(command), command);
+  }
+
+  #sendFrame(frame: string, command?: Out): boolean {
+    const max = this.#o.adapter.maxMessageBytes;
+    // Length in UTF-16 units is a lower bound of the UTF-8 size; exact enough to refuse early.
+    if (max !== undefined && frame.length > max) {
+      this.#report(
+        'message_too_big',
+        `${frame.length}-character message exceeds the system's ${max}-byte limit; it was not sent`,
+        { dropped: command ?? frame },
+      );
+      return true;
+    }
+    try {
+      return this.#transport.send(frame);
+    } catch (cause) {
+      this.#report('connection', `send failed: ${(cause as Error).message}`, {
+        dropped: command ?? frame,
+        cause,
+      });
+      return true;
+    }
+  }
+
+  #preview(command: Out): string {
+    return preview(this.#o.adapter.encode(command));
+  }
+
+  #closedError(): FeedkitError {
+    return new FeedkitError(
+      'connection',
+      `${this.url}: connection closed (${this.#transport.state.reason ?? 'closed'})`,
+      { system: this.#o.adapter.system, path: this.url, fatal: true },
+    );
+  }
+
+  #report(
+    code: FeedkitError['code'],
+    message: string,
+    extra: Omit<FeedkitErrorOptions, 'system'>,
+  ): void {
+    this.#o.events.error(
+      new FeedkitError(code, `${this.url}: ${message}`, {
+        system: this.#o.adapter.system,
+        path: this.url,
+        ...extra,
+      }),
+    );
+  }
+}
+
+function preview(frame: string): string {
+  return frame.length > 120 ? `'${frame.slice(0, 120)}…'` : `'${frame}'`;
+}

@@ -1,0 +1,59 @@
+import type { Backoff } from './Backoff';
+import type { LifecycleTargets } from './BrowserLifecycle';
+import type { RetryContext } from './ConnectionOptions';
+import type { Protocol } from './FeedkitClient';
+import type { HeartbeatSettings } from './heartbeatTiming';
+import type { OutgoingQueueOptions } from './OutgoingQueue';
+import type { WebSocketConstructor } from './WebSocketLike';
+
+export interface ClientOptions<P extends Protocol> {
+  /**
+   * Base URL of the system's sockets; feed paths are appended to it. REST
+   * calls go to the same host with the http(s) scheme.
+   * @example 'ws://localhost:8080'
+   */
+  readonly url: string;
+  /** The system and its credentials: `takhin({ apiKey })`, `helios({ username, password })`, ... */
+  readonly protocol: P;
+  /**
+   * Wait before reconnect attempt `attempt` (1-based), in ms.
+   * @default fullJitterBackoff(): uniform in [0, min(30 s, 1 s × 2^(attempt-1)))
+   * @example backoff: () => 0 // tests
+   */
+  readonly backoff?: Backoff;
+  /**
+   * Asked before every reconnect; `false` closes the connection for good.
+   * Auth failures are decided by the close-code table, not here.
+   * @default () => true
+   */
+  readonly shouldRetry?: (context: RetryContext) => boolean;
+  /**
+   * How long a socket must stay open before the attempt counter (and the
+   * auth retry) resets, so a server that accepts and closes at once still
+   * backs off. @default 5000
+   */
+  readonly stableAfterMs?: number;
+  /** How long a socket may take to open before it is abandoned and retried. @default 10000 */
+  readonly connectTimeoutMs?: number;
+  /**
+   * Dead-peer detection; `false` turns it off.
+   * @default { intervalMs: the system's own ping interval, timeoutMs: 2 × intervalMs }
+   */
+  readonly heartbeat?: HeartbeatSettings | false;
+  /** How long a socket stays after its last feed left, so a re-mount does not churn it. @default 1000 */
+  readonly linger?: number;
+  /** Limits of the queue for messages sent while disconnected. @default { maxSize: 100, maxAgeMs: 30000 } */
+  readonly queue?: OutgoingQueueOptions;
+  /** Messages an async iterator buffers before it fails with `overflow`. @default 1000 */
+  readonly iteratorBufferSize?: number;
+  /** WebSocket implementation. @default isomorphic-ws (native in browsers, `ws` in Node) */
+  readonly WebSocket?: WebSocketConstructor;
+  /** fetch implementation for the REST helpers. @default globalThis.fetch */
+  readonly fetch?: typeof fetch;
+  /**
+   * Reconnect at once on `online` and when a tab becomes visible after a long
+   * sleep. `false` turns it off; an object injects the targets.
+   * @default true when `window` and `document` exist
+   */
+  readonly lifecycle?: boolean | LifecycleTargets;
+}

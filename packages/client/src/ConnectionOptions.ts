@@ -1,0 +1,33 @@
+import type { AuthPlacement, SystemName } from '@feedkit/protocol';
+import type { Backoff } from './Backoff';
+import type { HeartbeatSettings } from './heartbeatTiming';
+import type { WebSocketConstructor } from './WebSocketLike';
+
+/** What `shouldRetry` is asked before every reconnect. */
+export interface RetryContext {
+  readonly attempt: number;
+  readonly closeCode?: number;
+  readonly reason: string;
+}
+
+export interface ConnectionOptions {
+  readonly system: SystemName;
+  /** Where credentials go on the upgrade. */
+  readonly auth: AuthPlacement | undefined;
+  /** Called on every connect; `refresh` after refused credentials. */
+  readonly token:
+    | ((request: { readonly refresh: boolean }) => string | undefined | Promise<string | undefined>)
+    | undefined;
+  readonly WebSocket: WebSocketConstructor;
+  readonly backoff: Backoff;
+  readonly shouldRetry: (context: RetryContext) => boolean;
+  /** How long a socket must stay open before the attempt counter resets. */
+  readonly stableAfterMs: number;
+  /** How long a connection attempt may take before it is abandoned. */
+  readonly connectTimeoutMs: number;
+  readonly heartbeat: HeartbeatSettings | false;
+  /** The system's own ping, where it has one. */
+  readonly systemPing:
+    | { readonly ping: (now?: number) => string; readonly intervalMs: number }
+    | undefined;
+}

@@ -1,0 +1,48 @@
+export interface HeartbeatSettings {
+  /**
+   * Time between pings. @default the system's own interval (Takhin 30 s,
+   * Plataforma E 30 s, ...); 15000 for the protocol-level ping Node sends to
+   * systems without one (VeloFlux)
+   */
+  readonly intervalMs?: number;
+  /** Silence after which the peer is dead. @default 2 × intervalMs */
+  readonly timeoutMs?: number;
+}
+
+/** Default protocol-level ping interval for systems without their own heartbeat. */
+export const TRANSPORT_PING_INTERVAL_MS = 15_000;
+
+export interface HeartbeatTiming {
+  /** What pings: the system's own message, a WebSocket ping frame, or nothing (watch silence only). */
+  readonly ping: 'system' | 'transport' | undefined;
+  readonly intervalMs: number | undefined;
+  /** `undefined`: no dead-peer detection possible. */
+  readonly timeoutMs: number | undefined;
+}
+
+/**
+ * The heartbeat defaults, once: the user's settings over the system's own
+ * interval, a transport ping where the socket has one (Node), and the feeds'
+ * longest normal silence where nothing can ping (VeloFlux in a browser).
+ */
+export function heartbeatTiming(input: {
+  readonly settings: HeartbeatSettings;
+  /** The system's own ping interval, where it has a heartbeat. */
+  readonly systemIntervalMs: number | undefined;
+  /** Whether the socket can send protocol-level pings (Node's `ws`). */
+  readonly transportPing: boolean;
+  /** The longest silence that is still normal on the feeds of the socket (0: none known). */
+  readonly silenceLimitMs?: number;
+}): HeartbeatTiming {
+  const { settings, systemIntervalMs, transportPing } = input;
+  const ping = systemIntervalMs !== undefined ? 'system' : transportPing ? 'transport' : undefined;
+  const intervalMs =
+    ping === undefined
+      ? undefined
+      : (settings.intervalMs ?? systemIntervalMs ?? TRANSPORT_PING_INTERVAL_MS);
+  const silence = input.silenceLimitMs ?? 0;
+  const timeoutMs =
+    settings.timeoutMs ??
+    (intervalMs !== undefined ? 2 * intervalMs : silence > 0 ? silence : undefined);
+  return { ping, intervalMs, timeoutMs };
+}

@@ -1,0 +1,42 @@
+import type { CloseEvent } from './closeRule';
+import { FeedkitError } from './FeedkitError';
+
+/** What asking the token provider gave: a token (or none), or the failure as a `closeRule` event. */
+export interface TokenOutcome {
+  readonly token?: string;
+  readonly failed?: CloseEvent;
+  readonly cause?: unknown;
+}
+
+function tokenFailed(cause: unknown): TokenOutcome {
+  const status = cause instanceof FeedkitError ? cause.status : undefined;
+  const message = (cause as Error)?.message ?? String(cause);
+  return { failed: { kind: 'token-failed', message, status }, cause };
+}
+
+function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as PromiseLike<T> | undefined)?.then === 'function';
+}
+
+/**
+ * Calls the token provider. A synchronous provider (or none) answers in
+ * this very tick, so a socket without credentials opens without a delay;
+ * a throw or a rejection becomes a `token-failed` event.
+ */
+export function requestToken(
+  provider:
+    | ((request: {
+        readonly refresh: boolean;
+      }) => string | undefined | PromiseLike<string | undefined>)
+    | undefined,
+  refresh: boolean,
+): TokenOutcome | Promise<TokenOutcome> {
+  try {
+    const token = provider?.({ refresh });
+    return isPromiseLike(token)
+      ? Promise.resolve(token).then((value) => ({ token: value }), tokenFailed)
+      : { token };
+  } catch (cause) {
+    return tokenFailed(cause);
+  }
+}
