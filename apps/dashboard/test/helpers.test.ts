@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { describeState } from '../src/components/ConnectionBadge';
 import { formatClock } from '../src/formatClock';
 import { heliosRole } from '../src/heliosRole';
+import { describeForced } from '../src/panels/VeloFluxControls';
 import { readDashboardConfig } from '../src/readDashboardConfig';
 import { toColumns } from '../src/toColumns';
 
@@ -109,5 +110,16 @@ describe('heliosRole', () => {
     [{ token: 'a.%%%.c' }, undefined],
   ])('%j', (login, role) => {
     expect(heliosRole(login)).toBe(role);
+  });
+});
+
+describe('describeForced', () => {
+  it.each([
+    [{ success: true, forced: ['backends', 'metrics'] }, 'forced backends, metrics'],
+    [null, 'forced all'],
+    [{ forced: [1, 2] }, 'forced all'],
+    ['ok', 'forced all'],
+  ])('%j', (body, text) => {
+    expect(describeForced(body)).toBe(text);
   });
 });

@@ -61,7 +61,7 @@ export function ActiveImmuneCorePanel() {
       [
         {
           id: `${e.timestamp}-${e.data.message}`,
-          level: e.data.level,
+          level: e.data.level ?? 'alert',
           text: e.data.message,
           time: formatClock(e.timestamp),
         },

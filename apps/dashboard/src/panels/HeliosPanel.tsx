@@ -161,7 +161,7 @@ function ClusterView() {
         <Stat label="uptime" value={uptime} />
       </div>
       <p className="muted">
-        peers: {status?.peers.join(', ') || '–'}
+        peers: {status?.peers?.join(', ') || '–'}
         {latency &&
           Object.entries(latency)
             .slice(0, 2)

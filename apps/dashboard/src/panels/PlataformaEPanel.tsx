@@ -69,8 +69,8 @@ function ProjectEvents({ project }: { project: string }) {
     <ul className="events" data-testid="project-events">
       {gap && <li className="muted">reconnected: events may have been missed</li>}
       {events.length === 0 && <li className="muted">waiting for {project} events…</li>}
-      {[...events].reverse().map((m) => (
-        <li key={m.message_id}>
+      {[...events].reverse().map((m, i) => (
+        <li key={m.message_id ?? `${m.timestamp}-${i}`}>
           <span className="time">{formatClock(m.timestamp)}</span>
           <span className="tag">{m.type}</span>
           <span>{describeEvent(m)}</span>
@@ -86,8 +86,8 @@ function LogTail({ level }: { level: PlataformaE.LogLevel }) {
   return (
     <ul className="events" data-testid="log-tail">
       {logs.length === 0 && <li className="muted">waiting for {level}+ logs…</li>}
-      {[...logs].reverse().map((m) => (
-        <li key={m.message_id}>
+      {[...logs].reverse().map((m, i) => (
+        <li key={m.message_id ?? `${m.timestamp}-${i}`}>
           <span className="time">{formatClock(m.timestamp)}</span>
           <span className={`tag level-${m.data.level}`}>{m.data.level}</span>
           <span>{m.data.message}</span>

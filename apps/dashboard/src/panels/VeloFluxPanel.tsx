@@ -1,20 +1,17 @@
 import type { VeloFlux } from '@feedkit/protocol';
 import {
   useBackends,
-  useForceUpdate,
   useMetrics,
-  usePause,
-  useResume,
   useSystemStatus,
   useVeloFluxClient,
 } from '@feedkit/react/veloflux';
-import { useState } from 'react';
 import { SERIES_COLORS } from '../chartPalette';
 import { Panel } from '../components/Panel';
 import { Stat } from '../components/Stat';
 import { TimeSeriesChart } from '../components/TimeSeriesChart';
 import { toColumns } from '../toColumns';
 import { useFeedHistory } from '../useFeedHistory';
+import { VeloFluxControls } from './VeloFluxControls';
 
 const rateSeries = [
   { label: 'requests/s', color: SERIES_COLORS.blue },
@@ -37,47 +34,9 @@ export function VeloFluxPanel() {
   const status = useSystemStatus();
   const history = useFeedHistory(client.feed('metrics'), 120, rates);
 
-  const pause = usePause();
-  const resume = useResume();
-  const forceUpdate = useForceUpdate();
-  const [note, setNote] = useState('');
-  const busy = pause.pending || resume.pending || forceUpdate.pending;
-  const error = pause.error ?? resume.error ?? forceUpdate.error;
-  const describePaused = (r: VeloFlux.ControlResponse | undefined) =>
-    r && setNote(Object.values(r.paused).some(Boolean) ? 'updates paused' : 'updates running');
-
   return (
     <Panel id="veloflux" title="VeloFlux" subtitle="load balancer: backends, pools, traffic">
-      <div className="toolbar">
-        <button
-          type="button"
-          disabled={busy}
-          onClick={async () => describePaused(await pause.run('all'))}
-        >
-          Pause
-        </button>
-        <button
-          type="button"
-          disabled={busy}
-          onClick={async () => describePaused(await resume.run('all'))}
-        >
-          Resume
-        </button>
-        <button
-          type="button"
-          disabled={busy}
-          onClick={async () => {
-            const r = await forceUpdate.run({ type: 'all' });
-            if (r) setNote(`forced ${r.forced.join(', ')}`);
-          }}
-        >
-          Force update
-        </button>
-        <span className="muted" data-testid="veloflux-control">
-          {note}
-        </span>
-        {error && <span className="error">{error.message}</span>}
-      </div>
+      <VeloFluxControls />
 
       <div className="stats">
         <Stat label="req/s" value={metrics?.data.requests_per_second.toFixed(1)} />
