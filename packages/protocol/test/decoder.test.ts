@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { createDecoder } from '../src/index';
+import { createDecoder, PlataformaE, Takhin } from '../src/index';
 
 // A sixth system whose messages name their type in `kind`: the core decoder
 // must learn that from the adapter's `discriminate`, never guess `type` or
@@ -33,5 +33,37 @@ describe('createDecoder names messages only through the adapter', () => {
       kind: 'message',
       message: { kind: 'reading', value: 1.5 },
     });
+  });
+});
+
+describe('an invalid message says what was expected and what came', () => {
+  it.each([
+    [
+      'a wrong type',
+      '{"type":"group_updated","timestamp":1,"data":{"groupId":5,"state":"S","members":1}}',
+      'data.groupId: expected string, received number 5',
+    ],
+    [
+      'a missing field',
+      '{"type":"group_updated","timestamp":1,"data":{"groupId":"g","state":"S"}}',
+      'data.members: expected number, received nothing (the field is missing)',
+    ],
+    [
+      'null where an object is due',
+      '{"type":"metrics","timestamp":1,"data":null}',
+      'data: expected object, received null',
+    ],
+  ])('%s', (_name, frame, text) => {
+    const result = Takhin.adapter.decode(frame);
+    expect(result.kind === 'error' && result.error.message).toContain(text);
+  });
+
+  it('a timestamp in no ISO spelling names the format', () => {
+    const result = PlataformaE.adapter.decode(
+      '{"type":"pong","data":{},"timestamp":"yesterday","message_id":"m"}',
+    );
+    expect(result.kind === 'error' && result.error.issues[0]?.message).toBe(
+      'expected an ISO 8601 date-time, received string "yesterday"',
+    );
   });
 });

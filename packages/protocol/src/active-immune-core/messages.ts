@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isoTimestamp as looseIsoTimestamp } from '../core/isoTimestamp';
 import { openObject } from '../core/openObject';
 
@@ -11,7 +11,7 @@ import { openObject } from '../core/openObject';
 export const isoTimestamp = looseIsoTimestamp;
 
 /** A room name: `agents`, `tasks`, `coordination`, `system`, or any other. */
-export const roomNameSchema = z.string().min(1).max(64);
+export const roomNameSchema = z.string().check(z.minLength(1), z.maxLength(64));
 
 /** The 21 `WSEventType` values of the seed, grouped as the seed groups them. */
 export const connectionEventTypes = ['connected', 'disconnected', 'error'] as const;
@@ -62,7 +62,7 @@ const dict = z.record(z.string(), z.unknown());
 // server puts in it. A missing `agent_type` on `agent_updated` used to drop
 // the whole event.
 
-const text = z.string().nullish();
+const text = z.nullish(z.string());
 const agentId = { agent_id: z.string() };
 const taskId = { task_id: z.string() };
 
@@ -77,7 +77,7 @@ export const agentStatusChangedDataSchema = openObject({
 export const agentActionDataSchema = openObject({
   ...agentId,
   action: text,
-  result: z.unknown().optional(),
+  result: z.optional(z.unknown()),
 });
 /** `broadcast_task_created(task_data)`: the task as the API returns it. */
 export const taskDataSchema = openObject(taskId);
@@ -91,25 +91,25 @@ export const taskStatusDataSchema = openObject({
 export const electionTriggeredDataSchema = openObject({});
 export const leaderElectedDataSchema = openObject({
   leader_id: z.string(),
-  term: z.number().nullish(),
+  term: z.nullish(z.number()),
 });
 export const consensusProposedDataSchema = openObject({ proposal_id: z.string() });
 /** `broadcast_consensus_decided(proposal_id, decision, rate)`. */
 export const consensusDecidedDataSchema = openObject({
   proposal_id: z.string(),
   decision: text,
-  approval_rate: z.number().nullish(),
+  approval_rate: z.nullish(z.number()),
 });
 export const healthChangedDataSchema = openObject({
   status: z.string(),
-  details: dict.nullish(),
+  details: z.nullish(dict),
 });
 export const metricsUpdatedDataSchema = dict;
 /** `broadcast_alert_triggered(level, message, details)`; the seed's cURL example sends all three. */
 export const alertTriggeredDataSchema = openObject({
   level: text,
   message: z.string(),
-  details: dict.nullish(),
+  details: z.nullish(dict),
 });
 /** Sent on accept; the seed names no fields, the id of the connection is the useful one. */
 export const connectedDataSchema = openObject({ connection_id: text, client_id: text });
@@ -119,14 +119,14 @@ export const errorDataSchema = openObject({ error: text, message: text });
 
 // ---- server -> client: WSEvent ----
 
-const event = <T extends EventType, D extends z.ZodType>(type: T, data: D) =>
+const event = <T extends EventType, D extends z.ZodMiniType>(type: T, data: D) =>
   openObject({
     event_type: z.literal(type),
     timestamp: isoTimestamp,
     data,
     // Pydantic serialises an unset Optional[str] as null.
-    source: z.string().nullish(),
-    room: z.string().nullish(),
+    source: z.nullish(z.string()),
+    room: z.nullish(z.string()),
   });
 
 export const connectedEventSchema = event('connected', connectedDataSchema);
@@ -182,7 +182,7 @@ export const eventSchemas = {
   health_changed: healthChangedEventSchema,
   metrics_updated: metricsUpdatedEventSchema,
   alert_triggered: alertTriggeredEventSchema,
-} as const satisfies Record<EventType, z.ZodType>;
+} as const satisfies Record<EventType, z.ZodMiniType>;
 
 /** Every WSEvent, discriminated by `event_type`. */
 export type ServerEvent = z.infer<(typeof eventSchemas)[EventType]>;
@@ -205,9 +205,9 @@ export type LeaderElectedEvent = EventOf<'leader_elected'>;
 export const commandResponseSchema = openObject({
   success: z.boolean(),
   /** Shown (`"pong"`) only in the ping answer; the other answers are not shown. */
-  message: z.string().nullish(),
+  message: z.nullish(z.string()),
   /** `{...}` in the seed: whatever the command answers with. */
-  data: z.unknown().optional(),
+  data: z.optional(z.unknown()),
 });
 export type CommandResponse = z.infer<typeof commandResponseSchema>;
 
@@ -216,7 +216,7 @@ export type ServerMessage = ServerEvent | CommandResponse;
 
 // ---- client -> server: WSMessage ----
 
-const eventTypeList = z.object({ event_types: z.array(eventTypeSchema).min(1) });
+const eventTypeList = z.object({ event_types: z.array(eventTypeSchema).check(z.minLength(1)) });
 
 export const pingCommandSchema = z.object({ action: z.literal('ping') });
 /** Adds types to the connection's filter; an empty filter means every type. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEndpoint } from '../core/Endpoint';
 import { fastApiErrorBodySchema } from '../core/fastApiErrorBody';
 import { openObject } from '../core/openObject';
@@ -23,10 +23,10 @@ export const statsResponseSchema = openObject({
  * Without a room it reaches everyone.
  */
 export const broadcastRequestSchema = z.object({
-  event_type: z.string().min(1).max(64),
+  event_type: z.string().check(z.minLength(1), z.maxLength(64)),
   data: z.record(z.string(), z.unknown()),
-  room: roomNameSchema.nullish(),
-  source: z.string().nullish(),
+  room: z.nullish(roomNameSchema),
+  source: z.nullish(z.string()),
 });
 
 /** The seed shows no answer to `POST /ws/broadcast`: any JSON a 2xx carries, typed `unknown`. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * An ISO 8601 date-time as real servers spell it: `T`, `t` or a space
@@ -11,4 +11,6 @@ import * as z from 'zod';
 export const ISO_TIMESTAMP =
   /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
 
-export const isoTimestamp = z.string().regex(ISO_TIMESTAMP, 'expected an ISO 8601 date-time');
+export const isoTimestamp = z
+  .string()
+  .check(z.regex(ISO_TIMESTAMP, 'expected an ISO 8601 date-time'));

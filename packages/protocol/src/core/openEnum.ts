@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * A string field whose documented values are `values`, open to the ones a
@@ -7,6 +7,6 @@ import * as z from 'zod';
  */
 export function openEnum<const V extends readonly string[]>(
   _values: V,
-): z.ZodType<V[number] | (string & {}), string> {
+): z.ZodMiniType<V[number] | (string & {}), string> {
   return z.string();
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * An object schema that keeps every field it does not name (the tolerant
@@ -10,6 +10,6 @@ import * as z from 'zod';
  */
 export function openObject<const S extends z.core.$ZodLooseShape>(
   shape: S,
-): z.ZodObject<S, z.core.$strip> {
-  return z.looseObject(shape) as unknown as z.ZodObject<S, z.core.$strip>;
+): z.ZodMiniObject<S, z.core.$strip> {
+  return z.looseObject(shape) as unknown as z.ZodMiniObject<S, z.core.$strip>;
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isoTimestamp as looseIsoTimestamp } from '../core/isoTimestamp';
 import { openEnum } from '../core/openEnum';
 import { openObject } from '../core/openObject';
@@ -30,7 +30,7 @@ export const clusterStatusSchema = openObject({
   /** Node id of the current leader; empty while none is known. */
   leader: z.string(),
   /** Go marshals a nil slice as `null`: no peers. */
-  peers: z.array(z.string()).nullable(),
+  peers: z.nullable(z.array(z.string())),
 });
 
 export const stateChangeDataSchema = openObject({
@@ -85,7 +85,7 @@ export const customMetricsDataSchema = z.record(z.string(), customMetricSchema);
 
 // ---- server -> client ----
 
-const message = <T extends string, D extends z.ZodType>(type: T, data: D) =>
+const message = <T extends string, D extends z.ZodMiniType>(type: T, data: D) =>
   openObject({ type: z.literal(type), timestamp: isoTimestamp, data });
 
 export const statusMessageSchema = message('status', clusterStatusSchema);
@@ -105,8 +105,8 @@ export const errorMessageSchema = message('error', openObject({ error: z.string(
 /** The seed names `pong` but shows no body: only `type` is required, `data` (if any) is opaque. */
 export const pongMessageSchema = openObject({
   type: z.literal('pong'),
-  timestamp: isoTimestamp.nullish(),
-  data: z.unknown().optional(),
+  timestamp: z.nullish(isoTimestamp),
+  data: z.optional(z.unknown()),
 });
 
 export const serverMessageSchemas = {

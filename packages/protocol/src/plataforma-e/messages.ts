@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isoTimestamp } from '../core/isoTimestamp';
 import { openObject } from '../core/openObject';
 import { logLevelField } from './LogLevel';
@@ -13,7 +13,7 @@ import { statsSchema } from './Stats';
 export const isoDateTime = isoTimestamp;
 
 /** A project id as commands carry it; longer ids are refused rather than stored. */
-export const projectIdSchema = z.string().min(1).max(128);
+export const projectIdSchema = z.string().check(z.minLength(1), z.maxLength(128));
 
 /**
  * The envelope every server message shares (the seed's "Estrutura de
@@ -25,12 +25,12 @@ export const projectIdSchema = z.string().min(1).max(128);
  */
 const envelopeShape = {
   timestamp: isoDateTime,
-  message_id: z.string().nullish(),
-  project_id: z.string().nullish(),
-  story_id: z.string().nullish(),
+  message_id: z.nullish(z.string()),
+  project_id: z.nullish(z.string()),
+  story_id: z.nullish(z.string()),
 };
 
-function event<T extends string, D extends z.ZodType>(type: T, data: D) {
+function event<T extends string, D extends z.ZodMiniType>(type: T, data: D) {
   return openObject({ type: z.literal(type), data, ...envelopeShape });
 }
 
@@ -40,17 +40,17 @@ function event<T extends string, D extends z.ZodType>(type: T, data: D) {
 
 const text = z.string();
 /** The connection events' table has no "Dados" column: no field is promised, `data` may be absent. */
-const noFields = openObject({}).nullish();
+const noFields = z.nullish(openObject({}));
 const jobStatus = openObject({ job_id: text, status: text });
 
 /** The `data` schema of every event type the seed's tables list, by type. */
 export const eventDataSchemas = {
-  connection: openObject({ connection_id: text.nullish(), message: text.nullish() }).nullish(),
+  connection: z.nullish(openObject({ connection_id: z.nullish(text), message: z.nullish(text) })),
   heartbeat: noFields,
   ping: noFields,
   pong: noFields,
-  subscribed: openObject({ project_id: text.nullish() }).nullish(),
-  unsubscribed: openObject({ project_id: text.nullish() }).nullish(),
+  subscribed: z.nullish(openObject({ project_id: z.nullish(text) })),
+  unsubscribed: z.nullish(openObject({ project_id: z.nullish(text) })),
   story_created: openObject({ story_id: text, title: text, project_id: text }),
   story_updated: openObject({ story_id: text, title: text }),
   story_moved: openObject({ story_id: text, title: text, to: text }),
@@ -66,16 +66,16 @@ export const eventDataSchemas = {
     job_id: text,
     progress: z.number(),
     status: text,
-    output: text.nullish(),
+    output: z.nullish(text),
   }),
   job_completed: jobStatus,
   job_failed: openObject({ job_id: text, status: text, error: text }),
   /** The seed's own broadcast example sends `{title, message}` without `level`. */
-  notification: openObject({ title: text, message: text, level: text.nullish() }),
+  notification: openObject({ title: text, message: text, level: z.nullish(text) }),
   /** `code` is undocumented: a machine-readable string or an HTTP-like number. */
-  error: openObject({ message: text, code: z.union([text, z.number()]).nullish() }),
+  error: openObject({ message: text, code: z.nullish(z.union([text, z.number()])) }),
   /** `notify_log("info", "Build iniciado", source="CI/CD")`: `source` is a keyword argument. */
-  log_message: openObject({ level: logLevelField, message: text, source: text.nullish() }),
+  log_message: openObject({ level: logLevelField, message: text, source: z.nullish(text) }),
 } as const;
 
 /** The event types of the seed's tables (the server's `EventType`). */

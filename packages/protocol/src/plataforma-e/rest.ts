@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEndpoint } from '../core/Endpoint';
 import { fastApiErrorBodySchema } from '../core/fastApiErrorBody';
 import { eventTypeSchema, projectIdSchema } from './messages';
@@ -22,7 +22,7 @@ export const broadcastRequestSchema = z.object({
   event_type: eventTypeSchema,
   data: z.record(z.string(), z.unknown()),
   /** Only this project's subscribers; absent or `null` means everyone. */
-  project_id: projectIdSchema.nullish(),
+  project_id: z.nullish(projectIdSchema),
 });
 
 /** Errors come as FastAPI's body. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { openObject } from '../core/openObject';
 
 /**
@@ -14,7 +14,7 @@ import { openObject } from '../core/openObject';
  * heartbeat sends `Date.now() / 1000`, so a fraction is accepted everywhere.
  */
 export const unixSeconds = z.number();
-const clientSeconds = z.number().nonnegative();
+const clientSeconds = z.number().check(z.nonnegative());
 
 export const throughputSchema = openObject({
   produceRate: z.number(),
@@ -122,8 +122,8 @@ export const pongMessageSchema = openObject({
  */
 export const errorMessageSchema = openObject({
   type: z.literal('error'),
-  timestamp: unixSeconds.nullish(),
-  data: openObject({ message: z.string().nullish() }).nullish(),
+  timestamp: z.nullish(unixSeconds),
+  data: z.nullish(openObject({ message: z.nullish(z.string()) })),
 });
 
 export const serverMessageSchemas = {
@@ -156,8 +156,10 @@ export type ServerMessage =
 /** `topic:<name>` or `group:<groupId>`. */
 export const subscriptionTargetSchema = z
   .string()
-  .max(256)
-  .regex(/^(topic|group):.+$/, "expected 'topic:<name>' or 'group:<groupId>'");
+  .check(
+    z.maxLength(256),
+    z.regex(/^(topic|group):.+$/, "expected 'topic:<name>' or 'group:<groupId>'"),
+  );
 
 export const subscribeCommandSchema = z.object({
   type: z.literal('subscribe'),

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isoTimestamp } from '../core/isoTimestamp';
 import { openObject } from '../core/openObject';
 
@@ -103,7 +103,7 @@ export const metricsMessageSchema = openObject({
   data: metricsDataSchema,
   timestamp: isoDateTime,
   /** Not in the seed's example of this message; `true` when sent because of a force-update. */
-  forced: z.boolean().nullish(),
+  forced: z.nullish(z.boolean()),
 });
 
 export const systemStatusMessageSchema = openObject({
@@ -111,7 +111,7 @@ export const systemStatusMessageSchema = openObject({
   data: systemStatusDataSchema,
   timestamp: isoDateTime,
   /** Not in the seed's example of this message; `true` when sent because of a force-update. */
-  forced: z.boolean().nullish(),
+  forced: z.nullish(z.boolean()),
 });
 
 export const serverMessageSchemas = {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEndpoint } from '../core/Endpoint';
 
 /** One update stream, as the REST control endpoints name it. */
