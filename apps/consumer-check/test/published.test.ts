@@ -149,9 +149,13 @@ describe('feedkit as published: packed tarballs installed with npm into fresh pr
   it('Node CommonJS: typechecks, compiles to require(), signs in to Helios and reads its status', async () => {
     await npmRun('cjs', 'build'); // tsc: typecheck and compile in one
     const dir = consumers.get('cjs')!.dir;
-    expect(readFileSync(join(dir, 'dist/main.js'), 'utf8')).toContain('require("@feedkit/client")');
+    const compiled = readFileSync(join(dir, 'dist/main.js'), 'utf8');
+    expect(compiled).toContain('require("@feedkit/client")');
+    expect(compiled).toContain('require("@feedkit/protocol/helios")');
     const main = await run('node', ['dist/main.js', server.wsUrl], { cwd: dir });
-    expect(main.stdout, describeRun('node dist/main.js', main)).toMatch(/^status \w+ term \d+$/m);
+    expect(main.stdout, describeRun('node dist/main.js', main)).toMatch(
+      /^status \w+ term \d+ on \/ws\/cluster$/m,
+    );
     expect(main.code).toBe(0);
   });
 
