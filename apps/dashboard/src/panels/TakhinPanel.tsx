@@ -4,6 +4,7 @@ import { SERIES_COLORS } from '../chartPalette';
 import { Panel } from '../components/Panel';
 import { Stat } from '../components/Stat';
 import { TimeSeriesChart } from '../components/TimeSeriesChart';
+import { WaitingRow } from '../components/WaitingRow';
 import { toColumns } from '../toColumns';
 import { useFeedHistory } from '../useFeedHistory';
 
@@ -90,7 +91,7 @@ export function TakhinPanel() {
               </tr>
             </thead>
             <tbody>
-              {!metrics && <WaitingRow columns={4} />}
+              {!metrics && <WaitingRow columns={4} what="metrics" />}
               {metrics?.data.topicStats.map((t) => (
                 <tr key={t.name}>
                   <td className="mono">{t.name}</td>
@@ -111,7 +112,7 @@ export function TakhinPanel() {
               </tr>
             </thead>
             <tbody>
-              {!metrics && <WaitingRow columns={2} />}
+              {!metrics && <WaitingRow columns={2} what="metrics" />}
               {metrics?.data.consumerLags.map((g) => (
                 <tr key={g.groupId}>
                   <td className="mono">{g.groupId}</td>
@@ -125,16 +126,6 @@ export function TakhinPanel() {
         </div>
       </div>
     </Panel>
-  );
-}
-
-function WaitingRow({ columns }: { columns: number }) {
-  return (
-    <tr>
-      <td className="muted" colSpan={columns}>
-        waiting for metrics…
-      </td>
-    </tr>
   );
 }
 

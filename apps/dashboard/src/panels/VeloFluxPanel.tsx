@@ -9,6 +9,7 @@ import { SERIES_COLORS } from '../chartPalette';
 import { Panel } from '../components/Panel';
 import { Stat } from '../components/Stat';
 import { TimeSeriesChart } from '../components/TimeSeriesChart';
+import { WaitingRow } from '../components/WaitingRow';
 import { toColumns } from '../toColumns';
 import { useFeedHistory } from '../useFeedHistory';
 import { VeloFluxControls } from './VeloFluxControls';
@@ -70,13 +71,7 @@ export function VeloFluxPanel() {
             </tr>
           </thead>
           <tbody>
-            {!backends && (
-              <tr>
-                <td className="muted" colSpan={6}>
-                  waiting for backends…
-                </td>
-              </tr>
-            )}
+            {!backends && <WaitingRow columns={6} what="backends" />}
             {backends?.backends.map((b) => (
               <tr key={b.address}>
                 <td className="mono">{b.address}</td>
