@@ -10,6 +10,8 @@ export default mergeConfig(
       hookTimeout: 180_000,
       // One browser at a time on a 2-core machine.
       fileParallelism: false,
+      // Built once here; each browser test file serves the same dist/.
+      globalSetup: ['./test/support/buildOnce.ts'],
     },
   }),
 );

@@ -1,27 +1,63 @@
 /**
  * `pnpm demo`: builds the dashboard, starts the reference server (port 8080,
  * or PORT) and serves the page (5173, or DASHBOARD_PORT) in this one
- * process, prints the URL, and stops both on Ctrl-C. In a terminal, `k` takes
- * the server down for 10 s (the port really closes) so you can watch every
- * connection badge go to "reconnecting" and every feed come back.
+ * process, prints the URL, and stops both on Ctrl-C. Ports are checked
+ * first: a port set in the environment that is busy stops the demo with a
+ * one-line hint; a busy default gives way to a free port, which is printed.
+ * In a terminal, `k` takes the server down for 10 s (the port really
+ * closes) so you can watch every connection badge go to "reconnecting" and
+ * every feed come back.
  */
 import { emitKeypressEvents } from 'node:readline';
-import { startReferenceServer } from '@feedkit/reference-server';
+import { type ReferenceServer, startReferenceServer } from '@feedkit/reference-server';
+import { choosePort, type PortSetting } from './choosePort';
+import { isPortFree } from './isPortFree';
 import { buildDashboard, previewDashboard } from './serveDashboard';
 
-const port = Number(process.env.PORT ?? 8080);
-const dashboardPort = Number(process.env.DASHBOARD_PORT ?? 5173);
+const HOST = '127.0.0.1';
+const OUTAGE_MS = 10_000;
+
+/** Ends the demo with one line on stderr: no stack trace for a problem the user can fix. */
+function fail(message: string): never {
+  console.error(`feedkit demo: ${message}`);
+  process.exit(1);
+}
+
+async function portFor(setting: PortSetting): Promise<number> {
+  const choice = await choosePort(setting, (port) => isPortFree(port, HOST));
+  if (choice.kind === 'refuse') fail(choice.message);
+  if (choice.note) console.log(choice.note);
+  return choice.port;
+}
+
+const port = await portFor({ variable: 'PORT', value: process.env.PORT, fallback: 8080 });
+const dashboardPort = await portFor({
+  variable: 'DASHBOARD_PORT',
+  value: process.env.DASHBOARD_PORT,
+  fallback: 5173,
+});
 
 console.log('building the dashboard…');
 await buildDashboard();
-const server = await startReferenceServer({ port, host: '127.0.0.1' });
-const page = await previewDashboard({ target: server.url, port: dashboardPort });
+let server: ReferenceServer;
+let page: Awaited<ReturnType<typeof previewDashboard>>;
+try {
+  server = await startReferenceServer({ port, host: HOST });
+  page = await previewDashboard({ target: server.url, port: dashboardPort });
+} catch (error) {
+  // Taken between the check and now.
+  const code = (error as { code?: string }).code;
+  fail(
+    code === 'EADDRINUSE'
+      ? 'a port became busy while the demo started: run it again (PORT and DASHBOARD_PORT choose the ports)'
+      : String((error as Error).message ?? error),
+  );
+}
 
 console.log(`\n${server.describe()}\n`);
 console.log(`  Dashboard:  ${page.url}`);
-console.log(`  Helios login: admin / admin123`);
+console.log(`  Helios login: admin / admin123 (viewer / viewer123 is refused the cluster feed)`);
 console.log(`  CLI:        pnpm feedkit tail takhin metrics --url ${server.url}`);
-const OUTAGE_MS = 10_000;
 let down = false;
 async function outage() {
   if (down) return;
@@ -57,6 +93,7 @@ async function shutdown() {
   if (process.stdin.isTTY) process.stdin.setRawMode(false);
   await page.close();
   await server.stop();
+  console.log('stopped: the server and the page are closed.');
   process.exit(0);
 }
 process.on('SIGINT', shutdown);

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { build, type PreviewServer, preview } from 'vite';
+import { quietProxyLogger } from './quietProxyLogger';
 
 /** The dashboard app's folder (where vite.config.ts is). */
 export const dashboardRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -27,6 +28,7 @@ export async function previewDashboard(
   const server: PreviewServer = await preview({
     root: dashboardRoot,
     logLevel: 'warn',
+    customLogger: quietProxyLogger('warn'),
     build: { outDir: options.outDir ?? 'dist' },
     preview: { port: options.port ?? 5173, strictPort: true, host: '127.0.0.1' },
   });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { type ReferenceServer, startReferenceServer } from '@feedkit/reference-server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDashboard, previewDashboard } from '../scripts/serveDashboard';
+import { previewDashboard } from '../scripts/serveDashboard';
 import { launchChromium, SCREENSHOTS } from './support/launchChromium';
 
 const SYSTEMS = ['takhin', 'veloflux', 'helios', 'active-immune-core', 'plataforma-e'] as const;
@@ -24,8 +24,9 @@ const badge = (page: Page, system: string) =>
 const lastMetricsSecond = async (page: Page) =>
   Number(await page.getByTestId('takhin-throughput').getAttribute('data-last'));
 
-async function signIn(page: Page, password: string): Promise<void> {
+async function signIn(page: Page, password: string, username = 'admin'): Promise<void> {
   const login = page.getByTestId('helios-login');
+  await login.locator('input[name=username]').fill(username);
   await login.locator('input[name=password]').fill(password);
   await login.getByRole('button', { name: 'Sign in' }).click();
 }
@@ -39,7 +40,6 @@ describe('dashboard in headless Chromium', () => {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    await buildDashboard();
     server = await startReferenceServer({ timeScale: TIME_SCALE, seed: 7, onError: () => {} });
     preview = await previewDashboard({ target: server.url, port: 0 });
     const context = await browser.newContext({ viewport: { width: 1440, height: 1800 } });
@@ -62,6 +62,15 @@ describe('dashboard in headless Chromium', () => {
       .toMatch(/Sign-in failed/);
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-helios-wrong-password.png') });
 
+    // A viewer may log in but is refused the cluster socket (403): the panel says so at once
+    // and opens no socket, instead of looping "reconnecting".
+    await signIn(page, 'viewer123', 'viewer');
+    await expect
+      .poll(() => page.getByTestId('helios-role-error').textContent(), WAIT)
+      .toMatch(/lacks the admin role/);
+    expect(await badge(page, 'helios')).toBe('idle');
+    expect(server.connections().filter((c) => c.system === 'helios')).toEqual([]);
+
     await signIn(page, 'admin123');
     await page.getByTestId('helios-cluster').waitFor(WAIT);
     await expect
@@ -82,8 +91,8 @@ describe('dashboard in headless Chromium', () => {
     await page.locator('[data-testid=veloflux-pools] tbody tr').first().waitFor(WAIT);
     await page.locator('[data-testid=project-events] li:not(.muted)').first().waitFor(WAIT);
     await page.locator('[data-testid=log-tail] li:not(.muted)').first().waitFor(WAIT);
-    await page.locator('[data-testid=aic-agents] td.mono').first().waitFor(WAIT);
-    await page.locator('[data-testid=aic-tasks] td.mono').first().waitFor(WAIT);
+    await page.locator('[data-testid=aic-agents] li[data-row] .mono').first().waitFor(WAIT);
+    await page.locator('[data-testid=aic-tasks] li[data-row] .mono').first().waitFor(WAIT);
     await page.locator('[data-testid=helios-timeline] li:not(.muted)').first().waitFor(WAIT);
     for (const system of SYSTEMS) {
       await expect

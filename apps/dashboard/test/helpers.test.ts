@@ -1,6 +1,9 @@
 import type { ClientState } from '@feedkit/client';
 import { describe, expect, it } from 'vitest';
 import { describeState } from '../src/components/ConnectionBadge';
+import { formatClock } from '../src/formatClock';
+import { heliosRole } from '../src/heliosRole';
+import { describeForced } from '../src/panels/VeloFluxControls';
 import { readDashboardConfig } from '../src/readDashboardConfig';
 import { toColumns } from '../src/toColumns';
 
@@ -80,5 +83,43 @@ describe('describeState', () => {
     [{ ...base, status: 'idle' }, 'idle'],
   ] as [ClientState, string][])('%j', (state, text) => {
     expect(describeState(state, 400)).toBe(text);
+  });
+});
+
+describe('formatClock', () => {
+  it('is 24-hour HH:MM:SS local time from a Date, epoch ms or an ISO string', () => {
+    const date = new Date(2026, 0, 2, 15, 4, 5);
+    expect(formatClock(date)).toBe('15:04:05');
+    expect(formatClock(date.getTime())).toBe('15:04:05');
+    expect(formatClock(date.toISOString())).toBe('15:04:05');
+  });
+  it('says so instead of throwing on a timestamp it cannot read', () => {
+    expect(formatClock('yesterday-ish')).toBe('--:--:--');
+  });
+});
+
+describe('heliosRole', () => {
+  const jwt = (claims: object) =>
+    `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.signature`;
+  it.each([
+    [{ token: 'opaque', role: 'viewer' as const }, 'viewer'],
+    [{ token: jwt({ sub: 'ann', role: 'admin' }) }, 'admin'],
+    [{ token: jwt({ sub: 'bob', role: 'viewer' }), role: 'admin' as const }, 'admin'],
+    [{ token: jwt({ sub: 'cy' }) }, undefined],
+    [{ token: 'not-a-jwt' }, undefined],
+    [{ token: 'a.%%%.c' }, undefined],
+  ])('%j', (login, role) => {
+    expect(heliosRole(login)).toBe(role);
+  });
+});
+
+describe('describeForced', () => {
+  it.each([
+    [{ success: true, forced: ['backends', 'metrics'] }, 'forced backends, metrics'],
+    [null, 'forced all'],
+    [{ forced: [1, 2] }, 'forced all'],
+    ['ok', 'forced all'],
+  ])('%j', (body, text) => {
+    expect(describeForced(body)).toBe(text);
   });
 });

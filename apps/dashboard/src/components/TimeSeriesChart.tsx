@@ -1,9 +1,14 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
+import { CHART_CHROME } from '../chartPalette';
+import { formatClock } from '../formatClock';
+import { useColorSchemeValue } from '../useColorScheme';
 
 export interface Series {
   readonly label: string;
   readonly color: string;
+  /** Dash pattern in px (`[6, 4]`); solid when absent. Tells series of one colour apart. */
+  readonly dash?: readonly number[];
 }
 
 export interface TimeSeriesChartProps {
@@ -18,9 +23,11 @@ export interface TimeSeriesChartProps {
 }
 
 /**
- * A live line chart on uPlot. The chart is created once and fed with
- * `setData`, so a tick costs a canvas redraw, not a React re-render of
- * SVG nodes.
+ * A live line chart on uPlot. The chart is created once the first point
+ * arrives (before that a placeholder says so, rather than axes over an
+ * invented time range) and then fed with `setData`, so a tick costs a canvas
+ * redraw, not a React re-render of SVG nodes. It is rebuilt when the colour
+ * scheme changes, since a canvas does not follow CSS.
  */
 export function TimeSeriesChart({
   series,
@@ -33,26 +40,39 @@ export function TimeSeriesChart({
   const chart = useRef<uPlot | null>(null);
   const latestData = useRef(data);
   latestData.current = data;
+  const scheme = useColorSchemeValue();
+  const xs = data[0] ?? [];
+  const ready = xs.length > 0;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is built once per series layout; data flows in through setData below.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the chart is built once per series layout and scheme; data flows in through setData below.
   useEffect(() => {
+    if (!ready) return;
     const element = host.current!;
+    const chrome = CHART_CHROME[scheme];
+    const axis = {
+      stroke: chrome.axis,
+      grid: { stroke: chrome.grid },
+      ticks: { stroke: chrome.grid },
+    };
     const plot = new uPlot(
       {
-        width: element.clientWidth || 400,
+        width: element.clientWidth || 300,
         height,
-        legend: { show: true },
+        // Labels only: live values would read "--" whenever the pointer is elsewhere.
+        legend: { show: true, live: false },
+        // Room on the right for the last time label.
+        padding: [8, 28, 0, 0],
         cursor: { show: true, drag: { x: false, y: false } },
         scales: { x: { time: true } },
         axes: [
-          { stroke: '#8b98a9', grid: { stroke: '#253041' }, ticks: { stroke: '#253041' } },
           {
-            stroke: '#8b98a9',
-            grid: { stroke: '#253041' },
-            ticks: { stroke: '#253041' },
-            size: 60,
-            values: (_, ticks) => ticks.map((v) => `${v}${unit}`),
+            ...axis,
+            space: 90,
+            // Whole seconds at least, so a young chart never repeats one label.
+            incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600],
+            values: (_, ticks) => ticks.map((t) => formatClock(t * 1000)),
           },
+          { ...axis, size: 60, values: (_, ticks) => ticks.map((v) => `${v}${unit}`) },
         ],
         series: [
           {},
@@ -60,6 +80,7 @@ export function TimeSeriesChart({
             label: s.label,
             stroke: s.color,
             width: 2,
+            dash: s.dash ? [...s.dash] : undefined,
             points: { show: false },
           })),
         ],
@@ -75,20 +96,25 @@ export function TimeSeriesChart({
       plot.destroy();
       chart.current = null;
     };
-  }, [series.map((s) => s.label).join(), height, unit]);
+  }, [ready, scheme, series.map((s) => s.label).join(), height, unit]);
 
   useEffect(() => {
     chart.current?.setData(data as uPlot.AlignedData);
   }, [data]);
 
-  const xs = data[0] ?? [];
   return (
     <div
       className="chart"
-      ref={host}
       data-testid={testId}
       data-points={xs.length}
       data-last={xs[xs.length - 1] ?? ''}
-    />
+    >
+      <div ref={host} />
+      {!ready && (
+        <div className="chart-loading" style={{ height }} data-testid="chart-loading">
+          waiting for the first data points…
+        </div>
+      )}
+    </div>
   );
 }

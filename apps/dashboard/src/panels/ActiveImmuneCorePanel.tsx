@@ -3,6 +3,7 @@ import { useFeedEvent } from '@feedkit/react';
 import { useActiveImmuneCoreClient } from '@feedkit/react/active-immune-core';
 import { useState } from 'react';
 import { Panel } from '../components/Panel';
+import { formatClock } from '../formatClock';
 
 type Event = ActiveImmuneCore.ServerEvent;
 
@@ -60,9 +61,9 @@ export function ActiveImmuneCorePanel() {
       [
         {
           id: `${e.timestamp}-${e.data.message}`,
-          level: e.data.level,
+          level: e.data.level ?? 'alert',
           text: e.data.message,
-          time: new Date(e.timestamp).toLocaleTimeString('en-GB'),
+          time: formatClock(e.timestamp),
         },
         ...rows,
       ].slice(0, 6),
@@ -75,12 +76,12 @@ export function ActiveImmuneCorePanel() {
       title="Active Immune Core"
       subtitle="agents, tasks and alerts by room"
     >
-      <div className="columns three">
+      <div className="columns">
         <RoomTable title="agents" rows={agents} testId="aic-agents" />
         <RoomTable title="tasks" rows={tasks} testId="aic-tasks" />
         <div>
           <h3>alerts</h3>
-          <ul className="events" data-testid="aic-alerts">
+          <ul className="events wrap" data-testid="aic-alerts">
             {alerts.length === 0 && <li className="muted">no alerts yet</li>}
             {alerts.map((a) => (
               <li key={a.id}>
@@ -96,6 +97,10 @@ export function ActiveImmuneCorePanel() {
   );
 }
 
+/**
+ * One room's latest rows. Ids are shown whole (they wrap rather than being
+ * cut to `agent_d…`), with the status as a tag and the detail beside it.
+ */
 function RoomTable({
   title,
   rows,
@@ -108,22 +113,16 @@ function RoomTable({
   return (
     <div>
       <h3>{title}</h3>
-      <table data-testid={testId}>
-        <tbody>
-          {rows.length === 0 && (
-            <tr>
-              <td className="muted">waiting for events…</td>
-            </tr>
-          )}
-          {rows.map((r) => (
-            <tr key={r.id}>
-              <td className="mono">{r.id}</td>
-              <td>{r.status}</td>
-              <td className="muted">{r.detail}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ul className="events wrap" data-testid={testId}>
+        {rows.length === 0 && <li className="muted">waiting for events…</li>}
+        {rows.map((r) => (
+          <li key={r.id} data-row>
+            <span className="mono room-id">{r.id}</span>
+            <span className={`tag status-${r.status}`}>{r.status}</span>
+            {r.detail && <span className="muted">{r.detail}</span>}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

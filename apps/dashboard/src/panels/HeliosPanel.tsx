@@ -10,6 +10,8 @@ import {
 import { type FormEvent, useEffect, useState } from 'react';
 import { Panel } from '../components/Panel';
 import { Stat } from '../components/Stat';
+import { formatClock } from '../formatClock';
+import { heliosRole } from '../heliosRole';
 
 export interface HeliosPanelProps {
   /** Shown above the login form, e.g. why the previous session ended. */
@@ -21,7 +23,10 @@ export interface HeliosPanelProps {
 export function HeliosPanel({ notice, onSessionEnded }: HeliosPanelProps) {
   const login = useLogin();
   const state = useConnectionState();
-  const signedIn = login.data !== undefined;
+  const role = login.data && heliosRole(login.data);
+  // Helios streams the cluster only to admins; anyone else's socket would be refused (403).
+  const lacksAdmin = role !== undefined && role !== 'admin';
+  const signedIn = login.data !== undefined && !lacksAdmin;
   const ended = signedIn && state.status === 'closed';
   useEffect(() => {
     if (ended) onSessionEnded(state.reason ?? 'token refused');
@@ -34,7 +39,8 @@ export function HeliosPanel({ notice, onSessionEnded }: HeliosPanelProps) {
     <Panel id="helios" title="Helios" subtitle="Raft cluster gateway: roles, leader, term">
       {stuck && signedIn && (
         <p className="error" data-testid="helios-stuck">
-          Still no way back in: if the server restarted, it has forgotten this session.{' '}
+          The server keeps refusing this session: it may have restarted and forgotten it, or this
+          user may lack the admin role.{' '}
           <button
             type="button"
             onClick={() => onSessionEnded('the server did not take the token back')}
@@ -43,7 +49,11 @@ export function HeliosPanel({ notice, onSessionEnded }: HeliosPanelProps) {
           </button>
         </p>
       )}
-      {signedIn ? <ClusterView /> : <LoginForm login={login} notice={notice} />}
+      {signedIn ? (
+        <ClusterView />
+      ) : (
+        <LoginForm login={login} notice={notice} lacksAdmin={lacksAdmin ? role : undefined} />
+      )}
     </Panel>
   );
 }
@@ -51,7 +61,16 @@ export function HeliosPanel({ notice, onSessionEnded }: HeliosPanelProps) {
 /** Failed reconnects before the panel suggests the session is gone. */
 const STUCK_AFTER_ATTEMPTS = 3;
 
-function LoginForm({ login, notice }: { login: ReturnType<typeof useLogin>; notice?: string }) {
+function LoginForm({
+  login,
+  notice,
+  lacksAdmin,
+}: {
+  login: ReturnType<typeof useLogin>;
+  notice?: string;
+  /** The role of a successful sign-in that is not admin. */
+  lacksAdmin?: string;
+}) {
   const [username, setUsername] = useState('admin');
   const [password, setPassword] = useState('');
   const submit = (event: FormEvent) => {
@@ -63,6 +82,12 @@ function LoginForm({ login, notice }: { login: ReturnType<typeof useLogin>; noti
       {notice && (
         <p className="error" data-testid="helios-notice">
           {notice}
+        </p>
+      )}
+      {lacksAdmin && (
+        <p className="error" role="alert" data-testid="helios-role-error">
+          Signed in as a {lacksAdmin}: this user lacks the admin role, and Helios streams the
+          cluster only to admins (it refuses the socket with 403). Sign in with an admin account.
         </p>
       )}
       <p className="muted">
@@ -102,7 +127,7 @@ interface TimelineEntry {
 
 const entry = (m: { timestamp: string; type: string }, text: string): TimelineEntry => ({
   key: `${m.type}-${m.timestamp}-${text}`,
-  time: new Date(m.timestamp).toLocaleTimeString('en-GB'),
+  time: formatClock(m.timestamp),
   kind: m.type,
   text,
 });
@@ -136,7 +161,7 @@ function ClusterView() {
         <Stat label="uptime" value={uptime} />
       </div>
       <p className="muted">
-        peers: {status?.peers.join(', ') || '–'}
+        peers: {status?.peers?.join(', ') || '–'}
         {latency &&
           Object.entries(latency)
             .slice(0, 2)

@@ -3,12 +3,11 @@ import { useFeedGap } from '@feedkit/react';
 import { usePlataformaEClient } from '@feedkit/react/plataforma-e';
 import { useState } from 'react';
 import { Panel } from '../components/Panel';
+import { formatClock } from '../formatClock';
 import { useFeedHistory } from '../useFeedHistory';
 
 /** The projects the reference server simulates; any other id can be typed in. */
 export const PROJECTS = ['PROJ-001', 'PROJ-002', 'PROJ-003'];
-
-const clock = (iso: string) => new Date(iso).toLocaleTimeString('en-GB');
 
 /** The human part of a project event: who did what to which story, task or job. */
 function describeEvent(m: PlataformaE.ServerMessage): string {
@@ -70,9 +69,9 @@ function ProjectEvents({ project }: { project: string }) {
     <ul className="events" data-testid="project-events">
       {gap && <li className="muted">reconnected: events may have been missed</li>}
       {events.length === 0 && <li className="muted">waiting for {project} events…</li>}
-      {[...events].reverse().map((m) => (
-        <li key={m.message_id}>
-          <span className="time">{clock(m.timestamp)}</span>
+      {[...events].reverse().map((m, i) => (
+        <li key={m.message_id ?? `${m.timestamp}-${i}`}>
+          <span className="time">{formatClock(m.timestamp)}</span>
           <span className="tag">{m.type}</span>
           <span>{describeEvent(m)}</span>
         </li>
@@ -87,9 +86,9 @@ function LogTail({ level }: { level: PlataformaE.LogLevel }) {
   return (
     <ul className="events" data-testid="log-tail">
       {logs.length === 0 && <li className="muted">waiting for {level}+ logs…</li>}
-      {[...logs].reverse().map((m) => (
-        <li key={m.message_id}>
-          <span className="time">{clock(m.timestamp)}</span>
+      {[...logs].reverse().map((m, i) => (
+        <li key={m.message_id ?? `${m.timestamp}-${i}`}>
+          <span className="time">{formatClock(m.timestamp)}</span>
           <span className={`tag level-${m.data.level}`}>{m.data.level}</span>
           <span>{m.data.message}</span>
         </li>

@@ -1,22 +1,26 @@
 import type { Takhin } from '@feedkit/protocol';
 import { useMetrics, useTakhinClient } from '@feedkit/react/takhin';
+import { SERIES_COLORS } from '../chartPalette';
 import { Panel } from '../components/Panel';
 import { Stat } from '../components/Stat';
 import { TimeSeriesChart } from '../components/TimeSeriesChart';
+import { WaitingRow } from '../components/WaitingRow';
 import { toColumns } from '../toColumns';
 import { useFeedHistory } from '../useFeedHistory';
 
 const throughputSeries = [
-  { label: 'produce msg/s', color: '#4dabf7' },
-  { label: 'fetch msg/s', color: '#51cf66' },
+  { label: 'produce msg/s', color: SERIES_COLORS.blue },
+  { label: 'fetch msg/s', color: SERIES_COLORS.orange },
 ];
+// Colour says the percentile, a dash says fetch: six lines, two things to read.
+const FETCH_DASH = [6, 4];
 const latencySeries = [
-  { label: 'produce p50', color: '#74c0fc' },
-  { label: 'produce p95', color: '#339af0' },
-  { label: 'produce p99', color: '#1864ab' },
-  { label: 'fetch p50', color: '#8ce99a' },
-  { label: 'fetch p95', color: '#40c057' },
-  { label: 'fetch p99', color: '#2b8a3e' },
+  { label: 'produce p50', color: SERIES_COLORS.green },
+  { label: 'produce p95', color: SERIES_COLORS.blue },
+  { label: 'produce p99', color: SERIES_COLORS.vermillion },
+  { label: 'fetch p50', color: SERIES_COLORS.green, dash: FETCH_DASH },
+  { label: 'fetch p95', color: SERIES_COLORS.blue, dash: FETCH_DASH },
+  { label: 'fetch p99', color: SERIES_COLORS.vermillion, dash: FETCH_DASH },
 ];
 
 const throughput = (m: Takhin.MetricsMessage) => [
@@ -76,44 +80,50 @@ export function TakhinPanel() {
         testId="takhin-latency"
       />
       <div className="columns">
-        <table data-testid="takhin-topics">
-          <thead>
-            <tr>
-              <th>topic</th>
-              <th className="num">parts</th>
-              <th className="num">messages</th>
-              <th className="num">in/s</th>
-            </tr>
-          </thead>
-          <tbody>
-            {metrics?.data.topicStats.map((t) => (
-              <tr key={t.name}>
-                <td className="mono">{t.name}</td>
-                <td className="num">{t.partitions}</td>
-                <td className="num">{t.totalMessages.toLocaleString('en')}</td>
-                <td className="num">{t.produceRate.toFixed(0)}</td>
+        <div className="table-scroll">
+          <table data-testid="takhin-topics">
+            <thead>
+              <tr>
+                <th>topic</th>
+                <th className="num">parts</th>
+                <th className="num">messages</th>
+                <th className="num">in/s</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-        <table data-testid="takhin-lag">
-          <thead>
-            <tr>
-              <th>consumer group</th>
-              <th className="num">lag</th>
-            </tr>
-          </thead>
-          <tbody>
-            {metrics?.data.consumerLags.map((g) => (
-              <tr key={g.groupId}>
-                <td className="mono">{g.groupId}</td>
-                <td className="num">
-                  <LagBar lag={g.totalLag} />
-                </td>
+            </thead>
+            <tbody>
+              {!metrics && <WaitingRow columns={4} what="metrics" />}
+              {metrics?.data.topicStats.map((t) => (
+                <tr key={t.name}>
+                  <td className="mono">{t.name}</td>
+                  <td className="num">{t.partitions}</td>
+                  <td className="num">{t.totalMessages.toLocaleString('en')}</td>
+                  <td className="num">{t.produceRate.toFixed(0)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="table-scroll">
+          <table data-testid="takhin-lag">
+            <thead>
+              <tr>
+                <th>consumer group</th>
+                <th className="num">lag</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {!metrics && <WaitingRow columns={2} what="metrics" />}
+              {metrics?.data.consumerLags.map((g) => (
+                <tr key={g.groupId}>
+                  <td className="mono">{g.groupId}</td>
+                  <td className="num">
+                    <LagBar lag={g.totalLag} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
     </Panel>
   );

@@ -1,23 +1,22 @@
 import type { VeloFlux } from '@feedkit/protocol';
 import {
   useBackends,
-  useForceUpdate,
   useMetrics,
-  usePause,
-  useResume,
   useSystemStatus,
   useVeloFluxClient,
 } from '@feedkit/react/veloflux';
-import { useState } from 'react';
+import { SERIES_COLORS } from '../chartPalette';
 import { Panel } from '../components/Panel';
 import { Stat } from '../components/Stat';
 import { TimeSeriesChart } from '../components/TimeSeriesChart';
+import { WaitingRow } from '../components/WaitingRow';
 import { toColumns } from '../toColumns';
 import { useFeedHistory } from '../useFeedHistory';
+import { VeloFluxControls } from './VeloFluxControls';
 
 const rateSeries = [
-  { label: 'requests/s', color: '#4dabf7' },
-  { label: 'errors/s', color: '#ff6b6b' },
+  { label: 'requests/s', color: SERIES_COLORS.blue },
+  { label: 'errors/s', color: SERIES_COLORS.vermillion },
 ];
 
 const epochSeconds = (iso: string) => Date.parse(iso) / 1000;
@@ -36,47 +35,9 @@ export function VeloFluxPanel() {
   const status = useSystemStatus();
   const history = useFeedHistory(client.feed('metrics'), 120, rates);
 
-  const pause = usePause();
-  const resume = useResume();
-  const forceUpdate = useForceUpdate();
-  const [note, setNote] = useState('');
-  const busy = pause.pending || resume.pending || forceUpdate.pending;
-  const error = pause.error ?? resume.error ?? forceUpdate.error;
-  const describePaused = (r: VeloFlux.ControlResponse | undefined) =>
-    r && setNote(Object.values(r.paused).some(Boolean) ? 'updates paused' : 'updates running');
-
   return (
     <Panel id="veloflux" title="VeloFlux" subtitle="load balancer: backends, pools, traffic">
-      <div className="toolbar">
-        <button
-          type="button"
-          disabled={busy}
-          onClick={async () => describePaused(await pause.run('all'))}
-        >
-          Pause
-        </button>
-        <button
-          type="button"
-          disabled={busy}
-          onClick={async () => describePaused(await resume.run('all'))}
-        >
-          Resume
-        </button>
-        <button
-          type="button"
-          disabled={busy}
-          onClick={async () => {
-            const r = await forceUpdate.run({ type: 'all' });
-            if (r) setNote(`forced ${r.forced.join(', ')}`);
-          }}
-        >
-          Force update
-        </button>
-        <span className="muted" data-testid="veloflux-control">
-          {note}
-        </span>
-        {error && <span className="error">{error.message}</span>}
-      </div>
+      <VeloFluxControls />
 
       <div className="stats">
         <Stat label="req/s" value={metrics?.data.requests_per_second.toFixed(1)} />
@@ -97,56 +58,63 @@ export function VeloFluxPanel() {
 
       <TimeSeriesChart series={rateSeries} data={toColumns(history, 3)} testId="veloflux-chart" />
 
-      <table data-testid="veloflux-backends">
-        <thead>
-          <tr>
-            <th>backend</th>
-            <th>pool</th>
-            <th>region</th>
-            <th>health</th>
-            <th className="num">conns</th>
-            <th className="num">weight</th>
-          </tr>
-        </thead>
-        <tbody>
-          {backends?.backends.map((b) => (
-            <tr key={b.address}>
-              <td className="mono">{b.address}</td>
-              <td>{b.pool}</td>
-              <td>{b.region}</td>
-              <td>
-                <span className={b.healthy ? 'dot ok' : 'dot bad'} /> {b.status}
-              </td>
-              <td className="num">{b.connections}</td>
-              <td className="num">{b.weight}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-
-      {metrics && (
-        <table data-testid="veloflux-pools">
+      <div className="table-scroll">
+        <table data-testid="veloflux-backends">
           <thead>
             <tr>
+              <th>backend</th>
               <th>pool</th>
-              <th className="num">healthy</th>
+              <th className="wide-only">region</th>
+              <th>health</th>
               <th className="num">conns</th>
-              <th className="num">load</th>
+              <th className="num wide-only">weight</th>
             </tr>
           </thead>
           <tbody>
-            {Object.entries(metrics.data.pool_metrics).map(([name, pool]) => (
-              <tr key={name}>
-                <td>{name}</td>
-                <td className="num">
-                  {pool.healthy_backends}/{pool.total_backends}
+            {!backends && <WaitingRow columns={6} what="backends" />}
+            {backends?.backends.map((b) => (
+              <tr key={b.address}>
+                <td className="mono">{b.address}</td>
+                <td>{b.pool}</td>
+                <td className="wide-only">{b.region}</td>
+                <td>
+                  <span className={b.healthy ? 'dot ok' : 'dot bad'} /> {b.status}
                 </td>
-                <td className="num">{pool.active_connections}</td>
-                <td className="num">{(metrics.data.load_distribution[name] ?? 0).toFixed(0)} %</td>
+                <td className="num">{b.connections}</td>
+                <td className="num wide-only">{b.weight}</td>
               </tr>
             ))}
           </tbody>
         </table>
+      </div>
+
+      {metrics && (
+        <div className="table-scroll">
+          <table data-testid="veloflux-pools">
+            <thead>
+              <tr>
+                <th>pool</th>
+                <th className="num">healthy</th>
+                <th className="num">conns</th>
+                <th className="num">load</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(metrics.data.pool_metrics).map(([name, pool]) => (
+                <tr key={name}>
+                  <td>{name}</td>
+                  <td className="num">
+                    {pool.healthy_backends}/{pool.total_backends}
+                  </td>
+                  <td className="num">{pool.active_connections}</td>
+                  <td className="num">
+                    {(metrics.data.load_distribution[name] ?? 0).toFixed(0)} %
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Panel>
   );

@@ -54,10 +54,12 @@ export function usePeerChanges<S = Message<'peerChanges'>>(
   return useFeed(useHeliosClient(toValue(options).client).feed('peerChanges'), options);
 }
 
+/** The latest latency report. */
 export function useLatency<S = Message<'latency'>>(options: Options<'latency', S> = {}) {
   return useFeed(useHeliosClient(toValue(options).client).feed('latency'), options);
 }
 
+/** The latest uptime report. */
 export function useUptime<S = Message<'uptime'>>(options: Options<'uptime', S> = {}) {
   return useFeed(useHeliosClient(toValue(options).client).feed('uptime'), options);
 }
@@ -67,6 +69,7 @@ export function useSnapshots<S = Message<'snapshots'>>(options: Options<'snapsho
   return useFeed(useHeliosClient(toValue(options).client).feed('snapshots'), options);
 }
 
+/** The latest custom metrics. */
 export function useCustomMetrics<S = Message<'customMetrics'>>(
   options: Options<'customMetrics', S> = {},
 ) {
