@@ -72,7 +72,8 @@ export class ReferenceServer {
     this.sockets = new SocketAcceptor(this.list, host, this.faults, log);
     this.listener = new HttpListener(this.hostname, {
       upgrade: (request, socket, head) => this.sockets.upgrade(request, socket, head),
-      request: (request, response) => rest.serve(request, response),
+      request: (request, response) =>
+        this.sockets.answerPlain(request, response) || rest.serve(request, response),
     });
   }
 

@@ -1,10 +1,11 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { SystemName } from '@feedkit/protocol';
 import { WebSocketServer } from 'ws';
 import { Connection, type ConnectionHost } from './Connection';
 import type { Faults } from './Faults';
 import { refuseUpgrade } from './http/refuseUpgrade';
+import { sendJson } from './http/sendJson';
 import { runGuarded } from './runGuarded';
 import { queryOf, type SystemServer } from './systems/SystemServer';
 
@@ -87,6 +88,41 @@ export class SocketAcceptor {
       this.log(error);
       refuseUpgrade(socket, 500, { detail: 'internal error' });
     }
+  }
+
+  /**
+   * A plain GET on a socket path (no upgrade), answered as a gateway with
+   * its auth in front of the socket handler answers it: the admission
+   * first (401, 403, 503), then 426 Upgrade Required. Clients whose socket
+   * cannot see a refused upgrade's status (browsers, Deno, Bun) ask this
+   * way. Returns false when no system serves the path (REST's turn).
+   */
+  answerPlain(request: IncomingMessage, response: ServerResponse): boolean {
+    if (request.method !== 'GET') return false;
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const system = this.systems.find((s) => s.handles(url.pathname));
+    if (system === undefined) return false;
+    response.on('error', () => {});
+    request.resume();
+    if (
+      this.faults.hold(
+        () => this.answerPlain(request, response),
+        () => request.socket.destroy(),
+      )
+    )
+      return true;
+    const admission = system.admit(request, url);
+    if (!admission.ok) sendJson(response, admission.status, admission.body);
+    else
+      sendJson(
+        response,
+        426,
+        { detail: `${url.pathname} is a WebSocket endpoint` },
+        {
+          upgrade: 'websocket',
+        },
+      );
+    return true;
   }
 
   /** Closes the per-system handshake servers (at stop). */

@@ -49,6 +49,19 @@ describe('Helios auth', () => {
     expect(Helios.errorBodySchema.parse(bad.body)).toBeTruthy();
   });
 
+  it('answers a plain GET of the socket path as its gateway would: 401, 403, then 426 Upgrade Required', async () => {
+    // Sockets that cannot see a refused upgrade's status (browsers, Deno, Bun) ask this way.
+    const url = `${server.url}/ws/cluster`;
+    expect((await fetch(url)).status).toBe(401);
+    expect((await fetch(`${url}?token=abc.def.ghi`)).status).toBe(401);
+    const viewer = server.system('helios').issueToken('viewer');
+    expect((await fetch(`${url}?token=${viewer}`)).status).toBe(403);
+    const admin = await fetch(`${url}?token=${server.system('helios').issueToken('admin')}`);
+    expect([admin.status, admin.headers.get('upgrade')]).toEqual([426, 'websocket']);
+    // Other systems' socket paths too: no credentials needed, so straight to 426.
+    expect((await fetch(`${server.url}/api/ws/metrics`)).status).toBe(426);
+  });
+
   it('refuses the socket with 401 for a missing, forged or expired token', async () => {
     const url = `${server.wsUrl}/ws/cluster`;
     expect(await TestClient.refusal(url)).toBe(401);

@@ -130,7 +130,9 @@ export class Connection implements Transport {
     // A listener closed the connection, or a newer attempt replaced this one.
     if (generation !== this.#generation) return;
     if (outcome.failed) {
-      this.#failed(outcome.failed, { cause: outcome.cause });
+      // A login refused with 401/403 keeps its status on the error, as a refused upgrade does.
+      const status = outcome.failed.kind === 'token-failed' ? outcome.failed.status : undefined;
+      this.#failed(outcome.failed, { cause: outcome.cause, httpStatus: status });
       return;
     }
     if (outcome.token !== undefined) this.#secrets.add(outcome.token);
@@ -157,11 +159,18 @@ export class Connection implements Transport {
       return;
     }
     this.#socket = opening.socket;
-    this.#watch(opening.socket, generation, opening.seesUpgradeStatus);
+    const probe = token === undefined || opening.seesUpgradeStatus ? undefined : opening.url;
+    this.#watch(opening.socket, generation, opening.seesUpgradeStatus, probe);
   }
 
   /** Wires one socket's events to the state machine; events of an abandoned socket are ignored. */
-  #watch(socket: WebSocketLike, generation: number, seesUpgradeStatus: boolean): void {
+  #watch(
+    socket: WebSocketLike,
+    generation: number,
+    seesUpgradeStatus: boolean,
+    /** The URL to probe when the upgrade is refused unseen (credentials were sent). */
+    probeUrl: string | undefined,
+  ): void {
     let opened = false;
     let httpStatus: number | undefined;
     let failure: ReturnType<typeof transportErrorOf>;
@@ -192,14 +201,34 @@ export class Connection implements Transport {
       if (!current()) return;
       this.#generation++;
       this.#teardownSocket();
-      // A refused upgrade's status is its cause; the error `ws` adds for our own abort is not.
-      const seen = httpStatus === undefined ? failure : undefined;
-      const context = { opened, seesUpgradeStatus, auth: this.#o.auth, httpStatus };
-      this.#failed(
-        { ...context, code: event.code, reason: event.reason, transportError: seen?.error },
-        { closeCode: event.code, httpStatus, cause: seen?.cause },
-      );
+      const fail = (status: number | undefined) => {
+        // A refused upgrade's status is its cause; the transport's error about it is not.
+        const seen = status === undefined ? failure : undefined;
+        const context = { opened, seesUpgradeStatus, auth: this.#o.auth, httpStatus: status };
+        this.#failed(
+          { ...context, code: event.code, reason: event.reason, transportError: seen?.error },
+          { closeCode: event.code, httpStatus: status, cause: seen?.cause },
+        );
+      };
+      const unseen = !opened && httpStatus === undefined && [0, 1005, 1006].includes(event.code);
+      if (unseen && probeUrl !== undefined && this.#o.probe && this.#o.auth?.required) {
+        this.#probeThenFail(this.#o.probe, probeUrl, fail);
+      } else {
+        fail(httpStatus);
+      }
     };
+  }
+
+  /** The socket cannot see why its upgrade was refused: ask, then apply the rule (a `close()` meanwhile wins). */
+  #probeThenFail(
+    probe: NonNullable<ConnectionOptions['probe']>,
+    url: string,
+    fail: (status: number | undefined) => void,
+  ): void {
+    const generation = this.#generation;
+    void probe(url).then((status) => {
+      if (generation === this.#generation) fail(status);
+    });
   }
 
   #opened(socket: WebSocketLike): void {

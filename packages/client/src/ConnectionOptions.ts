@@ -2,6 +2,7 @@ import type { AuthPlacement, SystemName } from '@feedkit/protocol';
 import type { Backoff } from './Backoff';
 import type { HeartbeatSettings } from './heartbeatTiming';
 import type { SocketOptions } from './openSocket';
+import type { UpgradeProbe } from './probeUpgrade';
 import type { WebSocketConstructor } from './WebSocketLike';
 
 /** What `shouldRetry` is asked before every reconnect. */
@@ -32,6 +33,8 @@ export interface ConnectionOptions {
   /** How long a connection attempt (token included) may take before it is abandoned. */
   readonly connectTimeoutMs: number;
   readonly heartbeat: HeartbeatSettings | false;
+  /** Asks a refused upgrade's status where the socket cannot see it (browsers, Deno, Bun). */
+  readonly probe?: UpgradeProbe;
   /** The system's own ping, where it has one. */
   readonly systemPing:
     | { readonly ping: (now?: number) => string; readonly intervalMs: number }

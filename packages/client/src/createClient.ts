@@ -21,6 +21,7 @@ import { FeedCache } from './FeedCache';
 import type { AnyAdapter, ClientState, FeedkitClient, Http, Protocol } from './FeedkitClient';
 import { FeedkitError } from './FeedkitError';
 import { heartbeatTiming } from './heartbeatTiming';
+import { upgradeProbe } from './probeUpgrade';
 import type { TransportFactory } from './Transport';
 import type { WebSocketConstructor } from './WebSocketLike';
 
@@ -229,6 +230,10 @@ function connectionFactory<In, Out>(
     connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
     heartbeat: options.heartbeat ?? {},
     systemPing: adapter.heartbeat,
+    probe: upgradeProbe({
+      fetch: options.fetch,
+      timeoutMs: Math.min(options.connectTimeoutMs ?? 10_000, 5000),
+    }),
   };
   return (url, owner) => new Connection(url, connection, owner);
 }

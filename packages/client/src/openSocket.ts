@@ -42,6 +42,8 @@ export interface SocketRequest extends SocketOptions {
 export function openSocket(request: SocketRequest): {
   socket: WebSocketLike;
   seesUpgradeStatus: boolean;
+  /** The URL the socket was opened with (credentials in its query where they ride there). */
+  url: string;
 } {
   const WebSocketImpl = request.WebSocket;
   const seesUpgradeStatus = supportsNodeExtras(WebSocketImpl);
@@ -61,7 +63,7 @@ export function openSocket(request: SocketRequest): {
       ? new WebSocketImpl(url, undefined, nodeOptions)
       : new WebSocketImpl(url);
   socket.binaryType = 'arraybuffer';
-  return { socket, seesUpgradeStatus };
+  return { socket, seesUpgradeStatus, url };
 }
 
 /** Node's `ws` exposes upgrade statuses and protocol pings; browser sockets do not. */

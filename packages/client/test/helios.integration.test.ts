@@ -117,7 +117,27 @@ describe('Helios against the reference server', () => {
     expect(client.state.connections[0]?.url).toBe(`${ref.server.wsUrl}/ws/cluster`);
   });
 
-  it('a browser socket refused before open retries with a fresh token but is never fatal', async () => {
+  it('a browser socket refused before open asks the server why (a plain GET): 401 twice is one fatal auth error', async () => {
+    const probes: string[] = [];
+    const client = ref.client(helios({ getToken: () => 'bad' }), {
+      WebSocket: BrowserLikeWebSocket,
+      fetch: (input, init) => {
+        probes.push(`${init?.method ?? 'GET'} ${String(input).replace(/token=[^&]+/, 'token=…')}`);
+        return fetch(input, init);
+      },
+    });
+    const errors = collectErrors(client);
+    client.feed('status').subscribe({ error: () => {} });
+    await status(client, 'closed');
+    expect(errors.map((e) => [e.code, e.fatal, e.status])).toEqual([['auth', true, 401]]);
+    expect(probes).toEqual([
+      `GET ${ref.server.url}/ws/cluster?token=…`,
+      `GET ${ref.server.url}/ws/cluster?token=…`,
+    ]);
+    expect(errors[0]?.message).not.toContain('bad');
+  });
+
+  it('when the probe cannot tell (CORS, network), a browser socket retries with a fresh token but is never fatal', async () => {
     let calls = 0;
     const client = ref.client(
       helios({
@@ -126,7 +146,11 @@ describe('Helios against the reference server', () => {
           return refresh && calls > 2 ? undefined : 'bad';
         },
       }),
-      { WebSocket: BrowserLikeWebSocket, backoff: () => 5 },
+      {
+        WebSocket: BrowserLikeWebSocket,
+        backoff: () => 5,
+        fetch: () => Promise.reject(new TypeError('Failed to fetch')),
+      },
     );
     const errors = collectErrors(client);
     client.feed('status').subscribe();

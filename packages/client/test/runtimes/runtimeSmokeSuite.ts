@@ -180,9 +180,9 @@ function socketSuite(runtime: SmokeRuntime, socket: SmokeConfig['socket']): void
   it('Helios bad static token: one fatal typed auth error, no reconnect loop', async () => {
     const line = await ctx.run.next('auth');
     expect(line.case).toBe('bad static token');
-    // Only `ws` (the default outside browsers) exposes the upgrade's HTTP status.
-    const status = socket === 'default' ? 401 : undefined;
-    expectOneFatalAuthError(line, { maxFetches: 0, status, secret: ctx.config.badToken });
+    // `ws` (the default outside browsers) sees the upgrade's 401; a runtime's own WebSocket
+    // cannot, so the client asks the server with a plain GET (probeUpgrade) and finds the same 401.
+    expectOneFatalAuthError(line, { maxFetches: 0, status: 401, secret: ctx.config.badToken });
   });
 
   it('after restart() the client reconnects, replays its subscriptions, data flows', () =>

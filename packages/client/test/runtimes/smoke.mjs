@@ -139,9 +139,10 @@ async function feeds() {
 async function refused(name, protocol, counters) {
   const c = client(protocol, {
     backoff: () => 20,
-    // Counted here so a login loop shows even where no socket is ever opened.
+    // Logins (POSTs) counted here so a login loop shows even where no socket is ever opened;
+    // the GET a runtime's own WebSocket makes to learn a refused upgrade's status is no login.
     fetch: (input, init) => {
-      counters.fetches++;
+      if (init?.method === 'POST') counters.fetches++;
       return globalThis.fetch(input, init);
     },
   });

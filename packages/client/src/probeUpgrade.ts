@@ -1,0 +1,36 @@
+/** Asks what a refused upgrade's HTTP status was; `undefined` when the answer says nothing about credentials. */
+export type UpgradeProbe = (socketUrl: string) => Promise<401 | 403 | undefined>;
+
+export interface UpgradeProbeOptions {
+  /** @default globalThis.fetch */
+  readonly fetch?: typeof fetch;
+  /** The probe gives up after this long. */
+  readonly timeoutMs: number;
+}
+
+/**
+ * Browsers, Deno, Bun and Node's own `WebSocket` report a refused upgrade as
+ * 1006 (Deno: 0 or 1005) before open, exactly like a network failure, and
+ * hide its HTTP status. This asks the server the same question without the
+ * upgrade: a plain GET of the socket URL, credentials in its query as the
+ * socket sent them, passes the same auth a gateway puts in front of its
+ * socket handler. 401 and 403 name the refusal; anything else (426, 400, 404,
+ * a network or CORS failure, the deadline) says nothing about credentials.
+ */
+export function upgradeProbe(options: UpgradeProbeOptions): UpgradeProbe {
+  return async (socketUrl) => {
+    const fetchImpl = options.fetch ?? globalThis.fetch;
+    if (typeof fetchImpl !== 'function') return undefined;
+    const url = new URL(socketUrl.replace(/^ws(s?):/i, 'http$1:'));
+    // fetch refuses URLs with user info; the socket's own credentials ride in the query.
+    url.username = url.password = '';
+    const signal = AbortSignal.timeout(options.timeoutMs);
+    try {
+      const response = await fetchImpl(url.toString(), { method: 'GET', signal });
+      void response.body?.cancel().catch(() => {});
+      return response.status === 401 || response.status === 403 ? response.status : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+}
