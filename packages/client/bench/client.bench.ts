@@ -12,7 +12,13 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import type { BlastReport } from './blastServers';
-import { type BundleSize, bundleNames, measureBundle } from './bundle';
+import {
+  type BundleSize,
+  bundleNames,
+  clientSystemFigure,
+  clientSystems,
+  measureBundle,
+} from './bundle';
 import { Child } from './Child';
 import { measureHerd, WINDOW_MS } from './herd';
 import { measureMemory } from './memory';
@@ -249,18 +255,27 @@ async function herdSection(startedAt: number): Promise<void> {
 async function bundleSection(startedAt: number): Promise<void> {
   const sizes: BundleSize[] = [];
   for (const name of bundleNames) sizes.push(await measureBundle(name));
+  const systems = [];
+  for (const system of clientSystems) systems.push(await clientSystemFigure(system));
   progress(startedAt, 'bundle');
   const kb = (bytes: number) => fmt(bytes / 1024, 1);
   console.log(
-    '\n5. Bundle: esbuild (platform browser, ESM, es2022, minify, NODE_ENV=production) of a tiny entry that uses the library, all deps included; zlib gzip -9\n',
+    '\n5. Bundle: esbuild (platform browser, ESM, es2022, minify, NODE_ENV=production) of a tiny entry that uses the library,\n   from the BUILT packages through their exports, all deps included; zlib gzip -9 (protocol/bench/browserBundle.ts)\n',
   );
+  const target = (name: string) => (name === 'feedkit (@feedkit/client/takhin)' ? '<= 14 KB' : '');
   table(
-    ['library', 'min KB', 'min+gzip KB', 'target'],
-    sizes.map((s) => [
-      s.name === 'feedkit' ? 'feedkit (createClient + takhin + 1 feed)' : s.name,
-      kb(s.minified),
-      kb(s.gzip),
-      s.name === 'feedkit' ? '<= 24 KB (stretch 14 KB)' : '',
+    ['library (createClient + takhin + 1 feed)', 'min KB', 'min+gzip KB', 'target'],
+    sizes.map((s) => [s.name, kb(s.minified), kb(s.gzip), target(s.name)]),
+  );
+  console.log('\n   every system through its own entry (createClient + binding + any feed)\n');
+  table(
+    ['entry', 'min KB', 'min+gzip KB', 'zod min KB', 'other systems inside'],
+    systems.map((f) => [
+      f.entry,
+      kb(f.minified),
+      kb(f.gzip),
+      kb(f.zod),
+      f.others.join(', ') || 'none',
     ]),
   );
   for (const variant of sizes.filter((s) => s.name.startsWith('feedkit'))) {
@@ -275,17 +290,6 @@ async function bundleSection(startedAt: number): Promise<void> {
         `${fmt((p.minified / variant.minified) * 100, 1)}%`,
         p.marginalGzip === undefined ? '(entry)' : kb(p.marginalGzip),
       ]),
-    );
-  }
-  const feedkit = sizes.find((s) => s.name === 'feedkit');
-  if (feedkit) {
-    const share = (name: string) =>
-      feedkit.packages.find((p) => p.name === name)?.marginalGzip ?? 0;
-    console.log(
-      `\n   To reach 14 KB, ${kb(Math.max(0, feedkit.gzip - 14 * 1024))} KB must go: zod classic (${kb(share('zod'))} KB) -> zod/mini`,
-    );
-    console.log(
-      `   (functional API, tree-shakes per schema) or validating by hand; rxjs (${kb(share('rxjs'))} KB) -> a minimal Observable.`,
     );
   }
 }

@@ -10,14 +10,14 @@
 import { browserBundle } from './browserBundle';
 
 /** A message type name only that system's code contains, to spot it in a bundle. */
-const markers = {
+export const markers = {
   veloflux: 'backend_status',
   'plataforma-e': 'story_created',
   helios: 'peer_change',
   'active-immune-core': 'consensus_decided',
   takhin: 'group_updated',
 } as const;
-type System = keyof typeof markers;
+export type System = keyof typeof markers;
 
 export interface BundleFigure {
   readonly entry: string;
@@ -29,8 +29,18 @@ export interface BundleFigure {
   readonly others: readonly string[];
 }
 
-async function measure(entry: string, source: string, own: System): Promise<BundleFigure> {
-  const { code, metafile, minified, gzip } = await browserBundle(source, import.meta.dirname);
+/**
+ * `source` bundled for the browser from `resolveDir` (whose package's
+ * dependencies it may import), with the systems other than `own` it contains.
+ */
+export async function measure(
+  entry: string,
+  source: string,
+  own: System,
+  resolveDir: string = import.meta.dirname,
+  external: readonly string[] = [],
+): Promise<BundleFigure> {
+  const { code, metafile, minified, gzip } = await browserBundle(source, resolveDir, external);
   const output = Object.values(metafile.outputs)[0];
   const zod = Object.entries(output?.inputs ?? {})
     .filter(([path]) => path.includes('node_modules/zod/'))
