@@ -29,10 +29,13 @@ export interface BundleSize {
   }[];
 }
 
-/** The systems the client has an entry for: one per file in src/protocols. */
-export const clientSystems = readdirSync(new URL('../src/protocols', import.meta.url))
-  .filter((f) => f.endsWith('.ts'))
-  .map((f) => f.slice(0, -3) as System);
+/** The systems a package has an entry for: one per file in `dir`. */
+export const systemsIn = (dir: URL): System[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => f.slice(0, -3) as System);
+
+export const clientSystems = systemsIn(new URL('../src/protocols', import.meta.url));
 
 /** `plataforma-e` -> `plataformaE`: each system's binding is named after its file. */
 export const bindingName = (system: string) =>

@@ -72,18 +72,24 @@ export async function bundleFigures(): Promise<BundleFigure[]> {
   return figures;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** The figures as a table under `title`, for a bench's output. */
+export function printFigures(title: string, figures: readonly BundleFigure[]): void {
   const kb = (bytes: number) => +(bytes / 1024).toFixed(1);
-  console.log(
-    '@feedkit/protocol bundle: one system decode, esbuild browser ESM minified, built package, gzip -9',
-  );
+  console.log(title);
   console.table(
-    (await bundleFigures()).map((f) => ({
+    figures.map((f) => ({
       entry: f.entry,
       'min KB': kb(f.minified),
       'gzip KB': kb(f.gzip),
       'zod min KB': kb(f.zod),
       'other systems inside': f.others.join(', ') || 'none',
     })),
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  printFigures(
+    '@feedkit/protocol bundle: one system decode, esbuild browser ESM minified, built package, gzip -9',
+    await bundleFigures(),
   );
 }
