@@ -308,7 +308,18 @@ async function memorySection(startedAt: number): Promise<void> {
   table(
     ['reading', 'heap KB', 'vs start', 'target'],
     [
-      ['start (socket open, 1,000 warm-up cycles on the same 100 keys)', kb(m.start), '', ''],
+      [
+        'before warm-up (socket open, 1,000 cycles on the same 100 keys, nothing delivered)',
+        kb(m.beforeWarmup),
+        vs(m.beforeWarmup),
+        '',
+      ],
+      [
+        'BASELINE: + warm-up of 1,000 messages delivered and 100 reconnects',
+        kb(m.start),
+        '',
+        '',
+      ],
       [
         `after ${fmt(MEMORY_CYCLES)} subscribe/unsubscribe cycles (100 topic keys)`,
         kb(m.afterCycles),
@@ -322,7 +333,7 @@ async function memorySection(startedAt: number): Promise<void> {
         '',
       ],
       [
-        `after ${fmt(MEMORY_RECONNECTS)} reconnects`,
+        `after ${fmt(MEMORY_RECONNECTS)} reconnects (one message delivered after each)`,
         kb(m.afterReconnects),
         vs(m.afterReconnects),
         'within 5%',

@@ -14,13 +14,28 @@ export type MemoryCommand =
       readonly keys: number;
       readonly prefix: string;
     }
-  | { readonly cmd: 'heap' };
+  | { readonly cmd: 'heap' }
+  /** Replies `delivered` (the count so far) once at least `until` metrics messages have reached the feed. */
+  | { readonly cmd: 'delivered'; readonly until: number };
 
-export type MemoryReport = { readonly ready: true } | { readonly heap: number };
+export type MemoryReport =
+  | { readonly ready: true }
+  | { readonly heap: number }
+  | { readonly delivered: number };
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const reply = (report: MemoryReport) => process.send?.(report);
 let client: ReturnType<typeof createClient<ReturnType<typeof takhin>>> | undefined;
+let delivered = 0;
+let deliverUntil = Number.POSITIVE_INFINITY;
+
+function onMetrics(): void {
+  delivered++;
+  if (delivered >= deliverUntil) {
+    deliverUntil = Number.POSITIVE_INFINITY;
+    reply({ delivered });
+  }
+}
 
 /** Collected twice: the first pass can leave finalizable objects for the second. */
 function heap(): number {
@@ -59,7 +74,7 @@ process.on('message', async (command: MemoryCommand) => {
       linger: 0,
     });
     // These two hold the socket for the whole run; the topic is replayed on every reconnect.
-    client.feed('metrics').subscribe(() => {});
+    client.feed('metrics').subscribe(onMetrics);
     client.feed('topic', 'held').subscribe(() => {});
     // Warm-up on the same 100 keys as the measured cycles, so both see the same cached feeds.
     await cycles(command.warmup, 100, 'cycle');
@@ -67,6 +82,10 @@ process.on('message', async (command: MemoryCommand) => {
   } else if (command.cmd === 'cycles') {
     await cycles(command.count, command.keys, command.prefix);
     reply({ heap: heap() });
+  } else if (command.cmd === 'delivered') {
+    // The frames race this command (socket vs IPC): the target is absolute, so none is missed.
+    if (delivered >= command.until) reply({ delivered });
+    else deliverUntil = command.until;
   } else {
     reply({ heap: heap() });
   }
