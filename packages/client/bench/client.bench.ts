@@ -6,9 +6,10 @@
  *   2. the same payloads through socket.io (server and client);
  *   3. reconnect: restart() resolved -> 100 subscriptions replayed -> first message on each;
  *   4. herd: 1,000 clients after a restart, largest share of attempts in any 100 ms window;
- *   5. bundle: min+gzip for the browser beside socket.io-client and centrifuge;
- *   6. memory: heap after 10,000 subscribe/unsubscribe cycles and 1,000 reconnects.
- * Sections can be picked with BENCH_ONLY=throughput,reconnect,herd,bundle,memory.
+ *   5. bundle: min+gzip for the browser, from the built packages, beside socket.io-client and centrifuge;
+ *   6. memory: heap after 10,000 subscribe/unsubscribe cycles and 1,000 reconnects, against a warmed-up baseline.
+ * Sections can be picked with BENCH_ONLY=throughput,reconnect,herd,bundle,memory. `pnpm bench`
+ * runs the throughput section a second time under --disallow-code-generation-from-strings.
  */
 import { availableParallelism, loadavg } from 'node:os';
 import type { BlastReport } from './blastServers';
@@ -314,12 +315,7 @@ async function memorySection(startedAt: number): Promise<void> {
         vs(m.beforeWarmup),
         '',
       ],
-      [
-        'BASELINE: + warm-up of 1,000 messages delivered and 100 reconnects',
-        kb(m.start),
-        '',
-        '',
-      ],
+      ['BASELINE: + warm-up of 1,000 messages delivered and 100 reconnects', kb(m.start), '', ''],
       [
         `after ${fmt(MEMORY_CYCLES)} subscribe/unsubscribe cycles (100 topic keys)`,
         kb(m.afterCycles),
@@ -357,10 +353,20 @@ async function memorySection(startedAt: number): Promise<void> {
 
 // ---- run ------------------------------------------------------------------------
 
+/** Whether this process may compile code from strings (zod's JIT) or runs as under a strict CSP. */
+function codeGeneration(): string {
+  try {
+    new Function('');
+    return 'jit (code generation allowed)';
+  } catch {
+    return 'NO-EVAL (--disallow-code-generation-from-strings, as under a strict CSP)';
+  }
+}
+
 async function main(): Promise<void> {
   const startedAt = performance.now();
   console.log(
-    `@feedkit/client bench, node ${process.version}, ${availableParallelism()} cores, load ${loadavg()
+    `@feedkit/client bench, ${codeGeneration()}, node ${process.version}, ${availableParallelism()} cores, load ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
