@@ -54,6 +54,50 @@ client.feed(globalThis.feedName).subscribe((m) => console.log(m));
 export const clientSystemFigure = (system: System): Promise<BundleFigure> =>
   measure(`@feedkit/client/${system}`, clientEntry(system), system, import.meta.dirname);
 
+/** How a binding package (React, Vue) is measured: see `bindingFigures`. */
+export interface BindingBundles {
+  /** `@feedkit/react` */
+  readonly name: string;
+  /** The package's bench folder: entries resolve from there. */
+  readonly dir: string;
+  /** The framework, left out of every bundle. */
+  readonly external: readonly string[];
+  /** An app around `hooks`: a client from `@feedkit/client/<system>` given to the package's provider. */
+  readonly app: (system: string, hooks: string) => string;
+  /** The goal's component: one that renders Takhin's `useMetrics`. */
+  readonly useMetrics: string;
+}
+
+/**
+ * A binding package's figures: the `useMetrics` app, then one app per file
+ * in its src/systems with every hook of that system, each searched for the
+ * other systems' code.
+ */
+export async function bindingFigures(b: BindingBundles): Promise<BundleFigure[]> {
+  const figures = [
+    await measure(
+      `useMetrics from ${b.name}/takhin`,
+      b.app('takhin', b.useMetrics),
+      'takhin',
+      b.dir,
+      b.external,
+    ),
+  ];
+  for (const system of systemsIn(new URL(`file://${b.dir}/../src/systems/`))) {
+    const hooks = `export * from '${b.name}/${system}';`;
+    figures.push(
+      await measure(
+        `${b.name}/${system} (every hook)`,
+        b.app(system, hooks),
+        system,
+        b.dir,
+        b.external,
+      ),
+    );
+  }
+  return figures;
+}
+
 const entries = {
   'feedkit (@feedkit/client/takhin)': `
 import { createClient, takhin } from '@feedkit/client/takhin';

@@ -6,48 +6,25 @@
  * `@feedkit/react/<system>`; for Takhin also `useMetrics` alone, the goal's
  * figure. Each bundle is searched for the other systems' code.
  */
-import { bindingName, systemsIn } from '../../client/bench/bundle';
-import { type BundleFigure, measure, printFigures, type System } from '../../protocol/bench/bundle';
+import { bindingFigures, bindingName } from '../../client/bench/bundle';
+import { type BundleFigure, printFigures } from '../../protocol/bench/bundle';
 
-const react = ['react', 'react/*', 'react-dom', 'react-dom/*'];
-
-const entry = (system: string, hooks: string) => `
+export const reactBundleFigures = (): Promise<BundleFigure[]> =>
+  bindingFigures({
+    name: '@feedkit/react',
+    dir: import.meta.dirname,
+    external: ['react', 'react/*', 'react-dom', 'react-dom/*'],
+    app: (system, hooks) => `
 import { createElement } from 'react';
 import { createClient, ${bindingName(system)} } from '@feedkit/client/${system}';
 import { FeedkitProvider } from '@feedkit/react';
 ${hooks}
 const client = createClient({ url: location.origin.replace(/^http/, 'ws'), protocol: ${bindingName(system)}() });
 export const app = (children) => createElement(FeedkitProvider, { client }, children);
-`;
-
-export async function reactBundleFigures(): Promise<BundleFigure[]> {
-  const figures = [
-    await measure(
-      'useMetrics from @feedkit/react/takhin',
-      entry(
-        'takhin',
-        `import { useMetrics } from '@feedkit/react/takhin';
+`,
+    useMetrics: `import { useMetrics } from '@feedkit/react/takhin';
 export function Metrics() { return useMetrics()?.data.throughput.produceRate ?? null; }`,
-      ),
-      'takhin',
-      import.meta.dirname,
-      react,
-    ),
-  ];
-  for (const system of systemsIn(new URL('../src/systems', import.meta.url))) {
-    const hooks = `export * from '@feedkit/react/${system}';`;
-    figures.push(
-      await measure(
-        `@feedkit/react/${system} (every hook)`,
-        entry(system, hooks),
-        system as System,
-        import.meta.dirname,
-        react,
-      ),
-    );
-  }
-  return figures;
-}
+  });
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   printFigures(
