@@ -349,6 +349,13 @@ async function memorySection(startedAt: number): Promise<void> {
   console.log(
     `   distinct keys: ${fmt((m.afterDistinct - m.afterReconnects) / MEMORY_CYCLES, 0)} bytes kept per feed key ever requested`,
   );
+  const data = (heap: number, code: number) => heap - code;
+  const dataGrowth =
+    (data(m.afterReconnects, m.codeAfterReconnects) - data(m.start, m.codeStart)) /
+    data(m.start, m.codeStart);
+  console.log(
+    `   V8 code space: ${kb(m.codeStart)} KB at the baseline, ${kb(m.codeAfterReconnects)} KB after ${fmt(MEMORY_RECONNECTS)} reconnects; heap without it: ${dataGrowth >= 0 ? '+' : ''}${fmt(dataGrowth * 100, 1)}% after the reconnects`,
+  );
 }
 
 // ---- run ------------------------------------------------------------------------

@@ -26,6 +26,9 @@ export interface Memory {
   readonly afterReconnects: number;
   readonly afterDistinct: number;
   readonly reconnectMs: number;
+  /** V8's compiled code (code space) at the baseline and after the reconnects: warm-up, not data kept. */
+  readonly codeStart: number;
+  readonly codeAfterReconnects: number;
 }
 
 /** Messages delivered in the warm-up, and reconnects in it (a tenth of the measured ones). */
@@ -70,7 +73,7 @@ export async function measureMemory(
     );
     await deliver(server, subject, WARMUP_MESSAGES);
     for (let i = 0; i < WARMUP_RECONNECTS; i++) await reconnect(server, subject);
-    const { heap: start } = await subject.request({ cmd: 'heap' }, 'heap');
+    const { heap: start, code: codeStart } = await subject.request({ cmd: 'heap' }, 'heap');
     const { heap: afterCycles } = await subject.request(
       { cmd: 'cycles', count: cycles, keys: 100, prefix: 'cycle' },
       'heap',
@@ -84,7 +87,10 @@ export async function measureMemory(
       await reconnect(server, subject);
     }
     const reconnectMs = performance.now() - reconnectStarted;
-    const { heap: afterReconnects } = await subject.request({ cmd: 'heap' }, 'heap');
+    const { heap: afterReconnects, code: codeAfterReconnects } = await subject.request(
+      { cmd: 'heap' },
+      'heap',
+    );
     const { heap: afterDistinct } = await subject.request(
       { cmd: 'cycles', count: distinct, keys: distinct, prefix: 'distinct' },
       'heap',
@@ -97,6 +103,8 @@ export async function measureMemory(
       afterReconnects,
       afterDistinct,
       reconnectMs,
+      codeStart,
+      codeAfterReconnects,
     };
   } finally {
     subject.kill();

@@ -4,6 +4,7 @@
  * server. Driven by bench/memory.ts.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { createClient, takhin } from '../src/index';
 
 export type MemoryCommand =
@@ -20,7 +21,8 @@ export type MemoryCommand =
 
 export type MemoryReport =
   | { readonly ready: true }
-  | { readonly heap: number }
+  /** heapUsed, and the part of it that is V8's compiled code (code space). */
+  | { readonly heap: number; readonly code: number }
   | { readonly delivered: number };
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -38,10 +40,11 @@ function onMetrics(): void {
 }
 
 /** Collected twice: the first pass can leave finalizable objects for the second. */
-function heap(): number {
+function heap(): { heap: number; code: number } {
   gc?.();
   gc?.();
-  return process.memoryUsage().heapUsed;
+  const code = getHeapSpaceStatistics().find((s) => s.space_name === 'code_space');
+  return { heap: process.memoryUsage().heapUsed, code: code?.space_used_size ?? 0 };
 }
 
 /**
@@ -78,16 +81,16 @@ process.on('message', async (command: MemoryCommand) => {
     client.feed('topic', 'held').subscribe(() => {});
     // Warm-up on the same 100 keys as the measured cycles, so both see the same cached feeds.
     await cycles(command.warmup, 100, 'cycle');
-    reply({ heap: heap() });
+    reply(heap());
   } else if (command.cmd === 'cycles') {
     await cycles(command.count, command.keys, command.prefix);
-    reply({ heap: heap() });
+    reply(heap());
   } else if (command.cmd === 'delivered') {
     // The frames race this command (socket vs IPC): the target is absolute, so none is missed.
     if (delivered >= command.until) reply({ delivered });
     else deliverUntil = command.until;
   } else {
-    reply({ heap: heap() });
+    reply(heap());
   }
 });
 if (gc === undefined) throw new Error('memory bench: run with --expose-gc');
