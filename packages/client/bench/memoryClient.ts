@@ -4,6 +4,7 @@
  * server. Driven by bench/memory.ts.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { createClient, takhin } from '../src/index';
 
 export type MemoryCommand =
@@ -14,19 +15,36 @@ export type MemoryCommand =
       readonly keys: number;
       readonly prefix: string;
     }
-  | { readonly cmd: 'heap' };
+  | { readonly cmd: 'heap' }
+  /** Replies `delivered` (the count so far) once at least `until` metrics messages have reached the feed. */
+  | { readonly cmd: 'delivered'; readonly until: number };
 
-export type MemoryReport = { readonly ready: true } | { readonly heap: number };
+export type MemoryReport =
+  | { readonly ready: true }
+  /** heapUsed, and the part of it that is V8's compiled code (code space). */
+  | { readonly heap: number; readonly code: number }
+  | { readonly delivered: number };
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const reply = (report: MemoryReport) => process.send?.(report);
 let client: ReturnType<typeof createClient<ReturnType<typeof takhin>>> | undefined;
+let delivered = 0;
+let deliverUntil = Number.POSITIVE_INFINITY;
+
+function onMetrics(): void {
+  delivered++;
+  if (delivered >= deliverUntil) {
+    deliverUntil = Number.POSITIVE_INFINITY;
+    reply({ delivered });
+  }
+}
 
 /** Collected twice: the first pass can leave finalizable objects for the second. */
-function heap(): number {
+function heap(): { heap: number; code: number } {
   gc?.();
   gc?.();
-  return process.memoryUsage().heapUsed;
+  const code = getHeapSpaceStatistics().find((s) => s.space_name === 'code_space');
+  return { heap: process.memoryUsage().heapUsed, code: code?.space_used_size ?? 0 };
 }
 
 /**
@@ -59,16 +77,20 @@ process.on('message', async (command: MemoryCommand) => {
       linger: 0,
     });
     // These two hold the socket for the whole run; the topic is replayed on every reconnect.
-    client.feed('metrics').subscribe(() => {});
+    client.feed('metrics').subscribe(onMetrics);
     client.feed('topic', 'held').subscribe(() => {});
     // Warm-up on the same 100 keys as the measured cycles, so both see the same cached feeds.
     await cycles(command.warmup, 100, 'cycle');
-    reply({ heap: heap() });
+    reply(heap());
   } else if (command.cmd === 'cycles') {
     await cycles(command.count, command.keys, command.prefix);
-    reply({ heap: heap() });
+    reply(heap());
+  } else if (command.cmd === 'delivered') {
+    // The frames race this command (socket vs IPC): the target is absolute, so none is missed.
+    if (delivered >= command.until) reply({ delivered });
+    else deliverUntil = command.until;
   } else {
-    reply({ heap: heap() });
+    reply(heap());
   }
 });
 if (gc === undefined) throw new Error('memory bench: run with --expose-gc');

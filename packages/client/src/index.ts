@@ -61,9 +61,9 @@ export {
   type ActiveImmuneCoreOptions,
   type ActiveImmuneCoreRest,
   activeImmuneCore,
-} from './protocols/activeImmuneCore';
+} from './protocols/active-immune-core';
 export { type HeliosOptions, type HeliosRest, helios } from './protocols/helios';
-export { type PlataformaERest, plataformaE } from './protocols/plataformaE';
+export { type PlataformaERest, plataformaE } from './protocols/plataforma-e';
 export { type TakhinOptions, type TakhinRest, takhin } from './protocols/takhin';
 export { type VeloFluxRest, veloflux } from './protocols/veloflux';
 export { redact } from './redact';

@@ -16,7 +16,12 @@ export interface BrowserBundle {
  * resolved from `resolveDir` through the packages' `exports` (no source
  * condition, so workspace packages come from their built `dist`).
  */
-export async function browserBundle(source: string, resolveDir: string): Promise<BrowserBundle> {
+export async function browserBundle(
+  source: string,
+  resolveDir: string,
+  /** Packages left out, as a page that loads them separately (React, Vue) would. */
+  external: readonly string[] = [],
+): Promise<BrowserBundle> {
   const result = await build({
     stdin: { contents: source, resolveDir, loader: 'ts' },
     bundle: true,
@@ -28,6 +33,7 @@ export async function browserBundle(source: string, resolveDir: string): Promise
     metafile: true,
     logLevel: 'silent',
     define: { 'process.env.NODE_ENV': '"production"' },
+    external: [...external],
   });
   const code = result.outputFiles[0]?.text ?? '';
   return {

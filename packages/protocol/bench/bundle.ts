@@ -10,14 +10,14 @@
 import { browserBundle } from './browserBundle';
 
 /** A message type name only that system's code contains, to spot it in a bundle. */
-const markers = {
+export const markers = {
   veloflux: 'backend_status',
   'plataforma-e': 'story_created',
   helios: 'peer_change',
   'active-immune-core': 'consensus_decided',
   takhin: 'group_updated',
 } as const;
-type System = keyof typeof markers;
+export type System = keyof typeof markers;
 
 export interface BundleFigure {
   readonly entry: string;
@@ -29,8 +29,18 @@ export interface BundleFigure {
   readonly others: readonly string[];
 }
 
-async function measure(entry: string, source: string, own: System): Promise<BundleFigure> {
-  const { code, metafile, minified, gzip } = await browserBundle(source, import.meta.dirname);
+/**
+ * `source` bundled for the browser from `resolveDir` (whose package's
+ * dependencies it may import), with the systems other than `own` it contains.
+ */
+export async function measure(
+  entry: string,
+  source: string,
+  own: System,
+  resolveDir: string = import.meta.dirname,
+  external: readonly string[] = [],
+): Promise<BundleFigure> {
+  const { code, metafile, minified, gzip } = await browserBundle(source, resolveDir, external);
   const output = Object.values(metafile.outputs)[0];
   const zod = Object.entries(output?.inputs ?? {})
     .filter(([path]) => path.includes('node_modules/zod/'))
@@ -62,18 +72,24 @@ export async function bundleFigures(): Promise<BundleFigure[]> {
   return figures;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** The figures as a table under `title`, for a bench's output. */
+export function printFigures(title: string, figures: readonly BundleFigure[]): void {
   const kb = (bytes: number) => +(bytes / 1024).toFixed(1);
-  console.log(
-    '@feedkit/protocol bundle: one system decode, esbuild browser ESM minified, built package, gzip -9',
-  );
+  console.log(title);
   console.table(
-    (await bundleFigures()).map((f) => ({
+    figures.map((f) => ({
       entry: f.entry,
       'min KB': kb(f.minified),
       'gzip KB': kb(f.gzip),
       'zod min KB': kb(f.zod),
       'other systems inside': f.others.join(', ') || 'none',
     })),
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  printFigures(
+    '@feedkit/protocol bundle: one system decode, esbuild browser ESM minified, built package, gzip -9',
+    await bundleFigures(),
   );
 }

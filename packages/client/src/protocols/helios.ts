@@ -1,4 +1,4 @@
-import { Helios } from '@feedkit/protocol';
+import * as Helios from '@feedkit/protocol/helios';
 import { callEndpoint } from '../callEndpoint';
 import type { Http, Protocol } from '../FeedkitClient';
 import { type RestHelpers, restHelpers } from '../restHelpers';
@@ -67,3 +67,6 @@ export function helios(options: HeliosOptions = {}): Protocol<typeof Helios.adap
     }),
   };
 }
+
+// `@feedkit/client/<this file's name>` is this file: the binding plus createClient and the shared types.
+export * from '../common';

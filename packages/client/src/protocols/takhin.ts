@@ -1,4 +1,4 @@
-import { Takhin } from '@feedkit/protocol';
+import * as Takhin from '@feedkit/protocol/takhin';
 import type { Protocol } from '../FeedkitClient';
 import type { TokenProvider } from '../TokenProvider';
 
@@ -24,3 +24,6 @@ export function takhin(options: TakhinOptions = {}): Protocol<typeof Takhin.adap
     rest: () => ({}),
   };
 }
+
+// `@feedkit/client/<this file's name>` is this file: the binding plus createClient and the shared types.
+export * from '../common';

@@ -1,4 +1,4 @@
-import { VeloFlux } from '@feedkit/protocol';
+import * as VeloFlux from '@feedkit/protocol/veloflux';
 import type { Protocol } from '../FeedkitClient';
 import { type RestHelpers, restHelpers } from '../restHelpers';
 
@@ -28,3 +28,6 @@ export function veloflux(): Protocol<typeof VeloFlux.adapter, VeloFluxRest> {
     },
   };
 }
+
+// `@feedkit/client/<this file's name>` is this file: the binding plus createClient and the shared types.
+export * from '../common';

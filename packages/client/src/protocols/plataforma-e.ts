@@ -1,4 +1,4 @@
-import { PlataformaE } from '@feedkit/protocol';
+import * as PlataformaE from '@feedkit/protocol/plataforma-e';
 import type { Protocol } from '../FeedkitClient';
 import { type RestHelpers, restHelpers } from '../restHelpers';
 
@@ -18,3 +18,6 @@ export function plataformaE(): Protocol<typeof PlataformaE.adapter, PlataformaER
     rest: (http) => restHelpers('plataforma-e', PlataformaE.endpoints, http),
   };
 }
+
+// `@feedkit/client/<this file's name>` is this file: the binding plus createClient and the shared types.
+export * from '../common';

@@ -1,4 +1,4 @@
-import { ActiveImmuneCore } from '@feedkit/protocol';
+import * as ActiveImmuneCore from '@feedkit/protocol/active-immune-core';
 import type { Protocol } from '../FeedkitClient';
 import { type RestHelpers, restHelpers } from '../restHelpers';
 
@@ -28,3 +28,6 @@ export function activeImmuneCore(
     rest: (http) => restHelpers('active-immune-core', ActiveImmuneCore.endpoints, http),
   };
 }
+
+// `@feedkit/client/<this file's name>` is this file: the binding plus createClient and the shared types.
+export * from '../common';
