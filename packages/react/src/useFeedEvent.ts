@@ -17,7 +17,12 @@ export function useFeedEvent<M>(feed: Feed<M>, handler: (message: M) => void): v
     latest.current = handler;
   });
   useEffect(() => {
-    const subscription = feed.subscribe((message) => latest.current(message));
+    // A fatal error (credentials refused, client closed) ends the feed; it is shown by
+    // `useFeed`/`useConnectionState` and reported on `errors$`, not thrown into the page.
+    const subscription = feed.subscribe({
+      next: (message) => latest.current(message),
+      error: () => {},
+    });
     return () => subscription.unsubscribe();
   }, [feed]);
 }

@@ -18,7 +18,12 @@ export function useFeedEvent<M>(
 ): void {
   if (isServer()) return;
   watchFeed(feed, (current) => {
-    const subscription = current.subscribe((message) => handler(message));
+    // A fatal error (credentials refused, client closed) ends the feed; it is shown by
+    // `useFeed`/`useConnectionState` and reported on `errors$`, not thrown into the page.
+    const subscription = current.subscribe({
+      next: (message) => handler(message),
+      error: () => {},
+    });
     return () => subscription.unsubscribe();
   });
 }
