@@ -100,7 +100,7 @@ describe('dashboard in headless Chromium', () => {
         .toBe('open');
     }
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-live.png'), fullPage: true });
-    expect(pageErrors, pageErrors.join(" | ")).toEqual([]);
+    expect(pageErrors, pageErrors.join(' | ')).toEqual([]);
   });
 
   it('VeloFlux buttons pause, resume and force an update', async () => {
@@ -160,7 +160,7 @@ describe('dashboard in headless Chromium', () => {
     }
     await expect.poll(() => lastMetricsSecond(page), WAIT).toBeGreaterThan(lastBefore);
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-recovered.png'), fullPage: true });
-    expect(pageErrors, pageErrors.join(" | ")).toEqual([]);
+    expect(pageErrors, pageErrors.join(' | ')).toEqual([]);
   });
 
   it('after restart() of the same server every subscription is replayed without signing in again', async () => {
@@ -180,6 +180,6 @@ describe('dashboard in headless Chromium', () => {
     }
     await expect.poll(() => lastMetricsSecond(page), WAIT).toBeGreaterThan(lastBefore);
     expect(await page.getByTestId('helios-cluster').count()).toBe(1);
-    expect(pageErrors, pageErrors.join(" | ")).toEqual([]);
+    expect(pageErrors, pageErrors.join(' | ')).toEqual([]);
   });
 });
