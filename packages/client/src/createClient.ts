@@ -11,6 +11,7 @@ import { BehaviorSubject, type Observable, Subject } from 'rxjs';
 import { fullJitterBackoff } from './Backoff';
 import { browserTargets, watchBrowserLifecycle } from './BrowserLifecycle';
 import { Channel, type ChannelOptions } from './Channel';
+import type { ChannelLike } from './ChannelLike';
 import type { ClientOptions } from './ClientOptions';
 import { Connection } from './Connection';
 import { clientState } from './clientState';
@@ -19,6 +20,7 @@ import { FeedCache } from './FeedCache';
 import type { AnyAdapter, ClientState, FeedkitClient, Protocol } from './FeedkitClient';
 import { FeedkitError } from './FeedkitError';
 import { heartbeatTiming } from './heartbeatTiming';
+import { tabClientFor } from './share/TabClient';
 import type { TransportFactory } from './Transport';
 import type { WebSocketConstructor } from './WebSocketLike';
 
@@ -47,25 +49,32 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
     new Subject<UnknownMessage>(),
     new Subject<In>(),
   ] as const;
-  const channels = new Map<string, Channel<In, Out>>();
+  const channels = new Map<string, ChannelLike<In, Out>>();
   let closed = false;
   const publishState = () => {
     if (!closed) state$.next(clientState([...channels.values()].map((c) => c.state)));
   };
-  const channelFor = channelsOn<In, Out>(channels, {
-    url: (path) => socketUrl(baseUrl, path, protocol.query),
-    adapter,
-    transport: connectionFactory(options, adapter, http),
-    queue: options.queue ?? {},
-    lingerMs,
-    events: {
-      state: publishState,
-      error: (error) => errors$.next(error),
-      message: (message) => messages$.next(message),
-      unknown: (message) => unknown$.next(message),
-      ended: publishState,
+  const events = {
+    state: publishState,
+    error: (error: FeedkitError) => errors$.next(error),
+    message: (message: In) => messages$.next(message),
+    unknown: (message: UnknownMessage) => unknown$.next(message),
+    ended: publishState,
+  };
+  // `share`: the sockets live in the owner of shared sockets, the channels are its proxies.
+  const shared = tabClientFor<In>({ system, options, http, events });
+  const channelFor = channelsOn<In, Out>(
+    channels,
+    {
+      url: (path) => socketUrl(baseUrl, path, protocol.query),
+      adapter,
+      transport: connectionFactory(options, adapter, http),
+      queue: options.queue ?? {},
+      lingerMs,
+      events,
     },
-  });
+    shared ? (path, o) => shared.channel<Out>(path, o) : (_path, o) => new Channel<In, Out>(o),
+  );
   const clientClosed = () => closedClientError(system);
   const cache = new FeedCache<In>({
     system,
@@ -80,7 +89,11 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
   const client: FeedkitClient<P> = {
     system,
     protocol,
-    feed: (name, ...args) => cache.get(specOf(adapter, name, args)) as never,
+    feed: (name, ...args) => {
+      const feed = cache.get(specOf(adapter, name, args));
+      shared?.remember(feed, name, args);
+      return feed as never;
+    },
     get state() {
       return state$.value;
     },
@@ -105,6 +118,7 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
       for (const channel of [...channels.values()]) channel.close();
       channels.clear();
       cache.close();
+      shared?.close();
       state$.next({ ...last, status: 'closed', reason: 'closed by the client', connections: [] });
       for (const subject of [state$, errors$, unknown$, messages$]) subject.complete();
     },
@@ -125,13 +139,14 @@ function closedClientError(system: SystemName): FeedkitError {
  * lingering close just goes.
  */
 function channelsOn<In, Out>(
-  channels: Map<string, Channel<In, Out>>,
+  channels: Map<string, ChannelLike<In, Out>>,
   config: Omit<ChannelOptions<In, Out>, 'url'> & { readonly url: (path: string) => string },
-): (path: string) => Channel<In, Out> {
+  create: (path: string, options: ChannelOptions<In, Out>) => ChannelLike<In, Out>,
+): (path: string) => ChannelLike<In, Out> {
   return function channelFor(path) {
     const existing = channels.get(path);
     if (existing) return existing;
-    const channel: Channel<In, Out> = new Channel<In, Out>({
+    const channel: ChannelLike<In, Out> = create(path, {
       ...config,
       url: config.url(path),
       events: {
