@@ -3,8 +3,8 @@ import type { LifecycleTargets } from './BrowserLifecycle';
 import type { RetryContext } from './ConnectionOptions';
 import type { Protocol } from './FeedkitClient';
 import type { HeartbeatSettings } from './heartbeatTiming';
-import type { ShareOptions } from './share/ShareOptions';
 import type { OutgoingQueueOptions } from './OutgoingQueue';
+import type { ShareOptions } from './share/ShareOptions';
 import type { WebSocketConstructor } from './WebSocketLike';
 
 export interface ClientOptions<P extends Protocol> {

@@ -45,12 +45,18 @@ export function electLeader(options: LeaderElectionOptions): () => void {
 }
 
 /** Runs the hub until `resign` is called; the lock is held as long as the returned promise is pending. */
-function lead(options: LeaderElectionOptions, onResign: (resign: () => void) => void): Promise<void> {
+function lead(
+  options: LeaderElectionOptions,
+  onResign: (resign: () => void) => void,
+): Promise<void> {
   return new Promise<void>((release) => {
     const channel = new BroadcastChannel(options.name);
     const post = (message: HubMessage) => channel.postMessage(message);
     // Every message carries its addressees; one post reaches every tab.
-    const link: HubLink = { post: (_tab, message) => post(message), postAll: (_tabs, message) => post(message) };
+    const link: HubLink = {
+      post: (_tab, message) => post(message),
+      postAll: (_tabs, message) => post(message),
+    };
     const hub = new ShareHub({ link, adapters, locks: options.locks, local: options.local });
     channel.onmessage = (event: MessageEvent<TabMessage>) => hub.receive(event.data);
     onResign(() => {

@@ -89,7 +89,8 @@ export class ShareHub {
     const tab = this.#tabs.get(message.tab);
     if (!tab) {
       // Dropped after silence (a frozen tab woke up): it must resend what it holds.
-      if (message.t !== 'bye') this.#o.link.post(message.tab, { from: 'hub', t: 'rejoin', tab: message.tab });
+      if (message.t !== 'bye')
+        this.#o.link.post(message.tab, { from: 'hub', t: 'rejoin', tab: message.tab });
       return;
     }
     tab.awaiting = undefined;
@@ -145,7 +146,12 @@ export class ShareHub {
       known.awaiting = undefined;
       return;
     }
-    const tab: Tab = { clients: new Set(), abort: new AbortController(), liveness, awaiting: undefined };
+    const tab: Tab = {
+      clients: new Set(),
+      abort: new AbortController(),
+      liveness,
+      awaiting: undefined,
+    };
     this.#tabs.set(id, tab);
     // The tab holds this lock for its life: getting it means the tab is gone, however it went.
     if (lock !== undefined && this.#o.locks) {
@@ -223,7 +229,8 @@ export class ShareHub {
   /** Pings at the shortest interval any tab asked for; a tab silent past its timeout is dropped. */
   #heartbeat(): void {
     let intervalMs = Infinity;
-    for (const tab of this.#tabs.values()) intervalMs = Math.min(intervalMs, tab.liveness.intervalMs);
+    for (const tab of this.#tabs.values())
+      intervalMs = Math.min(intervalMs, tab.liveness.intervalMs);
     if (intervalMs === this.#intervalMs) return;
     clearInterval(this.#timer);
     this.#timer = undefined;

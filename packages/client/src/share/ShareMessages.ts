@@ -75,8 +75,8 @@ export type TabMessage = { readonly from: 'tab'; readonly tab: string } & (
     }
 );
 
+/** From the owner. `owner`: a new owner took over; every tab joins again and resends what it holds. */
 export type HubMessage = { readonly from: 'hub' } & (
-  /** A new owner took over: every tab joins again and resends what it holds. */
   | { readonly t: 'owner' }
   | { readonly t: 'ping' }
   /** The owner does not know this tab (dropped after silence): join again. */

@@ -48,11 +48,15 @@ export class TabChannel<In, Out> implements ChannelLike<In, Out> {
   add(feed: FeedStore<In>): void {
     if (this.#state.status === 'closed') {
       feed.fail(
-        new FeedkitError('connection', `${this.url}: connection closed (${this.#state.reason ?? 'closed'})`, {
-          system: this.#o.adapter.system,
-          path: this.url,
-          fatal: true,
-        }),
+        new FeedkitError(
+          'connection',
+          `${this.url}: connection closed (${this.#state.reason ?? 'closed'})`,
+          {
+            system: this.#o.adapter.system,
+            path: this.url,
+            fatal: true,
+          },
+        ),
       );
       return;
     }

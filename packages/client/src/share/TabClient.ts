@@ -191,7 +191,9 @@ export class TabClient<In> implements SharedClient, TabChannelHost<In> {
  * can neither run a SharedWorker nor elect a leader tab: the client then
  * keeps its own sockets, with the same behaviour.
  */
-export function tabClientFor<In>(o: Omit<TabClientOptions<In>, 'share'>): TabClient<In> | undefined {
+export function tabClientFor<In>(
+  o: Omit<TabClientOptions<In>, 'share'>,
+): TabClient<In> | undefined {
   const { share } = o.options;
   if (share === undefined || share === false) return undefined;
   const runtime = tabShare(share === 'tabs' ? {} : share);

@@ -1,9 +1,15 @@
 import type { ClientOptions } from '../ClientOptions';
 import type { Protocol } from '../FeedkitClient';
-import type { LockRequester } from './ShareHub';
-import { configKey, type HubMessage, type Liveness, type ShareConfig, type TabMessage } from './ShareMessages';
-import type { ShareOptions } from './ShareOptions';
 import { openShareWorker } from './openShareWorker';
+import type { LockRequester } from './ShareHub';
+import {
+  configKey,
+  type HubMessage,
+  type Liveness,
+  type ShareConfig,
+  type TabMessage,
+} from './ShareMessages';
+import type { ShareOptions } from './ShareOptions';
 
 /** Name of the SharedWorker, BroadcastChannel and locks. */
 const NAME = 'feedkit-share';
@@ -66,7 +72,10 @@ export class TabShare {
   constructor(options: ShareOptions, browser: Browser) {
     this.#browser = browser;
     this.#liveness = { ...DEFAULT_LIVENESS, ...options.liveness };
-    const port = options.worker === false ? undefined : openShareWorker(options.worker, NAME, () => this.#toLeader());
+    const port =
+      options.worker === false
+        ? undefined
+        : openShareWorker(options.worker, NAME, () => this.#toLeader());
     if (port) {
       this.mode = 'worker';
       port.onmessage = (event) => this.#receive(event.data as HubMessage);
@@ -103,13 +112,15 @@ export class TabShare {
   post(message: TabBody): void {
     const full = { ...message, from: 'tab', tab: this.tab } as TabMessage;
     if (this.#joined) this.#post(full);
-    else if (full.t === 'send' || full.t === 'reconnect' || full.t === 'token') this.#unsent.push(full);
+    else if (full.t === 'send' || full.t === 'reconnect' || full.t === 'token')
+      this.#unsent.push(full);
   }
 
   /** The function options of a client on this page with `config`, for a leader's hub. */
   local(config: ShareConfig): Partial<ClientOptions<Protocol>> | undefined {
     const key = configKey(config);
-    for (const client of this.#clients.values()) if (configKey(client.config) === key) return client.local;
+    for (const client of this.#clients.values())
+      if (configKey(client.config) === key) return client.local;
     return undefined;
   }
 
@@ -127,7 +138,13 @@ export class TabShare {
       this.#lock = name;
     }
     this.#joined = true;
-    this.#post({ from: 'tab', tab: this.tab, t: 'join', lock: this.#lock, liveness: this.#liveness });
+    this.#post({
+      from: 'tab',
+      tab: this.tab,
+      t: 'join',
+      lock: this.#lock,
+      liveness: this.#liveness,
+    });
     for (const client of this.#clients.values()) client.resync();
     const unsent = this.#unsent;
     this.#unsent = [];
@@ -137,7 +154,13 @@ export class TabShare {
   #rejoin(ownerChanged: boolean): void {
     if (!this.#joined) return;
     if (ownerChanged) for (const client of this.#clients.values()) client.ownerChanged();
-    this.#post({ from: 'tab', tab: this.tab, t: 'join', lock: this.#lock, liveness: this.#liveness });
+    this.#post({
+      from: 'tab',
+      tab: this.tab,
+      t: 'join',
+      lock: this.#lock,
+      liveness: this.#liveness,
+    });
     for (const client of this.#clients.values()) client.resync();
   }
 
