@@ -8,16 +8,18 @@ import type {
 } from '@feedkit/protocol';
 import IsomorphicWebSocket from 'isomorphic-ws';
 import { BehaviorSubject, type Observable, Subject } from 'rxjs';
-import { fullJitterBackoff } from './Backoff';
+import { checkedBackoff, fullJitterBackoff } from './Backoff';
 import { browserTargets, watchBrowserLifecycle } from './BrowserLifecycle';
 import { Channel, type ChannelOptions } from './Channel';
 import type { ChannelLike } from './ChannelLike';
 import type { ClientOptions } from './ClientOptions';
 import { Connection } from './Connection';
+import type { ConnectionOptions } from './ConnectionOptions';
 import { clientState } from './clientState';
 import { createHttp } from './createHttp';
+import { DriftCounter, type DriftMode } from './Drift';
 import { FeedCache } from './FeedCache';
-import type { AnyAdapter, ClientState, FeedkitClient, Protocol } from './FeedkitClient';
+import type { AnyAdapter, ClientState, FeedkitClient, Http, Protocol } from './FeedkitClient';
 import { FeedkitError } from './FeedkitError';
 import { heartbeatTiming } from './heartbeatTiming';
 import { tabClientFor } from './share/TabClient';
@@ -34,15 +36,23 @@ export type { ClientOptions } from './ClientOptions';
  * const client = createClient({ url: 'ws://localhost:8080', protocol: takhin({ apiKey }) });
  * client.feed('metrics').subscribe((m) => console.log(m.data.throughput.produceRate));
  */
-export function createClient<P extends Protocol>(options: ClientOptions<P>): FeedkitClient<P> {
+export function createClient<P extends Protocol, D extends DriftMode = 'report'>(
+  options: ClientOptions<P, D>,
+): FeedkitClient<P, D> {
   type In = AdapterIn<P['adapter']>;
   type Out = AdapterOut<P['adapter']>;
   const { protocol } = options;
   const adapter = protocol.adapter as unknown as Adapter<In, Out>;
   const system = adapter.system;
-  const baseUrl = options.url.replace(/\/+$/, '');
+  const baseUrl = joinBase(options.url, options.basePath);
   const lingerMs = options.linger ?? 1000;
-  const http = createHttp({ baseUrl: httpUrl(baseUrl), system, fetch: options.fetch });
+  const http = createHttp({
+    baseUrl: httpUrl(baseUrl),
+    system,
+    fetch: options.fetch,
+    headers: options.headers,
+    timeoutMs: options.requestTimeoutMs,
+  });
   const [state$, errors$, unknown$, messages$] = [
     new BehaviorSubject<ClientState>(clientState([])),
     new Subject<FeedkitError>(),
@@ -50,15 +60,17 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
     new Subject<In>(),
   ] as const;
   const channels = new Map<string, ChannelLike<In, Out>>();
+  const drift = new DriftCounter();
   let closed = false;
   const publishState = () => {
     if (!closed) state$.next(clientState([...channels.values()].map((c) => c.state)));
   };
-  const events = {
+  const events: ChannelOptions<In, Out>['events'] = {
+    drift: (error) => drift.count(system, error),
     state: publishState,
-    error: (error: FeedkitError) => errors$.next(error),
-    message: (message: In) => messages$.next(message),
-    unknown: (message: UnknownMessage) => unknown$.next(message),
+    error: (error) => errors$.next(error),
+    message: (message) => messages$.next(message),
+    unknown: (message) => unknown$.next(message),
     ended: publishState,
   };
   // `share`: the sockets live in the owner of shared sockets, the channels are its proxies.
@@ -68,9 +80,13 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
     {
       url: (path) => socketUrl(baseUrl, path, protocol.query),
       adapter,
-      transport: connectionFactory(options, adapter, http),
+      transport: connectionFactory(options, adapter, http, (error) => errors$.next(error)),
       queue: options.queue ?? {},
       lingerMs,
+      drift: options.drift ?? 'report',
+      acks: protocol.answersSubscriptions
+        ? { timeoutMs: options.ackTimeoutMs ?? 10_000 }
+        : undefined,
       events,
     },
     shared ? (path, o) => shared.channel<Out>(path, o) : (_path, o) => new Channel<In, Out>(o),
@@ -86,7 +102,7 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
   });
   const stopLifecycle = watchLifecycle(options, adapter, () => client.reconnectNow());
 
-  const client: FeedkitClient<P> = {
+  const client: FeedkitClient<P, D> = {
     system,
     protocol,
     feed: (name, ...args) => {
@@ -97,11 +113,15 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
     get state() {
       return state$.value;
     },
+    get drift() {
+      return drift.snapshot;
+    },
+    drift$: drift.snapshot$,
     state$: state$.asObservable(),
     errors$: errors$.asObservable(),
     unknown$: unknown$.asObservable(),
     messages$: messages$.asObservable() as Observable<In>,
-    rest: protocol.rest(http) as FeedkitClient<P>['rest'],
+    rest: protocol.rest(http) as FeedkitClient<P, D>['rest'],
     send(path, command) {
       if (closed) errors$.next(clientClosed());
       else channelFor(path).send(command as Out);
@@ -120,7 +140,7 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
       cache.close();
       shared?.close();
       state$.next({ ...last, status: 'closed', reason: 'closed by the client', connections: [] });
-      for (const subject of [state$, errors$, unknown$, messages$]) subject.complete();
+      for (const subject of [state$, errors$, unknown$, messages$, drift]) subject.complete();
     },
   };
   return client;
@@ -176,7 +196,7 @@ function specOf<In>(adapter: AnyAdapter, name: string, args: unknown[]): FeedSpe
 
 /** Reconnects at once when the browser says the socket may be stale; `undefined` outside browsers. */
 function watchLifecycle(
-  options: ClientOptions<Protocol>,
+  options: ClientOptions<Protocol, DriftMode>,
   adapter: AnyAdapter,
   reconnect: () => void,
 ): (() => void) | undefined {
@@ -199,18 +219,22 @@ function watchLifecycle(
 
 /** Every channel's socket is a `Connection` configured from the client's options. */
 function connectionFactory<In, Out>(
-  options: ClientOptions<Protocol>,
+  options: ClientOptions<Protocol, DriftMode>,
   adapter: Adapter<In, Out>,
-  http: ReturnType<typeof createHttp>,
+  http: Http,
+  report: (error: FeedkitError) => void,
 ): TransportFactory {
   const provider = options.protocol.token;
-  const connection = {
-    system: adapter.system,
+  const system = adapter.system;
+  const connection: ConnectionOptions = {
+    system,
     auth: adapter.auth,
-    token:
-      provider && ((request: { refresh: boolean }) => provider({ refresh: request.refresh, http })),
+    token: provider && ((request) => provider({ ...request, http })),
     WebSocket: options.WebSocket ?? (IsomorphicWebSocket as unknown as WebSocketConstructor),
-    backoff: options.backoff ?? fullJitterBackoff(),
+    socket: { authQueryParam: options.authQueryParam, headers: options.headers, tls: options.tls },
+    backoff: checkedBackoff(options.backoff ?? fullJitterBackoff(), (problem) =>
+      report(new FeedkitError('config', `the backoff option ${problem}`, { system })),
+    ),
     shouldRetry: options.shouldRetry ?? (() => true),
     stableAfterMs: options.stableAfterMs ?? 5000,
     connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
@@ -218,6 +242,12 @@ function connectionFactory<In, Out>(
     systemPing: adapter.heartbeat,
   };
   return (url, owner) => new Connection(url, connection, owner);
+}
+
+/** The URL plus the base path, without trailing slashes (feed paths start with one). */
+function joinBase(url: string, basePath = ''): string {
+  const prefix = basePath.replace(/^\/*/, '/').replace(/\/+$/, '');
+  return `${url.replace(/\/+$/, '')}${prefix === '/' ? '' : prefix}`;
 }
 
 function socketUrl(

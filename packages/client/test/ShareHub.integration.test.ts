@@ -64,6 +64,9 @@ function config(system: ShareConfig['system'], token = false): ShareConfig {
     queue: {},
     stableAfterMs: undefined,
     connectTimeoutMs: undefined,
+    basePath: undefined,
+    authQueryParam: undefined,
+    ackTimeoutMs: undefined,
     token,
   };
 }

@@ -22,6 +22,9 @@ export interface ShareConfig {
   readonly queue: OutgoingQueueOptions;
   readonly stableAfterMs: number | undefined;
   readonly connectTimeoutMs: number | undefined;
+  readonly basePath: string | undefined;
+  readonly authQueryParam: string | undefined;
+  readonly ackTimeoutMs: number | undefined;
   /** The protocol has a token provider: the owner asks a tab for each token. */
   readonly token: boolean;
 }

@@ -36,8 +36,8 @@ export class SharedSession {
   readonly #out: SessionOutput;
   readonly #clients = new Set<string>();
   readonly #held = new Map<string, Held>();
-  /** Keys by client that took the message being delivered; posted when it is done. */
-  readonly #pending = new Map<string, string[]>();
+  /** Keys by client for each message delivered in this task; posted together after it. */
+  readonly #pending = new Map<unknown, Map<string, string[]>>();
 
   constructor(
     config: ShareConfig,
@@ -62,12 +62,15 @@ export class SharedSession {
       queue: config.queue,
       stableAfterMs: config.stableAfterMs,
       connectTimeoutMs: config.connectTimeoutMs,
+      basePath: config.basePath,
+      authQueryParam: config.authQueryParam,
+      ackTimeoutMs: config.ackTimeoutMs,
+      // Drift reaches the tabs as its decode error: each tab counts it, and delivers it under `drift: 'deliver'`.
+      drift: 'report',
       // Tabs forward their own lifecycle events as `reconnect`.
       lifecycle: false,
       ...local,
     });
-    // A feed delivers before `messages$` sees the message: by then `#pending` is complete.
-    this.#client.messages$.subscribe((message) => this.#flush(message));
     this.#client.state$.subscribe((state) =>
       out.post(this.#clients, { from: 'hub', t: 'state', clients: [...this.#clients], state }),
     );
@@ -179,11 +182,7 @@ export class SharedSession {
     if (snapshot !== held.last) {
       held.last = snapshot;
       held.gap = false;
-      for (const client of held.clients) {
-        const keys = this.#pending.get(client);
-        if (keys) keys.push(key);
-        else this.#pending.set(client, [key]);
-      }
+      this.#addressed(snapshot, key, held.clients);
       return;
     }
     if (feed.gap && !held.gap) {
@@ -192,12 +191,32 @@ export class SharedSession {
     held.gap = feed.gap;
   }
 
-  #flush(message: unknown): void {
-    // Pings, acks and messages of topics no tab holds stay here.
-    if (this.#pending.size === 0) return;
-    const to = Object.fromEntries(this.#pending);
+  /** Every feed of a frame delivers in the same task: one post per message once they all have. */
+  #addressed(message: unknown, key: string, clients: Iterable<string>): void {
+    if (this.#pending.size === 0) queueMicrotask(() => this.#flush());
+    let to = this.#pending.get(message);
+    if (!to) {
+      to = new Map();
+      this.#pending.set(message, to);
+    }
+    for (const client of clients) {
+      const keys = to.get(client);
+      if (keys) keys.push(key);
+      else to.set(client, [key]);
+    }
+  }
+
+  #flush(): void {
+    for (const [message, to] of this.#pending) {
+      this.#out.post(to.keys(), {
+        from: 'hub',
+        t: 'msg',
+        message,
+        to: Object.fromEntries(to),
+        at: now(),
+      });
+    }
     this.#pending.clear();
-    this.#out.post(Object.keys(to), { from: 'hub', t: 'msg', message, to, at: now() });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { SystemName, UnknownMessage } from '@feedkit/protocol';
 import type { ChannelEvents, ChannelOptions } from '../Channel';
 import type { ClientOptions } from '../ClientOptions';
+import { type DriftMode, deliverDrifted, driftedMessage } from '../Drift';
 import type { Http, Protocol } from '../FeedkitClient';
 import { FeedkitError } from '../FeedkitError';
 import type { FeedStore } from '../FeedStore';
@@ -12,10 +13,10 @@ import { fromWireError, toWireError } from './wireError';
 export interface TabClientOptions<In> {
   readonly share: TabShare;
   readonly system: SystemName;
-  readonly options: ClientOptions<Protocol>;
+  readonly options: ClientOptions<Protocol, DriftMode>;
   readonly http: Http;
   /** The client's own sinks for messages, errors and unknown messages. */
-  readonly events: Pick<ChannelEvents<In>, 'message' | 'error' | 'unknown'>;
+  readonly events: Pick<ChannelEvents<In>, 'message' | 'error' | 'unknown' | 'drift'>;
 }
 
 /**
@@ -50,6 +51,9 @@ export class TabClient<In> implements SharedClient, TabChannelHost<In> {
       queue: options.queue ?? {},
       stableAfterMs: options.stableAfterMs,
       connectTimeoutMs: options.connectTimeoutMs,
+      basePath: options.basePath,
+      authQueryParam: options.authQueryParam,
+      ackTimeoutMs: options.ackTimeoutMs,
       token: options.protocol.token !== undefined,
     };
     // Functions cannot reach a SharedWorker; a leader tab's hub uses them.
@@ -144,7 +148,7 @@ export class TabClient<In> implements SharedClient, TabChannelHost<In> {
         for (const channel of [...this.#channels]) channel.ownerState(message.state);
         break;
       case 'error':
-        this.#o.events.error(fromWireError(message.error));
+        this.#error(fromWireError(message.error));
         break;
       case 'unknown':
         this.#o.events.unknown(message.message as UnknownMessage);
@@ -155,6 +159,21 @@ export class TabClient<In> implements SharedClient, TabChannelHost<In> {
       default:
         break;
     }
+  }
+
+  /** Drift comes as its decode error (the owner reports it): counted here, delivered or reported as this client says. */
+  #error(error: FeedkitError): void {
+    const decodeError = error.decodeError;
+    const drifted =
+      decodeError?.code === 'invalid_message' ? driftedMessage(decodeError) : undefined;
+    if (!decodeError || !drifted) {
+      this.#o.events.error(error);
+      return;
+    }
+    this.#o.events.drift(decodeError);
+    const channel = [...this.#channels].find((c) => c.url === error.path);
+    if (this.#o.options.drift === 'deliver') deliverDrifted(channel?.feeds ?? [], drifted);
+    else this.#o.events.error(error);
   }
 
   #deliver(message: In, keys: readonly string[]): void {
@@ -171,7 +190,9 @@ export class TabClient<In> implements SharedClient, TabChannelHost<In> {
   async #answerToken(id: number, refresh: boolean): Promise<void> {
     const provider = this.#o.options.protocol.token;
     try {
-      const token = await provider?.({ refresh, http: this.#o.http });
+      // The owner's connect deadline is not visible here: the tab gives the provider the same one.
+      const signal = AbortSignal.timeout(this.config.connectTimeoutMs ?? 10_000);
+      const token = await provider?.({ refresh, http: this.#o.http, signal });
       this.#share.post({ t: 'token', id, token });
     } catch (cause) {
       const error =
