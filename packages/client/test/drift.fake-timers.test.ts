@@ -32,15 +32,16 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-function open<D extends 'report' | 'deliver' | undefined>(drift?: D) {
-  const client = createClient({
-    url: 'ws://fake.test',
-    protocol: takhin(),
-    WebSocket: FakeWebSocket,
-    lifecycle: false,
-    heartbeat: false,
-    ...(drift === undefined ? {} : { drift }),
-  });
+const base = {
+  url: 'ws://fake.test',
+  protocol: takhin(),
+  WebSocket: FakeWebSocket,
+  lifecycle: false,
+  heartbeat: false,
+} as const;
+
+function open() {
+  const client = createClient(base);
   const errors: FeedkitError[] = [];
   client.errors$.subscribe((e) => errors.push(e));
   return { client, errors };
@@ -72,7 +73,9 @@ describe('drift', () => {
   });
 
   it("'deliver': the feed gets a DriftedMessage with the raw value and the issues, and it is counted", async () => {
-    const { client, errors } = open('deliver');
+    const client = createClient({ ...base, drift: 'deliver' });
+    const errors: FeedkitError[] = [];
+    client.errors$.subscribe((e) => errors.push(e));
     const got: (Takhin.MetricsMessage | DriftedMessage)[] = [];
     client.feed('metrics').subscribe((m) => got.push(m));
     await tick();
