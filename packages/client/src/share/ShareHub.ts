@@ -163,7 +163,12 @@ export class ShareHub {
   }
 
   #open(id: string, tab: Tab, client: string, config: ShareConfig): void {
-    if (this.#clients.has(client)) return;
+    const known = this.#clients.get(client);
+    if (known) {
+      // A tab that woke up says everything again and shows `connecting` until it is told the state.
+      known.session.addClient(client);
+      return;
+    }
     const key = configKey(config);
     let session = this.#sessions.get(key);
     if (!session) {

@@ -87,10 +87,10 @@ export class TabShare {
     }
     browser.window.addEventListener('pagehide', () => this.#bye());
     browser.window.addEventListener('pageshow', (event) => {
-      if ((event as PageTransitionEvent).persisted) this.#rejoin(true);
+      if ((event as PageTransitionEvent).persisted) this.#rejoin();
     });
     // A frozen tab may have been dropped by the owner: join again, say what is held.
-    browser.document.addEventListener('resume', () => this.#rejoin(true));
+    browser.document.addEventListener('resume', () => this.#rejoin());
     void this.#join();
   }
 
@@ -138,22 +138,21 @@ export class TabShare {
       this.#lock = name;
     }
     this.#joined = true;
-    this.#post({
-      from: 'tab',
-      tab: this.tab,
-      t: 'join',
-      lock: this.#lock,
-      liveness: this.#liveness,
-    });
-    for (const client of this.#clients.values()) client.resync();
+    this.#announce();
     const unsent = this.#unsent;
     this.#unsent = [];
     for (const message of unsent) this.#post(message);
   }
 
-  #rejoin(ownerChanged: boolean): void {
+  /** A new owner, or one that forgot this tab: what was missed is a gap, and everything is said again. */
+  #rejoin(): void {
     if (!this.#joined) return;
-    if (ownerChanged) for (const client of this.#clients.values()) client.ownerChanged();
+    for (const client of this.#clients.values()) client.ownerChanged();
+    this.#announce();
+  }
+
+  /** Joins the owner and tells it everything this tab holds. */
+  #announce(): void {
     this.#post({
       from: 'tab',
       tab: this.tab,
@@ -175,10 +174,10 @@ export class TabShare {
         if (this.#joined) this.#post({ from: 'tab', tab: this.tab, t: 'pong' });
         return;
       case 'owner':
-        this.#rejoin(true);
+        this.#rejoin();
         return;
       case 'rejoin':
-        if (message.tab === this.tab) this.#rejoin(true);
+        if (message.tab === this.tab) this.#rejoin();
         return;
       case 'token':
         this.#clients.get(message.client)?.receive(message);
@@ -198,7 +197,7 @@ export class TabShare {
     if (this.mode === 'leader') return;
     this.mode = 'leader';
     this.#post = this.#leaderLink();
-    this.#rejoin(true);
+    this.#rejoin();
   }
 
   #leaderLink(): Post {
