@@ -5,12 +5,11 @@ import {
   type CloseEvent,
   closeRule,
   DEAD_PEER_CLOSE_CODE,
-  type TransportError,
 } from './closeRule';
 import { FeedkitError } from './FeedkitError';
 import type { Heartbeat } from './Heartbeat';
 import { heartbeatFor } from './heartbeatTiming';
-import { frameText, openSocket } from './openSocket';
+import { frameText, openSocket, transportErrorOf } from './openSocket';
 import { redact } from './redact';
 import { requestToken } from './requestToken';
 import type { Transport, TransportOwner, TransportState } from './Transport';
@@ -165,7 +164,7 @@ export class Connection implements Transport {
   #watch(socket: WebSocketLike, generation: number, seesUpgradeStatus: boolean): void {
     let opened = false;
     let httpStatus: number | undefined;
-    let failure: { error: TransportError; cause: unknown } | undefined;
+    let failure: ReturnType<typeof transportErrorOf>;
     const current = () => generation === this.#generation;
 
     socket.on?.('unexpected-response', ((_request: unknown, response: { statusCode?: number }) => {
@@ -363,13 +362,4 @@ export class Connection implements Transport {
       ...extra,
     });
   }
-}
-
-/** The implementation's error behind an `error` event (`ws`: an ErrorEvent with `.error`; browsers: nothing). */
-function transportErrorOf(event: unknown): { error: TransportError; cause: unknown } | undefined {
-  const cause = (event as { error?: unknown })?.error ?? event;
-  const message = (cause as { message?: unknown })?.message;
-  if (typeof message !== 'string' || message === '') return undefined;
-  const code = (cause as { code?: unknown }).code;
-  return { error: { code: typeof code === 'string' ? code : undefined, message }, cause };
 }

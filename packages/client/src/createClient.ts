@@ -46,13 +46,7 @@ export function createClient<P extends Protocol, D extends DriftMode = 'report'>
   const system = adapter.system;
   const baseUrl = joinBase(options.url, options.basePath);
   const lingerMs = options.linger ?? 1000;
-  const http = createHttp({
-    baseUrl: httpUrl(baseUrl),
-    system,
-    fetch: options.fetch,
-    headers: options.headers,
-    timeoutMs: options.requestTimeoutMs,
-  });
+  const http = createHttp({ ...restOptions(options), baseUrl: httpUrl(baseUrl), system });
   const [state$, errors$, unknown$, messages$] = [
     new BehaviorSubject<ClientState>(clientState([])),
     new Subject<FeedkitError>(),
@@ -78,15 +72,10 @@ export function createClient<P extends Protocol, D extends DriftMode = 'report'>
   const channelFor = channelsOn<In, Out>(
     channels,
     {
+      ...channelDefaults(options, lingerMs),
       url: (path) => socketUrl(baseUrl, path, protocol.query),
       adapter,
       transport: connectionFactory(options, adapter, http, (error) => errors$.next(error)),
-      queue: options.queue ?? {},
-      lingerMs,
-      drift: options.drift ?? 'report',
-      acks: protocol.answersSubscriptions
-        ? { timeoutMs: options.ackTimeoutMs ?? 10_000 }
-        : undefined,
       events,
     },
     shared ? (path, o) => shared.channel<Out>(path, o) : (_path, o) => new Channel<In, Out>(o),
@@ -144,6 +133,21 @@ export function createClient<P extends Protocol, D extends DriftMode = 'report'>
     },
   };
   return client;
+}
+
+function restOptions(options: ClientOptions<Protocol, DriftMode>) {
+  return { fetch: options.fetch, headers: options.headers, timeoutMs: options.requestTimeoutMs };
+}
+
+/** The channel options that come straight from the client's options. */
+function channelDefaults(options: ClientOptions<Protocol, DriftMode>, lingerMs: number) {
+  const acks = options.protocol.answersSubscriptions;
+  return {
+    queue: options.queue ?? {},
+    lingerMs,
+    drift: options.drift ?? 'report',
+    acks: acks ? { timeoutMs: options.ackTimeoutMs ?? 10_000 } : undefined,
+  };
 }
 
 function closedClientError(system: SystemName): FeedkitError {

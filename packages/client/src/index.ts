@@ -52,6 +52,7 @@ export type {
   RestOf,
 } from './FeedkitClient';
 export { FeedkitError, type FeedkitErrorCode, type FeedkitErrorOptions } from './FeedkitError';
+export { FeedObserver, type FeedObserverOptions } from './FeedObserver';
 export { Heartbeat, type HeartbeatOptions } from './Heartbeat';
 export { type HeartbeatSettings, type HeartbeatTiming, heartbeatTiming } from './heartbeatTiming';
 export { OutgoingQueue, type OutgoingQueueOptions } from './OutgoingQueue';

@@ -182,7 +182,7 @@ describe('ShareHub', () => {
   });
 
   it('asks a tab for the token, and another tab when the one it asked goes away', async () => {
-    const token = server.issueHeliosToken('admin');
+    const token = server.system('helios').issueToken('admin');
     const a = join('a', 'helios', true);
     const b = join('b', 'helios', true);
     const askedA = received('a', 'token');

@@ -226,7 +226,7 @@ describe.each([
   });
 
   it("the owner asks a tab for tokens: a Helios client authenticates with the tab's provider", async () => {
-    const token = server.issueHeliosToken('admin');
+    const token = server.system('helios').issueToken('admin');
     const results = await Promise.all(
       pages
         .slice(0, 2)

@@ -8,15 +8,16 @@ import {
   takhin,
   veloflux,
 } from '@feedkit/client';
-import type { SystemName } from '@feedkit/protocol';
+import type { KnownSystem } from '@feedkit/protocol';
 import type { ConnectionInfo } from '@feedkit/reference-server';
 import { mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defineComponent, effectScope, h, nextTick, type ShallowRef } from 'vue';
-import { feedkit, provideClient } from '../src/FeedkitProvider';
-import * as AIC from '../src/systems/activeImmuneCore';
+import { feedkit } from '../src/feedkit';
+import { provideClient } from '../src/provideClient';
+import * as AIC from '../src/systems/active-immune-core';
 import * as HeliosVue from '../src/systems/helios';
-import * as PlataformaEVue from '../src/systems/plataformaE';
+import * as PlataformaEVue from '../src/systems/plataforma-e';
 import * as TakhinVue from '../src/systems/takhin';
 import * as VeloFluxVue from '../src/systems/veloflux';
 import { useReferenceServer } from './support/referenceServer';
@@ -27,7 +28,7 @@ const iso = () => new Date().toISOString();
 
 interface Case {
   readonly name: string;
-  readonly system: SystemName;
+  readonly system: KnownSystem;
   readonly protocol: () => Protocol;
   /** Calls the composable under test. */
   readonly use: () => Readonly<ShallowRef<unknown>>;
