@@ -84,19 +84,22 @@ const counts = (page: Page) =>
 const takhinSockets = () => server.connections('takhin');
 
 describe.each([
-  ['a SharedWorker', false],
-  ['a leader tab (SharedWorker deleted)', true],
-] as const)('share: tabs through %s', (_name, withoutWorker) => {
+  ['a SharedWorker', '/shareWorker.js', false],
+  ['a leader tab (SharedWorker deleted)', '/shareWorker.js', true],
+  // A worker script that does not load (404, or a CSP without worker-src 'self'): a leader tab instead.
+  ['a leader tab (worker script missing)', '/missing.js', false],
+] as const)('share: tabs through %s', (_name, worker, deleteWorker) => {
+  const withoutWorker = deleteWorker || worker === '/missing.js';
   let context: BrowserContext;
   const pages: Page[] = [];
-  const share = { worker: '/shareWorker.js', liveness: LIVENESS };
+  const share = { worker, liveness: LIVENESS };
   /** Sockets each page holds open itself: only a leader tab has any. */
   const sockets = new Map<Page, number>();
 
   beforeAll(async () => {
     context = await browser.newContext();
     await context.grantPermissions(['local-network-access']).catch(() => {});
-    if (withoutWorker) {
+    if (deleteWorker) {
       await context.addInitScript(() => {
         delete (globalThis as { SharedWorker?: unknown }).SharedWorker;
       });
