@@ -68,7 +68,12 @@ export function createClient<P extends Protocol, D extends DriftMode = 'report'>
     ended: publishState,
   };
   // `share`: the sockets live in the owner of shared sockets, the channels are its proxies.
-  const shared = tabClientFor<In>({ system, options, http, events });
+  const shared = tabClientFor<In>({
+    adapter: adapter as unknown as Adapter<unknown, unknown>,
+    options,
+    http,
+    events,
+  });
   const channelFor = channelsOn<In, Out>(
     channels,
     {

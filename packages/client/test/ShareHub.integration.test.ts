@@ -85,7 +85,7 @@ const wire = () => server.connections('takhin').flatMap((c) => c.subscriptions);
 
 beforeEach(async () => {
   server = await startReferenceServer({ timeScale: 0.01, seed: 1, simulate: false });
-  hub = new ShareHub({ link, adapters });
+  hub = new ShareHub({ link, adapters: (system) => adapters[system] });
 });
 
 afterEach(async () => {

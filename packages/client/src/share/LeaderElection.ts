@@ -1,7 +1,6 @@
 import type { ClientOptions } from '../ClientOptions';
 import type { Protocol } from '../FeedkitClient';
-import { adapters } from './adapters';
-import { type HubLink, type LockRequester, ShareHub } from './ShareHub';
+import { type HubLink, type LockRequester, ShareHub, type ShareHubOptions } from './ShareHub';
 import type { HubMessage, ShareConfig, TabMessage } from './ShareMessages';
 
 export interface LeaderElectionOptions {
@@ -13,6 +12,8 @@ export interface LeaderElectionOptions {
   /** Events of the page: `freeze` hands ownership over, `resume` stands again. */
   readonly page: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
   readonly local: (config: ShareConfig) => Partial<ClientOptions<Protocol>> | undefined;
+  /** The adapters of this page's clients: a leader tab does not load the other systems. */
+  readonly adapters: ShareHubOptions['adapters'];
 }
 
 /**
@@ -57,7 +58,12 @@ function lead(
       post: (_tab, message) => post(message),
       postAll: (_tabs, message) => post(message),
     };
-    const hub = new ShareHub({ link, adapters, locks: options.locks, local: options.local });
+    const hub = new ShareHub({
+      link,
+      adapters: options.adapters,
+      locks: options.locks,
+      local: options.local,
+    });
     channel.onmessage = (event: MessageEvent<TabMessage>) => hub.receive(event.data);
     onResign(() => {
       hub.close();

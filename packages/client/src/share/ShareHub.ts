@@ -1,6 +1,7 @@
 import type { Adapter, SystemName } from '@feedkit/protocol';
 import type { ClientOptions } from '../ClientOptions';
 import type { Protocol } from '../FeedkitClient';
+import { FeedkitError } from '../FeedkitError';
 import { SharedSession } from './SharedSession';
 import {
   configKey,
@@ -10,6 +11,7 @@ import {
   type TabMessage,
 } from './ShareMessages';
 import { TokenRelay } from './TokenRelay';
+import { toWireError } from './wireError';
 
 /** How the owner reaches its tabs: one port per tab (SharedWorker) or one BroadcastChannel. */
 export interface HubLink {
@@ -31,7 +33,8 @@ export interface LockRequester {
 
 export interface ShareHubOptions {
   readonly link: HubLink;
-  readonly adapters: Readonly<Record<SystemName, Adapter<unknown, unknown>>>;
+  /** The adapter of a system: the worker has every one, a leader tab those of its own clients. */
+  readonly adapters: (system: SystemName) => Adapter<unknown, unknown> | undefined;
   /** Where a tab's life lock can be awaited; without it, the heartbeat alone finds dead tabs. */
   readonly locks?: LockRequester | undefined;
   /** Options only a page has (functions): a leader tab lends its own client's. */
@@ -172,8 +175,21 @@ export class ShareHub {
     const key = configKey(config);
     let session = this.#sessions.get(key);
     if (!session) {
-      const adapter = this.#o.adapters[config.system];
-      if (!adapter) return;
+      const adapter = this.#o.adapters(config.system);
+      if (!adapter) {
+        const error = new FeedkitError(
+          'connection',
+          `the tab that holds the shared sockets has no ${config.system} client, so it cannot serve this one; it will when a tab that has one leads (or with a SharedWorker)`,
+          { system: config.system },
+        );
+        this.#o.link.post(id, {
+          from: 'hub',
+          t: 'error',
+          clients: [client],
+          error: toWireError(error),
+        });
+        return;
+      }
       session = new SharedSession(
         config,
         adapter,

@@ -1,4 +1,4 @@
-import type { SystemName, UnknownMessage } from '@feedkit/protocol';
+import type { Adapter, UnknownMessage } from '@feedkit/protocol';
 import type { ChannelEvents, ChannelOptions } from '../Channel';
 import type { ClientOptions } from '../ClientOptions';
 import { type DriftMode, deliverDrifted, driftedMessage } from '../Drift';
@@ -12,7 +12,7 @@ import { fromWireError, toWireError } from './wireError';
 
 export interface TabClientOptions<In> {
   readonly share: TabShare;
-  readonly system: SystemName;
+  readonly adapter: Adapter<unknown, unknown>;
   readonly options: ClientOptions<Protocol, DriftMode>;
   readonly http: Http;
   /** The client's own sinks for messages, errors and unknown messages. */
@@ -28,6 +28,7 @@ export class TabClient<In> implements SharedClient, TabChannelHost<In> {
   readonly id: string;
   readonly config: ShareConfig;
   readonly local: Partial<ClientOptions<Protocol>>;
+  readonly adapter: Adapter<unknown, unknown>;
   readonly #share: TabShare;
   readonly #o: TabClientOptions<In>;
   readonly #channels = new Set<TabChannel<In, unknown>>();
@@ -41,9 +42,10 @@ export class TabClient<In> implements SharedClient, TabChannelHost<In> {
     this.#o = o;
     this.#share = o.share;
     this.id = o.share.nextId();
+    this.adapter = o.adapter;
     const { options } = o;
     this.config = {
-      system: o.system,
+      system: o.adapter.system,
       url: options.url.replace(/\/+$/, ''),
       query: options.protocol.query,
       heartbeat: options.heartbeat,

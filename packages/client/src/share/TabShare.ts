@@ -1,3 +1,4 @@
+import type { Adapter, SystemName } from '@feedkit/protocol';
 import type { ClientOptions } from '../ClientOptions';
 import type { Protocol } from '../FeedkitClient';
 import { openShareWorker } from './openShareWorker';
@@ -21,6 +22,8 @@ export interface SharedClient {
   readonly config: ShareConfig;
   /** Function options the leader tab lends to the owner. */
   readonly local: Partial<ClientOptions<Protocol>>;
+  /** Its system's adapter, which a leader tab's hub decodes with. */
+  readonly adapter: Adapter<unknown, unknown>;
   /** Sends `open` and every held feed: the owner knows nothing of this client. */
   resync(): void;
   /** A new owner: messages may have been missed, states are unknown until it reports. */
@@ -124,6 +127,13 @@ export class TabShare {
     return undefined;
   }
 
+  #adapterOf(system: SystemName): Adapter<unknown, unknown> | undefined {
+    for (const client of this.#clients.values()) {
+      if (client.adapter.system === system) return client.adapter;
+    }
+    return undefined;
+  }
+
   async #join(): Promise<void> {
     const locks = this.#browser.locks;
     if (locks && this.#lock === undefined) {
@@ -207,7 +217,13 @@ export class TabShare {
     // Only a page that may lead loads the hub and the five adapters.
     if (locks) {
       void import('./LeaderElection').then(({ electLeader }) =>
-        electLeader({ name: NAME, locks, page: document, local: (c) => this.local(c) }),
+        electLeader({
+          name: NAME,
+          locks,
+          page: document,
+          local: (c) => this.local(c),
+          adapters: (s) => this.#adapterOf(s),
+        }),
       );
     }
     return (message) => channel.postMessage(message);

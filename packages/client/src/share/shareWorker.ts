@@ -25,7 +25,11 @@ const link: HubLink = {
   // The port stays open: a tab dropped while frozen speaks on it again when it wakes.
   forget: (tab) => ports.delete(tab),
 };
-const hub = new ShareHub({ link, adapters, locks: scope.navigator?.locks });
+const hub = new ShareHub({
+  link,
+  adapters: (system) => adapters[system],
+  locks: scope.navigator?.locks,
+});
 
 scope.onconnect = (event) => {
   const port = event.ports[0];
