@@ -71,6 +71,8 @@ export class TabShare {
   #unsent: TabMessage[] = [];
   #lock: string | undefined;
   #counter = 0;
+  /** Until the worker first answers: a worker that failed to load may tell only the tab that started it. */
+  #firstContact: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: ShareOptions, browser: Browser) {
     this.#browser = browser;
@@ -149,6 +151,9 @@ export class TabShare {
     }
     this.#joined = true;
     this.#announce();
+    if (this.mode === 'worker') {
+      this.#firstContact = setTimeout(() => this.#toLeader(), this.#liveness.timeoutMs);
+    }
     const unsent = this.#unsent;
     this.#unsent = [];
     for (const message of unsent) this.#post(message);
@@ -179,6 +184,7 @@ export class TabShare {
 
   #receive(message: HubMessage): void {
     if (message?.from !== 'hub') return;
+    clearTimeout(this.#firstContact);
     switch (message.t) {
       case 'ping':
         if (this.#joined) this.#post({ from: 'tab', tab: this.tab, t: 'pong' });
@@ -205,6 +211,7 @@ export class TabShare {
   /** The worker could not start (blocked, missing): elect a leader tab instead. */
   #toLeader(): void {
     if (this.mode === 'leader') return;
+    clearTimeout(this.#firstContact);
     this.mode = 'leader';
     this.#post = this.#leaderLink();
     this.#rejoin();

@@ -57,4 +57,6 @@ function heliosStatus(url: string, token: string, share: object): Promise<string
   });
 }
 
-Object.assign(globalThis, { share: { counts, start, hold, release, heliosStatus } });
+const drift = () => client?.drift.total ?? 0;
+
+Object.assign(globalThis, { share: { counts, start, hold, release, heliosStatus, drift } });
