@@ -212,4 +212,33 @@ describe('ShareHub', () => {
     expect(status.to[a]).toBeUndefined();
     expect(server.connections('helios')).toHaveLength(1);
   });
+
+  it('asks the next tab when the one it asked has no token (signed in elsewhere)', async () => {
+    const token = server.system('helios').issueToken('admin');
+    const a = join('a', 'helios', true);
+    const b = join('b', 'helios', true);
+    const askedA = received('a', 'token');
+    const path = '/ws/cluster';
+    say('a', {
+      t: 'add',
+      client: a,
+      path,
+      url: `${server.wsUrl}${path}`,
+      key: 'status',
+      feed: ['status', []],
+    });
+    say('b', {
+      t: 'add',
+      client: b,
+      path,
+      url: `${server.wsUrl}${path}`,
+      key: 'status',
+      feed: ['status', []],
+    });
+    const askedB = received('b', 'token');
+    say('a', { t: 'token', id: (await askedA).id, token: undefined });
+    say('b', { t: 'token', id: (await askedB).id, token });
+    await received('a', 'msg', (m) => m.to[a]?.includes('status') === true);
+    expect(server.connections('helios')).toHaveLength(1);
+  });
 });

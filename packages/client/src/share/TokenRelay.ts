@@ -42,6 +42,8 @@ export class TokenRelay {
     if (!waiting) return;
     this.#waiting.delete(id);
     if (error) waiting.reject(fromWireError(error));
+    // A tab that has no token (not signed in there) is no answer while another tab may have one.
+    else if (token === undefined && waiting.others.length > 0) this.#askNext(id, waiting, true);
     else waiting.resolve(token);
   }
 
@@ -54,7 +56,7 @@ export class TokenRelay {
     }
   }
 
-  #askNext(id: number, waiting: Waiting): void {
+  #askNext(id: number, waiting: Waiting, answered = false): void {
     for (let client = waiting.others.shift(); client; client = waiting.others.shift()) {
       const tab = this.#tabOf(client);
       if (tab === undefined) continue;
@@ -63,7 +65,9 @@ export class TokenRelay {
       this.#post(tab, { from: 'hub', t: 'token', client, id, refresh: waiting.refresh });
       return;
     }
+    // Every tab said "no token": connect without one, as a single tab would.
+    if (answered) waiting.resolve(undefined);
     // Not an auth failure: the connection retries, and a tab that opens meanwhile is asked.
-    waiting.reject(new Error('no open tab is left to ask for a token'));
+    else waiting.reject(new Error('no open tab is left to ask for a token'));
   }
 }
