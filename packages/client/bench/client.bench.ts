@@ -7,8 +7,9 @@
  *   3. reconnect: restart() resolved -> 100 subscriptions replayed -> first message on each;
  *   4. herd: 1,000 clients after a restart, largest share of attempts in any 100 ms window;
  *   5. bundle: min+gzip for the browser, from the built packages, beside socket.io-client and centrifuge;
- *   6. memory: heap after 10,000 subscribe/unsubscribe cycles and 1,000 reconnects, against a warmed-up baseline.
- * Sections can be picked with BENCH_ONLY=throughput,reconnect,herd,bundle,memory. `pnpm bench`
+ *   6. memory: heap after 10,000 subscribe/unsubscribe cycles and 1,000 reconnects, against a warmed-up baseline;
+ *   7. tabs: five Chromium tabs through one shared socket (`share: 'tabs'`) vs five sockets.
+ * Sections can be picked with BENCH_ONLY=throughput,reconnect,herd,bundle,memory,tabs. `pnpm bench`
  * runs the throughput section a second time under --disallow-code-generation-from-strings.
  */
 import { availableParallelism, loadavg } from 'node:os';
@@ -25,10 +26,11 @@ import { measureHerd, WINDOW_MS } from './herd';
 import { measureMemory } from './memory';
 import { type PayloadName, payloadLabel } from './payloads';
 import { measureReconnect } from './reconnect';
+import { measureTabs, TABS } from './tabs';
 import { type ClientKind, type Run, runBare, runFeedkit, runSocketIo } from './throughput';
 
 const only = new Set(
-  (process.env.BENCH_ONLY ?? 'throughput,reconnect,herd,bundle,memory').split(','),
+  (process.env.BENCH_ONLY ?? 'throughput,reconnect,herd,bundle,memory,tabs').split(','),
 );
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const MESSAGES: Record<PayloadName, number> = {
@@ -358,6 +360,32 @@ async function memorySection(startedAt: number): Promise<void> {
   );
 }
 
+// ---- 7: tabs ----------------------------------------------------------------------
+
+async function tabsSection(startedAt: number): Promise<void> {
+  const messages = Number(process.env.BENCH_TABS_MESSAGES ?? 5000);
+  const paced = Number(process.env.BENCH_TABS_PACED ?? 300);
+  const best = await measureTabs({ rounds: ROUNDS, messages, paced }, (what) =>
+    progress(startedAt, what),
+  );
+  const base = best.get('independent sockets');
+  console.log(
+    `\n7. Tabs: ${TABS} Chromium tabs reading Takhin metrics; ${fmt(messages)} frames as fast as they go (delivered to every tab), then ${fmt(paced)} frames 3 ms apart (server send -> tab delivery). Best of ${ROUNDS}.\n`,
+  );
+  table(
+    ['sockets', 'msg/s to all tabs', 'vs 5 sockets', 'p50 ms', 'p99 ms', 'hop adds p50', 'p99'],
+    [...best].map(([mode, { throughput, latency }]) => [
+      mode,
+      fmt(throughput.perSecond),
+      base ? `${fmt(throughput.perSecond / base.throughput.perSecond, 2)}x` : '',
+      fmt(latency.p50Ms, 2),
+      fmt(latency.p99Ms, 2),
+      base && mode !== 'independent sockets' ? fmt(latency.p50Ms - base.latency.p50Ms, 2) : '',
+      base && mode !== 'independent sockets' ? fmt(latency.p99Ms - base.latency.p99Ms, 2) : '',
+    ]),
+  );
+}
+
 // ---- run ------------------------------------------------------------------------
 
 /** Whether this process may compile code from strings (zod's JIT) or runs as under a strict CSP. */
@@ -382,6 +410,7 @@ async function main(): Promise<void> {
   if (only.has('herd')) await herdSection(startedAt);
   if (only.has('bundle')) await bundleSection(startedAt);
   if (only.has('memory')) await memorySection(startedAt);
+  if (only.has('tabs')) await tabsSection(startedAt);
   console.log(
     `total bench time: ${fmt((performance.now() - startedAt) / 1000, 1)} s; load at the end ${loadavg()
       .map((l) => l.toFixed(1))

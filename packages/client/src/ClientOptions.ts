@@ -6,6 +6,7 @@ import type { Protocol } from './FeedkitClient';
 import type { HeartbeatSettings } from './heartbeatTiming';
 import type { OutgoingQueueOptions } from './OutgoingQueue';
 import type { TlsOptions } from './openSocket';
+import type { ShareOptions } from './share/ShareOptions';
 import type { WebSocketConstructor } from './WebSocketLike';
 
 export interface ClientOptions<P extends Protocol, D extends DriftMode = 'report'> {
@@ -113,4 +114,15 @@ export interface ClientOptions<P extends Protocol, D extends DriftMode = 'report
    * @default true when `window` and `document` exist
    */
   readonly lifecycle?: boolean | LifecycleTargets;
+  /**
+   * Share sockets across the tabs of this browser profile: one owner (a
+   * SharedWorker, else a leader tab elected with Web Locks) holds one socket
+   * per path for every tab, subscribed to the union of their topics; each
+   * tab keeps this same API. Where neither exists, each tab keeps its own
+   * sockets. In a SharedWorker, `backoff`, `shouldRetry` and `WebSocket`
+   * (functions) are not used: it runs the defaults.
+   * @default undefined (each client has its own sockets)
+   * @example share: 'tabs'
+   */
+  readonly share?: 'tabs' | ShareOptions | false;
 }

@@ -11,6 +11,7 @@ import { BehaviorSubject, type Observable, Subject } from 'rxjs';
 import { checkedBackoff, fullJitterBackoff } from './Backoff';
 import { browserTargets, watchBrowserLifecycle } from './BrowserLifecycle';
 import { Channel, type ChannelOptions } from './Channel';
+import type { ChannelLike } from './ChannelLike';
 import type { ClientOptions } from './ClientOptions';
 import { Connection } from './Connection';
 import type { ConnectionOptions } from './ConnectionOptions';
@@ -22,6 +23,7 @@ import type { AnyAdapter, ClientState, FeedkitClient, Http, Protocol } from './F
 import { FeedkitError } from './FeedkitError';
 import { heartbeatTiming } from './heartbeatTiming';
 import { upgradeProbe } from './probeUpgrade';
+import { tabClientFor } from './share/TabClient';
 import type { TransportFactory } from './Transport';
 import type { WebSocketConstructor } from './WebSocketLike';
 
@@ -52,26 +54,38 @@ export function createClient<P extends Protocol, D extends DriftMode = 'report'>
     new Subject<UnknownMessage>(),
     new Subject<In>(),
   ] as const;
-  const channels = new Map<string, Channel<In, Out>>();
+  const channels = new Map<string, ChannelLike<In, Out>>();
   const drift = new DriftCounter();
   let closed = false;
   const publishState = () => {
     if (!closed) state$.next(clientState([...channels.values()].map((c) => c.state)));
   };
-  const channelFor = channelsOn<In, Out>(channels, {
-    ...channelDefaults(options, lingerMs),
-    url: (path) => socketUrl(baseUrl, path, protocol.query),
-    adapter,
-    transport: connectionFactory(options, adapter, http, (error) => errors$.next(error)),
-    events: {
-      drift: (error) => drift.count(system, error),
-      state: publishState,
-      error: (error) => errors$.next(error),
-      message: (message) => messages$.next(message),
-      unknown: (message) => unknown$.next(message),
-      ended: publishState,
-    },
+  const events: ChannelOptions<In, Out>['events'] = {
+    drift: (error) => drift.count(system, error),
+    state: publishState,
+    error: (error) => errors$.next(error),
+    message: (message) => messages$.next(message),
+    unknown: (message) => unknown$.next(message),
+    ended: publishState,
+  };
+  // `share`: the sockets live in the owner of shared sockets, the channels are its proxies.
+  const shared = tabClientFor<In>({
+    adapter: adapter as unknown as Adapter<unknown, unknown>,
+    options,
+    http,
+    events,
   });
+  const channelFor = channelsOn<In, Out>(
+    channels,
+    {
+      ...channelDefaults(options, lingerMs),
+      url: (path) => socketUrl(baseUrl, path, protocol.query),
+      adapter,
+      transport: connectionFactory(options, adapter, http, (error) => errors$.next(error)),
+      events,
+    },
+    shared ? (path, o) => shared.channel<Out>(path, o) : (_path, o) => new Channel<In, Out>(o),
+  );
   const clientClosed = () => closedClientError(system);
   const cache = new FeedCache<In>({
     system,
@@ -86,7 +100,11 @@ export function createClient<P extends Protocol, D extends DriftMode = 'report'>
   const client: FeedkitClient<P, D> = {
     system,
     protocol,
-    feed: (name, ...args) => cache.get(specOf(adapter, name, args)) as never,
+    feed: (name, ...args) => {
+      const feed = cache.get(specOf(adapter, name, args));
+      shared?.remember(feed, name, args);
+      return feed as never;
+    },
     get state() {
       return state$.value;
     },
@@ -115,6 +133,7 @@ export function createClient<P extends Protocol, D extends DriftMode = 'report'>
       for (const channel of [...channels.values()]) channel.close();
       channels.clear();
       cache.close();
+      shared?.close();
       state$.next({ ...last, status: 'closed', reason: 'closed by the client', connections: [] });
       for (const subject of [state$, errors$, unknown$, messages$, drift]) subject.complete();
     },
@@ -150,13 +169,14 @@ function closedClientError(system: SystemName): FeedkitError {
  * lingering close just goes.
  */
 function channelsOn<In, Out>(
-  channels: Map<string, Channel<In, Out>>,
+  channels: Map<string, ChannelLike<In, Out>>,
   config: Omit<ChannelOptions<In, Out>, 'url'> & { readonly url: (path: string) => string },
-): (path: string) => Channel<In, Out> {
+  create: (path: string, options: ChannelOptions<In, Out>) => ChannelLike<In, Out>,
+): (path: string) => ChannelLike<In, Out> {
   return function channelFor(path) {
     const existing = channels.get(path);
     if (existing) return existing;
-    const channel: Channel<In, Out> = new Channel<In, Out>({
+    const channel: ChannelLike<In, Out> = create(path, {
       ...config,
       url: config.url(path),
       events: {

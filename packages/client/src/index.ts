@@ -70,6 +70,7 @@ export { redact } from './redact';
 export { type RestHelpers, restHelpers } from './restHelpers';
 export { Subscribable } from './Subscribable';
 export { SubscriptionSet } from './SubscriptionSet';
+export type { ShareOptions } from './share/ShareOptions';
 export type { TokenProvider, TokenRequest } from './TokenProvider';
 export type { Transport, TransportFactory, TransportOwner, TransportState } from './Transport';
 export type { WebSocketConstructor, WebSocketLike, WebSocketNodeOptions } from './WebSocketLike';

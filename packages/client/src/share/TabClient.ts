@@ -1,0 +1,224 @@
+import type { Adapter, UnknownMessage } from '@feedkit/protocol';
+import type { ChannelEvents, ChannelOptions } from '../Channel';
+import type { ClientOptions } from '../ClientOptions';
+import { type DriftMode, deliverDrifted, driftedMessage } from '../Drift';
+import type { Http, Protocol } from '../FeedkitClient';
+import { FeedkitError } from '../FeedkitError';
+import type { FeedStore } from '../FeedStore';
+import type { FeedCall, HubMessage, ShareConfig } from './ShareMessages';
+import { TabChannel, type TabChannelHost } from './TabChannel';
+import { type SharedClient, type TabShare, tabShare } from './TabShare';
+import { fromWireError, toWireError } from './wireError';
+
+export interface TabClientOptions<In> {
+  readonly share: TabShare;
+  readonly adapter: Adapter<unknown, unknown>;
+  readonly options: ClientOptions<Protocol, DriftMode>;
+  readonly http: Http;
+  /** The client's own sinks for messages, errors and unknown messages. */
+  readonly events: Pick<ChannelEvents<In>, 'message' | 'error' | 'unknown' | 'drift'>;
+}
+
+/**
+ * One `createClient({ share })` in a tab: its channels are `TabChannel`s,
+ * and it answers the owner's token requests with the tab's own provider
+ * (a SharedWorker has no DOM and no localStorage).
+ */
+export class TabClient<In> implements SharedClient, TabChannelHost<In> {
+  readonly id: string;
+  readonly config: ShareConfig;
+  readonly local: Partial<ClientOptions<Protocol>>;
+  readonly adapter: Adapter<unknown, unknown>;
+  readonly #share: TabShare;
+  readonly #o: TabClientOptions<In>;
+  readonly #channels = new Set<TabChannel<In, unknown>>();
+  /** The feeds this client holds, by key. */
+  readonly #feeds = new Map<string, FeedStore<In>>();
+  /** How each feed was asked for: the owner builds the same spec from it. */
+  readonly #calls = new WeakMap<object, FeedCall>();
+  #reconnectScheduled = false;
+
+  constructor(o: TabClientOptions<In>) {
+    this.#o = o;
+    this.#share = o.share;
+    this.id = o.share.nextId();
+    this.adapter = o.adapter;
+    const { options } = o;
+    this.config = {
+      system: o.adapter.system,
+      url: options.url.replace(/\/+$/, ''),
+      query: options.protocol.query,
+      heartbeat: options.heartbeat,
+      linger: options.linger ?? 1000,
+      queue: options.queue ?? {},
+      stableAfterMs: options.stableAfterMs,
+      connectTimeoutMs: options.connectTimeoutMs,
+      basePath: options.basePath,
+      authQueryParam: options.authQueryParam,
+      ackTimeoutMs: options.ackTimeoutMs,
+      token: options.protocol.token !== undefined,
+    };
+    // Functions cannot reach a SharedWorker; a leader tab's hub uses them.
+    this.local = {
+      backoff: options.backoff,
+      shouldRetry: options.shouldRetry,
+      WebSocket: options.WebSocket,
+    };
+    o.share.add(this);
+  }
+
+  /** Records how `feed` was asked for (called by `client.feed`). */
+  remember(feed: object, name: string, args: readonly unknown[]): void {
+    if (!this.#calls.has(feed)) this.#calls.set(feed, [name, args]);
+  }
+
+  /** The channel of a socket path, for `createClient`'s registry. */
+  channel<Out>(path: string, options: ChannelOptions<In, Out>): TabChannel<In, Out> {
+    const channel = new TabChannel<In, Out>(path, this, {
+      ...options,
+      events: {
+        ...options.events,
+        ended: (fatal) => {
+          this.#channels.delete(channel as TabChannel<In, unknown>);
+          options.events.ended(fatal);
+        },
+      },
+    });
+    this.#channels.add(channel as TabChannel<In, unknown>);
+    return channel;
+  }
+
+  close(): void {
+    this.#share.post({ t: 'close', client: this.id });
+    this.#share.delete(this);
+    this.#feeds.clear();
+  }
+
+  // ---- TabChannelHost ----
+
+  added(path: string, url: string, feed: FeedStore<In>): void {
+    this.#feeds.set(feed.key, feed);
+    this.#postAdd(path, url, feed);
+  }
+
+  removed(_path: string, feed: FeedStore<In>): void {
+    if (this.#feeds.get(feed.key) === feed) this.#feeds.delete(feed.key);
+    this.#share.post({ t: 'remove', client: this.id, path: feed.spec.path, key: feed.key });
+  }
+
+  send(path: string, url: string, command: unknown): void {
+    this.#share.post({ t: 'send', client: this.id, path, url, command });
+  }
+
+  /** Every channel asks at once (`client.reconnectNow()`); the owner reconnects them all on one request. */
+  reconnectNow(): void {
+    if (this.#reconnectScheduled) return;
+    this.#reconnectScheduled = true;
+    queueMicrotask(() => {
+      this.#reconnectScheduled = false;
+      this.#share.post({ t: 'reconnect', client: this.id });
+    });
+  }
+
+  // ---- SharedClient ----
+
+  resync(): void {
+    this.#share.post({ t: 'open', client: this.id, config: this.config });
+    for (const channel of this.#channels) {
+      for (const feed of channel.feeds) this.#postAdd(channel.path, channel.url, feed);
+    }
+  }
+
+  ownerChanged(): void {
+    for (const channel of this.#channels) channel.ownerChanged();
+  }
+
+  receive(message: HubMessage): void {
+    switch (message.t) {
+      case 'msg':
+        this.#deliver(message.message as In, message.to[this.id] ?? []);
+        break;
+      case 'gap':
+        for (const key of message.to[this.id] ?? []) this.#feeds.get(key)?.markGap();
+        break;
+      case 'fail': {
+        const error = fromWireError(message.error);
+        for (const key of message.to[this.id] ?? []) this.#feeds.get(key)?.fail(error);
+        break;
+      }
+      case 'state':
+        for (const channel of [...this.#channels]) channel.ownerState(message.state);
+        break;
+      case 'error':
+        this.#error(fromWireError(message.error));
+        break;
+      case 'unknown':
+        this.#o.events.unknown(message.message as UnknownMessage);
+        break;
+      case 'token':
+        void this.#answerToken(message.id, message.refresh);
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** Drift comes as its decode error (the owner reports it): counted here, delivered or reported as this client says. */
+  #error(error: FeedkitError): void {
+    const decodeError = error.decodeError;
+    const drifted =
+      decodeError?.code === 'invalid_message' ? driftedMessage(decodeError) : undefined;
+    if (!decodeError || !drifted) {
+      this.#o.events.error(error);
+      return;
+    }
+    this.#o.events.drift(decodeError);
+    const channel = [...this.#channels].find((c) => c.url === error.path);
+    if (this.#o.options.drift === 'deliver') deliverDrifted(channel?.feeds ?? [], drifted);
+    else this.#o.events.error(error);
+  }
+
+  #deliver(message: In, keys: readonly string[]): void {
+    for (const key of keys) this.#feeds.get(key)?.deliver(message);
+    this.#o.events.message(message);
+  }
+
+  #postAdd(path: string, url: string, feed: FeedStore<In>): void {
+    const call = this.#calls.get(feed);
+    if (!call) return;
+    this.#share.post({ t: 'add', client: this.id, path, url, key: feed.key, feed: call });
+  }
+
+  async #answerToken(id: number, refresh: boolean): Promise<void> {
+    const provider = this.#o.options.protocol.token;
+    try {
+      // The owner's connect deadline is not visible here: the tab gives the provider the same one.
+      const signal = AbortSignal.timeout(this.config.connectTimeoutMs ?? 10_000);
+      const token = await provider?.({ refresh, http: this.#o.http, signal });
+      this.#share.post({ t: 'token', id, token });
+    } catch (cause) {
+      const error =
+        cause instanceof FeedkitError
+          ? cause
+          : new FeedkitError('connection', (cause as Error)?.message ?? String(cause), {
+              system: this.config.system,
+              cause,
+            });
+      this.#share.post({ t: 'token', id, error: toWireError(error) });
+    }
+  }
+}
+
+/**
+ * The shared side of a client with `share`, or `undefined` where the browser
+ * can neither run a SharedWorker nor elect a leader tab: the client then
+ * keeps its own sockets, with the same behaviour.
+ */
+export function tabClientFor<In>(
+  o: Omit<TabClientOptions<In>, 'share'>,
+): TabClient<In> | undefined {
+  const { share } = o.options;
+  if (share === undefined || share === false) return undefined;
+  const runtime = tabShare(share === 'tabs' ? {} : share);
+  return runtime && new TabClient<In>({ ...o, share: runtime });
+}

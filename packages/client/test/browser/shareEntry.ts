@@ -1,0 +1,62 @@
+// Bundled by esbuild for the tab-sharing browser test: what a page of an app
+// with `share: 'tabs'` runs, exposed on `window` for page.evaluate.
+import type { FeedkitClient } from '../../src/index';
+import { createClient, helios, takhin } from '../../src/index';
+
+interface Counts {
+  metrics: number;
+  topics: Record<string, number>;
+  gaps: number;
+  states: string[];
+  errors: string[];
+}
+
+const counts: Counts = { metrics: 0, topics: {}, gaps: 0, states: [], errors: [] };
+const held = new Map<string, { unsubscribe(): void }>();
+let client: FeedkitClient<ReturnType<typeof takhin>> | undefined;
+
+/** One Takhin client with `share`, holding `metrics`. */
+function start(url: string, share: object): void {
+  client = createClient({ url, protocol: takhin(), backoff: () => 0, share: share as never });
+  client.state$.subscribe((s) => counts.states.push(s.status));
+  client.errors$.subscribe((e) => counts.errors.push(e.message));
+  const metrics = client.feed('metrics');
+  metrics.listen(() => {
+    if (metrics.gap) counts.gaps++;
+  });
+  metrics.subscribe(() => counts.metrics++);
+}
+
+function hold(topic: string): void {
+  const feed = client?.feed('topic', topic);
+  if (!feed || held.has(topic)) return;
+  counts.topics[topic] = 0;
+  held.set(
+    topic,
+    feed.subscribe(() => {
+      counts.topics[topic] = (counts.topics[topic] ?? 0) + 1;
+    }),
+  );
+}
+
+function release(topic: string): void {
+  held.get(topic)?.unsubscribe();
+  held.delete(topic);
+}
+
+/** A Helios client whose token provider runs in this tab: the owner must ask for it. */
+function heliosStatus(url: string, token: string, share: object): Promise<string> {
+  let asked = 0;
+  const h = createClient({
+    url,
+    protocol: helios({ getToken: () => `${token}${asked++ < 0 ? '' : ''}` }),
+    share: share as never,
+  });
+  return new Promise((resolve) => {
+    h.feed('status').subscribe((m) => resolve(`${m.type} asked=${asked}`));
+  });
+}
+
+const drift = () => client?.drift.total ?? 0;
+
+Object.assign(globalThis, { share: { counts, start, hold, release, heliosStatus, drift } });
