@@ -1,3 +1,5 @@
+import { runGuarded } from './runGuarded';
+
 /**
  * Every timer of the server goes through here: periods are the seeds'
  * (5 s, 30 s, ...) multiplied by `timeScale`, and a callback that throws is
@@ -53,10 +55,6 @@ export class Clock {
   }
 
   private run(fn: () => void): void {
-    try {
-      fn();
-    } catch (error) {
-      this.onError(error);
-    }
+    runGuarded(fn, this.onError);
   }
 }

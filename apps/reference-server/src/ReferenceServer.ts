@@ -1,139 +1,115 @@
-import { EventEmitter } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
 import type { SystemName } from '@feedkit/protocol';
-import { WebSocketServer } from 'ws';
 import { Clock } from './Clock';
-import { Connection, type ConnectionHost, type ConnectionInfo } from './Connection';
-import { Router } from './http/Router';
-import { readJsonBody } from './http/readJsonBody';
-import { refuseUpgrade } from './http/refuseUpgrade';
-import { CORS_HEADERS, sendJson } from './http/sendJson';
+import type { ConnectionHost, ConnectionInfo } from './Connection';
+import { ConnectionRegistry } from './ConnectionRegistry';
+import { describeServer } from './describeServer';
+import { Drift } from './drift/Drift';
+import type { DriftStats } from './drift/DriftOptions';
+import { Faults } from './Faults';
+import { HttpListener } from './http/HttpListener';
+import { RestPipeline } from './http/RestPipeline';
 import { Random } from './Random';
+import type { ReferenceServerOptions } from './ReferenceServerOptions';
+import { SocketAcceptor } from './SocketAcceptor';
+import { startIdleSweep } from './startIdleSweep';
 import { createSystems, type Systems } from './systems/createSystems';
-import { queryOf, type SystemServer } from './systems/SystemServer';
-
-export interface ReferenceServerOptions {
-  /** TCP port; 0 picks a free one. @default 0 */
-  readonly port?: number;
-  /** @default '127.0.0.1' */
-  readonly host?: string;
-  /** Multiplier for every periodic interval of the seeds (0.01 = a hundred times faster). @default env TIME_SCALE, else 1 */
-  readonly timeScale?: number;
-  /** Seed of the simulations' PRNG, for reproducible runs. @default random */
-  readonly seed?: number;
-  /** Lifetime of a Helios token, in seconds (real time, not scaled). @default 3600 */
-  readonly heliosTokenTtlSeconds?: number;
-  /** When set, Takhin requires it as `Authorization: Bearer` or `?token=`. @default undefined (no auth) */
-  readonly takhinApiKey?: string;
-  /** Plataforma E's simultaneous connection limit (`WEBSOCKET_MAX_CONNECTIONS`). @default 1000 */
-  readonly maxConnections?: number;
-  /** Run the simulations (elections, new topics, ...). Periodic feeds run either way. @default true */
-  readonly simulate?: boolean;
-  /** Requests per second on each control/broadcast endpoint before 429. @default 20 */
-  readonly rateLimitPerSecond?: number;
-  /** Where internal errors go. @default console.error */
-  readonly onError?: (error: unknown) => void;
-}
-
-/** A request that arrived while frozen: answered on `thaw()`, dropped on stop/restart. */
-interface Held {
-  readonly run: () => void;
-  readonly drop: () => void;
-}
+import type { SystemServer } from './systems/SystemServer';
 
 /**
- * All five systems on one port. Systems are found by socket path (they do
- * not collide) and REST routes by pattern. This class owns the sockets and
- * the fault injection; everything protocol-specific lives in `systems/`.
+ * All five systems on one port, and the handle tests drive them with:
+ * start, stop, restart on the same port, the fault handle (drop, freeze,
+ * thaw), connection snapshots, and `emit`. Each step lives in its own file:
+ * `HttpListener` (the port), `RestPipeline` (REST), `SocketAcceptor`
+ * (upgrades), `Faults` (black holes and drops), `ConnectionRegistry`
+ * (snapshots and waits); this class only puts them together.
  */
 export class ReferenceServer {
-  readonly systems: Systems;
-  private readonly list: SystemServer<object, unknown>[];
+  private readonly systems: Systems;
+  private readonly list: readonly SystemServer<object, unknown>[];
   private readonly clock: Clock;
-  private readonly router = new Router();
-  private readonly events = new EventEmitter();
-  private readonly wss = new Map<SystemName, WebSocketServer>();
-  private readonly held: Held[] = [];
-  private http: Server | undefined;
-  private nextId = 1;
-  private boundPort = 0;
+  private readonly registry: ConnectionRegistry;
+  private readonly faults: Faults;
+  private readonly listener: HttpListener;
+  private readonly sockets: SocketAcceptor;
   private readonly hostname: string;
-  private readonly log: (error: unknown) => void;
-  private readonly host: ConnectionHost & { frozen: boolean } = {
-    frozen: false,
-    changed: () => this.events.emit('change'),
-  };
+  private readonly drift: Drift | undefined;
 
   constructor(private readonly options: ReferenceServerOptions = {}) {
     this.hostname = options.host ?? '127.0.0.1';
-    this.log = options.onError ?? ((error) => console.error('[reference-server]', error));
-    this.clock = new Clock(options.timeScale ?? timeScaleFromEnv(), this.log);
-    this.events.setMaxListeners(0);
+    const log = options.onError ?? ((error) => console.error('[reference-server]', error));
+    this.clock = new Clock(options.timeScale ?? 1, log);
+    const { drift } = options;
+    this.drift =
+      drift === undefined || drift === false
+        ? undefined
+        : new Drift(drift === true ? {} : drift, options.seed);
     this.systems = createSystems(
       {
         clock: this.clock,
         random: new Random(options.seed),
         simulate: options.simulate ?? true,
         rateLimitPerSecond: options.rateLimitPerSecond ?? 20,
-        log: this.log,
+        log,
+        drift: this.drift,
       },
       options,
     );
     this.list = Object.values(this.systems) as SystemServer<object, unknown>[];
-    for (const system of this.list) {
-      for (const route of system.routes()) this.router.add(route);
-      this.wss.set(
-        system.name,
-        new WebSocketServer({
-          noServer: true,
-          maxPayload: system.maxPayload,
-          // Pings are answered by hand so that a frozen server can ignore them.
-          autoPong: false,
-          clientTracking: false,
-          perMessageDeflate: false,
-        }),
-      );
-    }
+    this.registry = new ConnectionRegistry(this.list);
+    this.faults = new Faults(() => this.registry.all());
+    const faults = this.faults;
+    const host: ConnectionHost = {
+      get frozen() {
+        return faults.frozen;
+      },
+      changed: () => this.registry.changed(),
+    };
+    const rest = new RestPipeline(
+      this.list.flatMap((system) => system.routes()),
+      this.faults,
+      log,
+    );
+    this.sockets = new SocketAcceptor(this.list, host, this.faults, log);
+    this.listener = new HttpListener(this.hostname, {
+      upgrade: (request, socket, head) => this.sockets.upgrade(request, socket, head),
+      request: (request, response) => rest.serve(request, response),
+    });
   }
 
+  /** The bound port (the free one picked for port 0; the same after `restart()`). */
   get port(): number {
-    return this.boundPort;
+    return this.listener.port;
   }
 
+  /** Base URL of the REST endpoints, e.g. `http://127.0.0.1:41234`. */
   get url(): string {
-    return `http://${this.hostname}:${this.boundPort}`;
+    return `http://${this.hostname}:${this.port}`;
   }
 
+  /** Base URL of the sockets, e.g. `ws://127.0.0.1:41234`. */
   get wsUrl(): string {
-    return `ws://${this.hostname}:${this.boundPort}`;
+    return `ws://${this.hostname}:${this.port}`;
   }
 
+  /** Whether `freeze()` is in effect. */
   get frozen(): boolean {
-    return this.host.frozen;
+    return this.faults.frozen;
   }
 
   /** What this server serves, for people: every socket path, REST route and credential. */
   describe(): string {
-    const lines = [`feedkit reference server on ${this.url} (TIME_SCALE ${this.clock.timeScale})`];
-    for (const system of this.list) {
-      lines.push('', `  ${system.name}`);
-      for (const path of system.socketPaths()) lines.push(`    WS   ${this.wsUrl}${path}`);
-      for (const route of system.routes())
-        lines.push(`    ${route.method.padEnd(4)} ${this.url}${route.pattern}`);
-      for (const note of system.notes()) lines.push(`    ${note}`);
-    }
-    return lines.join('\n');
+    const mode = `TIME_SCALE ${this.clock.timeScale}${this.drift ? ', drift on' : ''}`;
+    return describeServer(this.list, { url: this.url, wsUrl: this.wsUrl, mode });
   }
 
   /** Starts the simulations and listens. */
   async start(): Promise<this> {
     for (const system of this.list) {
       system.start();
-      if (system.idleTimeoutMs !== undefined) this.startIdleSweep(system, system.idleTimeoutMs);
+      if (system.idleTimeoutMs !== undefined)
+        startIdleSweep(this.clock, system, system.idleTimeoutMs, () => this.faults.frozen);
     }
-    await this.listen(this.options.port ?? 0);
+    await this.listener.listen(this.options.port ?? 0);
     return this;
   }
 
@@ -141,7 +117,7 @@ export class ReferenceServer {
   async stop(): Promise<void> {
     await this.unlisten(1001, 'server shutting down');
     this.clock.stopAll();
-    for (const wss of this.wss.values()) wss.close();
+    this.sockets.close();
   }
 
   /**
@@ -150,37 +126,30 @@ export class ReferenceServer {
    * refused, as with a killed process), while the simulations keep running.
    */
   async restart(options: { readonly downtimeMs?: number } = {}): Promise<void> {
-    const port = this.boundPort;
+    const port = this.port;
     await this.unlisten(1012, 'service restart');
     if (options.downtimeMs) await new Promise((resolve) => setTimeout(resolve, options.downtimeMs));
-    await this.listen(port);
+    await this.listener.listen(port);
   }
 
   /** Closes every socket with `code` (1005/1006 drop the TCP connection without a close frame). */
   dropConnections(code = 1012, reason = 'dropped by test'): void {
-    for (const connection of this.allConnections()) connection.close(code, reason);
+    this.faults.drop(code, reason);
   }
 
   /** Black-holes every peer: sockets stay open, nothing is sent, nothing is answered. */
   freeze(): void {
-    this.host.frozen = true;
+    this.faults.freeze();
   }
 
+  /** Ends `freeze()`: held upgrades and REST requests go through. */
   thaw(): void {
-    if (!this.host.frozen) return;
-    this.host.frozen = false;
-    // Time spent frozen does not count against a client's inactivity budget.
-    const now = performance.now();
-    for (const connection of this.allConnections()) connection.lastSeen = now;
-    for (const held of this.held.splice(0)) held.run();
+    this.faults.thaw();
   }
 
+  /** Frozen snapshots of the open sockets (of one system), with their subscriptions and counters. */
   connections(system?: SystemName): readonly ConnectionInfo[] {
-    const out: ConnectionInfo[] = [];
-    for (const connection of this.allConnections()) {
-      if (system === undefined || connection.system === system) out.push(connection.info());
-    }
-    return Object.freeze(out);
+    return this.registry.snapshot(system);
   }
 
   /** Resolves when `predicate(connections())` holds; re-checked on every connection or subscription change. */
@@ -188,305 +157,43 @@ export class ReferenceServer {
     predicate: (connections: readonly ConnectionInfo[]) => boolean,
     timeoutMs = 5000,
   ): Promise<readonly ConnectionInfo[]> {
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        const current = this.connections();
-        let ok = false;
-        try {
-          ok = predicate(current);
-        } catch (error) {
-          done();
-          reject(error);
-          return;
-        }
-        if (ok) {
-          done();
-          resolve(current);
-        }
-      };
-      const timer = setTimeout(() => {
-        done();
-        reject(
-          new Error(
-            `waitForConnections: predicate still false after ${timeoutMs} ms; connections: ${JSON.stringify(this.connections())}`,
-          ),
-        );
-      }, timeoutMs);
-      const done = () => {
-        clearTimeout(timer);
-        this.events.off('change', check);
-      };
-      this.events.on('change', check);
-      check();
-    });
+    return this.registry.waitFor(predicate, timeoutMs);
+  }
+
+  /** What drift mode has varied so far, or undefined when the server does not drift. */
+  driftStats(): DriftStats | undefined {
+    return this.drift?.stats();
   }
 
   /** Validates `message` with the system's protocol schema and routes it like a simulated event. */
   emit(system: SystemName, message: unknown): number {
-    const target = this.list.find((s) => s.name === system);
-    if (target === undefined) throw new TypeError(`emit: unknown system '${system}'`);
-    return target.emit(message);
+    return this.system(system).emit(message);
   }
 
-  /** A Helios token for a seed user (`admin` or `viewer`), as the login endpoint issues it. */
-  issueHeliosToken(username = 'admin', ttlSeconds?: number): string {
-    return this.systems.helios.issueToken(username, ttlSeconds);
+  /**
+   * Sends `frame` as it is (a string, or any value as JSON) to every socket
+   * of `system`, or only those under `path`: unknown types, malformed or
+   * drifted messages, exactly as a test wants them. Returns the recipients.
+   */
+  emitRaw(system: SystemName, frame: unknown, options: { readonly path?: string } = {}): number {
+    const text = typeof frame === 'string' ? frame : JSON.stringify(frame);
+    return this.system(system).emitRaw(text, options.path);
   }
 
-  /** Pauses or resumes VeloFlux streams, exactly as `POST /api/ws/control` does. */
-  setPaused(
-    type: 'backends' | 'metrics' | 'status' | 'all',
-    paused: boolean,
-  ): { backends: boolean; metrics: boolean; status: boolean } {
-    return this.systems.veloflux.setPaused(type, paused);
-  }
-
-  private *allConnections(): Generator<Connection<unknown>> {
-    for (const system of this.list) yield* system.connections;
-  }
-
-  private changed(): void {
-    this.events.emit('change');
-  }
-
-  private listen(port: number): Promise<void> {
-    const http = createServer((request, response) => this.onRequest(request, response));
-    http.on('upgrade', (request, socket, head) => this.onUpgrade(request, socket, head));
-    http.on('clientError', (_error, socket) => {
-      if (!socket.destroyed) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    });
-    this.http = http;
-    return new Promise((resolve, reject) => {
-      http.once('error', reject);
-      http.listen(port, this.hostname, () => {
-        http.off('error', reject);
-        this.boundPort = (http.address() as AddressInfo).port;
-        resolve();
-      });
-    });
+  /**
+   * One system, for what only it has: `system('helios').issueToken('admin', 2)`,
+   * `system('veloflux').setPaused('all', true)`.
+   */
+  system<N extends SystemName>(name: N): Systems[N] {
+    if (!Object.hasOwn(this.systems, name)) throw new TypeError(`unknown system '${name}'`);
+    return this.systems[name];
   }
 
   private async unlisten(code: number, reason: string): Promise<void> {
-    const http = this.http;
-    this.http = undefined;
-    for (const held of this.held.splice(0)) held.drop();
+    this.faults.dropHeld();
     // Stop accepting first, so nobody connects to a server that is going away.
-    const closed =
-      http === undefined
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => http.close(() => resolve()));
-    http?.closeAllConnections();
-    const closing: Promise<void>[] = [];
-    for (const connection of this.allConnections()) {
-      closing.push(
-        new Promise((resolve) => {
-          if (connection.socket.readyState === connection.socket.CLOSED) return resolve();
-          connection.socket.once('close', () => resolve());
-          connection.close(code, reason);
-          // A peer that never answers the close frame is cut off.
-          setTimeout(() => connection.socket.terminate(), 500).unref();
-        }),
-      );
-    }
-    await Promise.all(closing);
+    const closed = this.listener.close();
+    await this.registry.closeAll(code, reason);
     await closed;
   }
-
-  private startIdleSweep(system: SystemServer<object, unknown>, idleMs: number): void {
-    const limit = this.clock.scaled(idleMs);
-    this.clock.every(Math.max(idleMs / 20, 1), () => {
-      if (this.host.frozen) return;
-      const now = performance.now();
-      for (const connection of system.connections) {
-        if (now - connection.lastSeen > limit) connection.close(1000, 'inactivity timeout');
-      }
-    });
-  }
-
-  private onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    socket.on('error', () => socket.destroy());
-    if (this.host.frozen) {
-      this.held.push({
-        run: () => this.onUpgrade(request, socket, head),
-        drop: () => socket.destroy(),
-      });
-      return;
-    }
-    try {
-      const url = new URL(request.url ?? '/', 'http://localhost');
-      const system = this.list.find((s) => s.handles(url.pathname));
-      if (system === undefined) {
-        refuseUpgrade(socket, 404, { detail: `no WebSocket endpoint at ${url.pathname}` });
-        return;
-      }
-      const admission = system.admit(request, url);
-      if (!admission.ok) {
-        refuseUpgrade(socket, admission.status, admission.body);
-        return;
-      }
-      const wss = this.wss.get(system.name) as WebSocketServer;
-      // Counted until the socket opens or dies, so limits hold under a burst of upgrades.
-      let pending = true;
-      const settle = () => {
-        if (!pending) return;
-        pending = false;
-        system.pendingUpgrades--;
-      };
-      system.pendingUpgrades++;
-      socket.once('close', settle);
-      wss.handleUpgrade(request, socket, head, (ws) => {
-        settle();
-        const connection = new Connection(
-          `c${this.nextId++}`,
-          system.name,
-          url.pathname,
-          queryOf(url),
-          ws,
-          socket,
-          this.host,
-          admission.state,
-        );
-        this.accept(system, connection);
-      });
-    } catch (error) {
-      this.log(error);
-      refuseUpgrade(socket, 500, { detail: 'internal error' });
-    }
-  }
-
-  private accept(system: SystemServer<object, unknown>, connection: Connection<unknown>): void {
-    const ws = connection.socket;
-    ws.on('error', () => {});
-    ws.on('ping', (data) => {
-      if (!this.host.frozen) ws.pong(data);
-    });
-    ws.on('message', (data, isBinary) => {
-      if (this.host.frozen) return;
-      connection.messagesIn++;
-      system.counters.messagesReceived++;
-      connection.lastSeen = performance.now();
-      try {
-        const frame = Array.isArray(data)
-          ? Buffer.concat(data).toString('utf8')
-          : Buffer.from(data as ArrayBuffer).toString('utf8');
-        void isBinary;
-        system.onMessage(connection, frame);
-      } catch (error) {
-        this.log(error);
-      }
-    });
-    ws.on('close', () => {
-      if (!system.connections.delete(connection)) return;
-      system.counters.disconnections++;
-      try {
-        system.onClose(connection);
-      } catch (error) {
-        this.log(error);
-      }
-      this.changed();
-    });
-    system.connections.add(connection);
-    system.counters.connections++;
-    try {
-      system.onOpen(connection);
-    } catch (error) {
-      this.log(error);
-    }
-    this.changed();
-  }
-
-  private onRequest(request: IncomingMessage, response: ServerResponse): void {
-    response.on('error', () => {});
-    if (this.host.frozen) {
-      this.held.push({
-        run: () => this.onRequest(request, response),
-        drop: () => request.socket.destroy(),
-      });
-      return;
-    }
-    this.handleRequest(request, response).catch((error) => {
-      this.log(error);
-      sendJson(response, 500, { detail: 'internal error' });
-    });
-  }
-
-  private async handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    if (request.method === 'OPTIONS') {
-      response.writeHead(204, CORS_HEADERS);
-      response.end();
-      return;
-    }
-    const match = this.router.match(request.method ?? 'GET', url.pathname);
-    if (match.kind === 'not_found') {
-      request.resume();
-      sendJson(response, 404, { detail: `no endpoint at ${request.method} ${url.pathname}` });
-      return;
-    }
-    if (match.kind === 'method_not_allowed') {
-      request.resume();
-      sendJson(
-        response,
-        405,
-        { detail: `${request.method} not allowed on ${url.pathname}` },
-        { allow: match.allow.join(', ') },
-      );
-      return;
-    }
-    const { route, params } = match;
-    if (route.rateLimit !== undefined && !route.rateLimit.take()) {
-      request.resume();
-      sendJson(response, 429, route.errorBody('rate limit exceeded; slow down'), {
-        'retry-after': String(route.rateLimit.retryAfterSeconds()),
-      });
-      return;
-    }
-    let body: unknown;
-    if (route.request !== undefined) {
-      const raw = await readJsonBody(request);
-      if (!raw.ok) {
-        sendJson(
-          response,
-          raw.status === 413 ? 413 : route.invalidStatus,
-          route.errorBody(raw.message),
-        );
-        return;
-      }
-      const parsed = route.request.safeParse(raw.value);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const where = issue?.path.length ? issue.path.join('.') : '(body)';
-        sendJson(
-          response,
-          route.invalidStatus,
-          route.errorBody(
-            `invalid request body at ${where}: ${issue?.message ?? 'does not match'}`,
-          ),
-        );
-        return;
-      }
-      body = parsed.data;
-    } else {
-      request.resume();
-    }
-    const result = await route.handle({ params, url, body, headers: request.headers });
-    if (result.status < 300 && route.response !== undefined) {
-      const checked = route.response.safeParse(result.body);
-      if (!checked.success) {
-        this.log(
-          new Error(
-            `${route.method} ${route.pattern} answered a body its schema refuses: ${JSON.stringify(checked.error.issues)}`,
-          ),
-        );
-        sendJson(response, 500, route.errorBody('internal error: response does not match schema'));
-        return;
-      }
-    }
-    sendJson(response, result.status, result.body, result.headers);
-  }
-}
-
-function timeScaleFromEnv(): number {
-  const value = Number(process.env.TIME_SCALE);
-  return process.env.TIME_SCALE && Number.isFinite(value) && value > 0 ? value : 1;
 }

@@ -1,8 +1,12 @@
-import { ReferenceServer, type ReferenceServerOptions } from './ReferenceServer';
+import { ReferenceServer } from './ReferenceServer';
+import type { ReferenceServerOptions } from './ReferenceServerOptions';
 
 export type { ConnectionInfo } from './Connection';
-export type { ReferenceServerOptions } from './ReferenceServer';
+export type { DriftOptions, DriftStats } from './drift/DriftOptions';
+export { EXTRA_FIELD_NAMES } from './drift/varyMessage';
 export { ReferenceServer } from './ReferenceServer';
+export type { ReferenceServerOptions } from './ReferenceServerOptions';
+export type { SystemOptions, Systems } from './systems/createSystems';
 
 /**
  * Starts all five systems on one port (a free one by default) and returns

@@ -198,7 +198,7 @@ describe('test handle', () => {
     const aic = await TestClient.open(`${server.wsUrl}/ws?client_id=x`);
     const velo = await TestClient.open(`${server.wsUrl}/api/ws/metrics`);
     const helios = await TestClient.open(
-      `${server.wsUrl}/ws/cluster?token=${server.issueHeliosToken()}`,
+      `${server.wsUrl}/ws/cluster?token=${server.system('helios').issueToken()}`,
     );
     takhin.send({ type: 'subscribe', data: 'topic:orders', timestamp: nowSeconds() });
     aic.send({ action: 'join', room: 'tasks' });
@@ -262,6 +262,31 @@ describe('test handle', () => {
       }),
     ).toBe(0);
   });
+
+  it('emitRaw() sends a frame as it is, to one system or one path, without schema checks', async () => {
+    const server = await start({ simulate: false });
+    const project = await TestClient.open(`${server.wsUrl}/ws/project/PROJ-001`);
+    const notifications = await TestClient.open(`${server.wsUrl}/ws/notifications`);
+    const takhin = await TestClient.open(`${server.wsUrl}${TAKHIN}`);
+    await Promise.all([
+      project.next(isType('connection')),
+      notifications.next(isType('connection')),
+      takhin.next(isType('metrics')),
+    ]);
+    expect(server.emitRaw('plataforma-e', { type: 'from_the_future', extra: [1] })).toBe(2);
+    expect(server.emitRaw('plataforma-e', 'not json', { path: '/ws/project/' })).toBe(1);
+    await notifications.next(isType('from_the_future'));
+    // Frames keep their order: the pong comes after everything emitted before it.
+    project.send('ping');
+    await project.next(isType('pong'));
+    expect(project.frames).toContain('not json');
+    expect(project.received.some((m) => (m as { type?: string }).type === 'from_the_future')).toBe(
+      true,
+    );
+    expect(notifications.frames).not.toContain('not json');
+    expect(takhin.frames.some((f) => f.includes('from_the_future'))).toBe(false);
+    await Promise.all([project.close(), notifications.close(), takhin.close()]);
+  });
 });
 
 describe('robustness', () => {
@@ -271,7 +296,7 @@ describe('robustness', () => {
       `${server.wsUrl}/api/ws/backends`,
       `${server.wsUrl}/ws/notifications`,
       `${server.wsUrl}/ws/logs`,
-      `${server.wsUrl}/ws/cluster?token=${server.issueHeliosToken()}`,
+      `${server.wsUrl}/ws/cluster?token=${server.system('helios').issueToken()}`,
       `${server.wsUrl}/ws`,
       `${server.wsUrl}${TAKHIN}`,
     ];

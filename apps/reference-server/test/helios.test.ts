@@ -54,12 +54,14 @@ describe('Helios auth', () => {
     expect(await TestClient.refusal(url)).toBe(401);
     expect(await TestClient.refusal(`${url}?token=abc.def.ghi`)).toBe(401);
     expect(await TestClient.refusal(url, { authorization: 'Bearer not-a-jwt' })).toBe(401);
-    const token = server.issueHeliosToken('admin');
+    const token = server.system('helios').issueToken('admin');
     const tampered = `${token.slice(0, -2)}${token.endsWith('A') ? 'BB' : 'AA'}`;
     expect(await TestClient.refusal(`${url}?token=${tampered}`)).toBe(401);
     // A token from another server instance is signed with another key.
     const other = await startReferenceServer({ simulate: false });
-    expect(await TestClient.refusal(`${url}?token=${other.issueHeliosToken('admin')}`)).toBe(401);
+    expect(
+      await TestClient.refusal(`${url}?token=${other.system('helios').issueToken('admin')}`),
+    ).toBe(401);
     await other.stop();
   });
 
@@ -75,7 +77,7 @@ describe('Helios auth', () => {
   });
 
   it('closes an open socket with 4001 when its token expires', async () => {
-    const token = server.issueHeliosToken('admin', 0.3);
+    const token = server.system('helios').issueToken('admin', 0.3);
     const client = await TestClient.open(`${server.wsUrl}/ws/cluster?token=${token}`);
     await client.next(isType('status_update'));
     const closed = await client.closed;
@@ -84,6 +86,36 @@ describe('Helios auth', () => {
     // Not early: the socket lived until the token's expiry.
     const { exp } = JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString());
     expect(Date.now()).toBeGreaterThanOrEqual(exp * 1000 - 5);
+  });
+
+  it('issues short-lived tokens (heliosTokenTtlSeconds) and closes each socket at its own token expiry', async () => {
+    const ttl = 0.6;
+    const shortLived = await startReferenceServer({ simulate: false, heliosTokenTtlSeconds: ttl });
+    const loginAt = Date.now();
+    const first = await rest(shortLived.url, 'POST', '/api/auth/login', {
+      username: 'admin',
+      password: 'admin123',
+    });
+    const { token, expires_at } = Helios.endpoints.login.response.parse(first.body);
+    const expiresAt = Date.parse(expires_at as string);
+    expect(expiresAt - loginAt).toBeGreaterThanOrEqual(ttl * 1000 - 5);
+    expect(expiresAt - loginAt).toBeLessThan(ttl * 1000 + 1000);
+    const old = await TestClient.open(`${shortLived.wsUrl}/ws/cluster?token=${token}`);
+    await old.next(isType('status_update'));
+    // A renewal before expiry: a fresh login opens a second socket that outlives the first.
+    const renewed = shortLived.system('helios').issueToken('admin', 30);
+    const fresh = await TestClient.open(`${shortLived.wsUrl}/ws/cluster?token=${renewed}`);
+    await fresh.next(isType('status_update'));
+    const closed = await old.closed;
+    expect(closed).toEqual({ code: 4001, reason: 'token expired' });
+    expect(Date.now()).toBeGreaterThanOrEqual(expiresAt - 5);
+    expect(fresh.socket.readyState).toBe(fresh.socket.OPEN);
+    fresh.send({ type: 'ping' });
+    await fresh.next(isType('pong'));
+    // The expired token no longer opens a socket.
+    expect(await TestClient.refusal(`${shortLived.wsUrl}/ws/cluster?token=${token}`)).toBe(401);
+    await fresh.close();
+    await shortLived.stop();
   });
 
   it('lets the viewer log in but refuses it on the socket with 403', async () => {
@@ -188,7 +220,7 @@ describe('Helios messages', () => {
 
   it('simulates a Raft cluster: valid events, terms never go down, last_applied <= commit_index', async () => {
     const live = await startReferenceServer({ timeScale: 0.005, seed: 21 });
-    const token = live.issueHeliosToken();
+    const token = live.system('helios').issueToken('admin');
     const client = await TestClient.open(`${live.wsUrl}/ws/cluster?token=${token}`);
     const { messages } = await client.collect(60, () => true, 10_000);
     let term = 0;

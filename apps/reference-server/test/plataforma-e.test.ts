@@ -150,7 +150,9 @@ describe('Plataforma E routing', () => {
         .filter(
           (m) =>
             (m as { type: string }).type !== 'pong' &&
-            (m as { type: string }).type !== 'connection',
+            (m as { type: string }).type !== 'connection' &&
+            // The 30 s keep-alive (1.5 s here) may tick during the test; it is not an event.
+            (m as { type: string }).type !== 'heartbeat',
         )
         .map((m) => m as { type: string; data: { story_id?: string; message?: string } })
         .filter((m) => m.type !== 'subscribed')

@@ -109,7 +109,6 @@ describe('Takhin /api/monitoring/ws', () => {
     ['not JSON', '{"type":'],
     ['unknown type', '{"type":"explode","timestamp":1}'],
     ['bad target', '{"type":"subscribe","data":"queue:x","timestamp":1}'],
-    ['missing timestamp', '{"type":"ping"}'],
     ['array', '[]'],
   ])('a malformed client message (%s) gets an error and close 1007', async (_name, frame) => {
     const client = await TestClient.open(`${server.wsUrl}${PATH}`);
@@ -117,6 +116,23 @@ describe('Takhin /api/monitoring/ws', () => {
     const error = await client.next((m) => m.type === 'error');
     expect(valid(error).kind).toBe('message');
     expect((await client.closed).code).toBe(1007);
+  });
+
+  it("takes commands without a timestamp, as the seed's own client class sends them", async () => {
+    const client = await TestClient.open(`${server.wsUrl}${PATH}`);
+    client.send({ type: 'subscribe', data: 'topic:no-clock' });
+    await server.waitForConnections((list) =>
+      list.some((c) => c.subscriptions.includes('topic:no-clock')),
+    );
+    client.send({ type: 'ping' });
+    const pong = await client.next((m) => m.type === 'pong');
+    expect(valid(pong).kind).toBe('message');
+    client.send({ type: 'unsubscribe', data: 'topic:no-clock' });
+    await server.waitForConnections(
+      (list) => !list.some((c) => c.subscriptions.includes('topic:no-clock')),
+    );
+    expect(client.socket.readyState).toBe(client.socket.OPEN);
+    await client.close();
   });
 
   it('routes topic_deleted to topic subscribers only and emit() rejects invalid messages', async () => {
@@ -162,6 +178,19 @@ describe('Takhin API key', () => {
     await byHeader.next((m) => m.type === 'metrics');
     await byQuery.next((m) => m.type === 'metrics');
     await Promise.all([byHeader.close(), byQuery.close()]);
+  });
+
+  it('takes the key in the query parameter a deployment names (takhinApiKeyQuery)', async () => {
+    const other = await startReferenceServer({
+      simulate: false,
+      takhinApiKey: 'k3y',
+      takhinApiKeyQuery: 'api_key',
+    });
+    const client = await TestClient.open(`${other.wsUrl}${PATH}?api_key=k3y`);
+    await client.next((m) => m.type === 'metrics');
+    await client.close();
+    expect(await TestClient.refusal(`${other.wsUrl}${PATH}?token=k3y`)).toBe(401);
+    await other.stop();
   });
 });
 

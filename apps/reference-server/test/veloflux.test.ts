@@ -113,13 +113,17 @@ describe('VeloFlux REST', () => {
   it('setPaused on the handle does what the control endpoint does', async () => {
     const status = await TestClient.open(`${server.wsUrl}${PATHS.status}`);
     await status.next();
-    expect(server.setPaused('all', true)).toEqual({ backends: true, metrics: true, status: true });
+    expect(server.system('veloflux').setPaused('all', true)).toEqual({
+      backends: true,
+      metrics: true,
+      status: true,
+    });
     const forced = await rest(server.url, 'POST', '/api/ws/force-update', { type: 'status' });
     expect(forced.body).toEqual({ success: true, type: 'status', forced: ['status'] });
     // Forced updates go out even while paused.
     const message = await status.next((m) => m.forced === true);
     expect(decode(message).kind).toBe('message');
-    server.setPaused('all', false);
+    server.system('veloflux').setPaused('all', false);
     await status.close();
   });
 
@@ -130,7 +134,7 @@ describe('VeloFlux REST', () => {
       ),
     );
     await Promise.all(clients.map((c) => c.next()));
-    server.setPaused('all', true);
+    server.system('veloflux').setPaused('all', true);
     const response = await rest(server.url, 'POST', '/api/ws/force-update', { type: 'all' });
     expect(response.status).toBe(200);
     expect(VeloFlux.endpoints.forceUpdate.response.parse(response.body).forced).toEqual([
@@ -142,7 +146,7 @@ describe('VeloFlux REST', () => {
       const forced = await client.next((m) => m.forced === true);
       expect(decode(forced).kind).toBe('message');
     }
-    server.setPaused('all', false);
+    server.system('veloflux').setPaused('all', false);
     await Promise.all(clients.map((c) => c.close()));
   });
 

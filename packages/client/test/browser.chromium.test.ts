@@ -86,7 +86,7 @@ describe('@feedkit/client in headless Chromium', () => {
   });
 
   it('authenticates Helios with ?token= (a browser cannot send the header)', async () => {
-    const token = server.issueHeliosToken('admin');
+    const token = server.system('helios').issueToken('admin');
     const type = await page.evaluate(
       async ({ url, token }) => {
         const { feedkit } = globalThis as unknown as BrowserSide;

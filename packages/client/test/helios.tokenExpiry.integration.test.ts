@@ -37,7 +37,7 @@ describe('Helios token expiry on an open socket', () => {
   });
 
   it('a static token that expires ends in one fatal auth error, not a reconnect loop', async () => {
-    const token = ref.server.issueHeliosToken('admin', 0.4);
+    const token = ref.server.system('helios').issueToken('admin', 0.4);
     const client = ref.client(helios({ token }));
     const errors = collectErrors(client);
     const feed = client.feed('status');

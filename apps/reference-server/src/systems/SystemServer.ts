@@ -2,6 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Adapter, DecodeResult, Endpoint, SystemName } from '@feedkit/protocol';
 import type { Clock } from '../Clock';
 import type { Connection } from '../Connection';
+import type { Drift, DriftTarget } from '../drift/Drift';
+import type { Schema } from '../drift/Schema';
 import type { BodySchema, RestRequest, RestResponse, Route } from '../http/Router';
 import type { Random } from '../Random';
 import { TokenBucket } from '../TokenBucket';
@@ -16,6 +18,8 @@ export interface SystemContext {
   /** Requests per second allowed on each control/broadcast endpoint. */
   readonly rateLimitPerSecond: number;
   readonly log: (error: unknown) => void;
+  /** Set in drift mode: every message goes out varied as a real deployment would send it. */
+  readonly drift?: Drift;
 }
 
 export type Admission<State> =
@@ -37,9 +41,11 @@ export type ServerAdapter<In> = Pick<Adapter<In, unknown>, 'system' | 'encodeMes
  * simulation that drives its feeds. Frames are validated with the protocol
  * package's adapter and sent through `broadcast`, which encodes once.
  */
-export abstract class SystemServer<In extends object, State = undefined> {
+export abstract class SystemServer<In extends object, State = undefined> implements DriftTarget {
   abstract readonly name: SystemName;
   abstract readonly adapter: ServerAdapter<In>;
+  /** The field that names a message's type. */
+  readonly typeField: string = 'type';
   /** Largest client frame (ws `maxPayload`; larger closes with 1009). */
   readonly maxPayload: number = DEFAULT_MAX_PAYLOAD;
   /** Seed-time inactivity timeout, after which a silent client is closed. */
@@ -88,6 +94,13 @@ export abstract class SystemServer<In extends object, State = undefined> {
     return [];
   }
 
+  /** The protocol's schema of a server message (drift reads it to know what may vary). */
+  abstract schemaOf(message: In): Schema | undefined;
+
+  decode(frame: string): DecodeResult<unknown> {
+    return this.adapter.decode(frame);
+  }
+
   /** Routes a message exactly as a simulated event of the same kind would be; returns the recipients. */
   protected abstract route(message: In): number;
 
@@ -106,24 +119,46 @@ export abstract class SystemServer<In extends object, State = undefined> {
     throw new TypeError(`emit(${this.name}): ${why}`);
   }
 
+  /**
+   * Sends `text` exactly as given to every open socket (or those whose path
+   * starts with `pathPrefix`): no schema, no routing. Returns the recipients.
+   */
+  emitRaw(text: string, pathPrefix = ''): number {
+    let sent = 0;
+    for (const connection of this.connections) {
+      if (connection.path.startsWith(pathPrefix) && connection.send(text)) sent++;
+    }
+    this.counters.messagesSent += sent;
+    return sent;
+  }
+
   /** Encodes and frames once, and writes the same bytes to every connection `accept` lets through. */
   protected broadcast(message: In, accept?: (connection: Connection<State>) => boolean): number {
     this.counters.broadcasts++;
     if (this.connections.size === 0) return 0;
-    const frame = textFrame(this.adapter.encodeMessage(message));
+    const frames = this.encode(message).map(textFrame);
     let sent = 0;
     for (const connection of this.connections) {
       if (accept !== undefined && !accept(connection)) continue;
-      if (connection.sendFrame(frame)) sent++;
+      let reached = false;
+      for (const frame of frames) reached = connection.sendFrame(frame) || reached;
+      if (reached) sent++;
     }
     this.counters.messagesSent += sent;
     return sent;
   }
 
   protected sendTo(connection: Connection<State>, message: In): boolean {
-    const sent = connection.send(this.adapter.encodeMessage(message));
+    let sent = false;
+    for (const text of this.encode(message)) sent = connection.send(text) || sent;
     if (sent) this.counters.messagesSent++;
     return sent;
+  }
+
+  /** The text frames for one message: one, or in drift mode the varied message and maybe an unknown type. */
+  private encode(message: In): string[] {
+    const text = this.adapter.encodeMessage(message);
+    return this.ctx.drift === undefined ? [text] : this.ctx.drift.frames(this, message, text);
   }
 
   /** A REST route built from the protocol's endpoint definition. */

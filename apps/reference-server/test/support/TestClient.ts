@@ -12,6 +12,8 @@ export interface Closed {
 export class TestClient {
   /** Every frame received, parsed (text that is not JSON is kept as a string). */
   readonly received: unknown[] = [];
+  /** Every frame received, as the exact text on the wire. */
+  readonly frames: string[] = [];
   /** performance.now() at which each frame arrived. */
   readonly arrivals: number[] = [];
   readonly closed: Promise<Closed>;
@@ -20,6 +22,7 @@ export class TestClient {
   private constructor(readonly socket: WebSocket) {
     socket.on('message', (data) => {
       const text = data.toString();
+      this.frames.push(text);
       let value: unknown = text;
       try {
         value = JSON.parse(text);

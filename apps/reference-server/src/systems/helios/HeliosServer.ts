@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Helios } from '@feedkit/protocol';
 import type { Connection } from '../../Connection';
+import type { Schema } from '../../drift/Schema';
 import type { Route } from '../../http/Router';
 import { type Admission, bearerToken, type SystemContext, SystemServer } from '../SystemServer';
 import { RaftCluster, type RaftEvent } from './RaftCluster';
@@ -39,6 +40,10 @@ interface TokenLease {
 export class HeliosServer extends SystemServer<Message, TokenLease> {
   readonly name = 'helios' as const;
   readonly adapter = Helios.adapter;
+
+  schemaOf(message: Message): Schema | undefined {
+    return Helios.serverMessageSchemas[message.type];
+  }
   override readonly maxPayload = 64 * 1024;
   readonly cluster: RaftCluster;
   readonly tokens: TokenIssuer;
@@ -134,8 +139,8 @@ export class HeliosServer extends SystemServer<Message, TokenLease> {
     this.sendTo(connection, this.message('status_update', this.cluster.status()));
   }
 
-  /** A token for a seed user, as `POST /api/auth/login` would give it. */
-  issueToken(username: string, ttlSeconds?: number): string {
+  /** A token for a seed user (`admin` or `viewer`), as `POST /api/auth/login` gives it; `ttlSeconds` overrides the server's TTL (fractions allowed). */
+  issueToken(username = 'admin', ttlSeconds?: number): string {
     return this.tokens.issue(username, ttlSeconds).token;
   }
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { PlataformaE } from '@feedkit/protocol';
 import type { Connection } from '../../Connection';
+import type { Schema } from '../../drift/Schema';
 import type { Route } from '../../http/Router';
 import { type Admission, type SystemContext, SystemServer } from '../SystemServer';
 import { Platform, type PlatformEvent } from './Platform';
@@ -31,6 +32,10 @@ const topicOf = PlataformaE.projectTopic;
 export class PlataformaEServer extends SystemServer<Message, Socket> {
   readonly name = 'plataforma-e' as const;
   readonly adapter = PlataformaE.adapter;
+
+  schemaOf(message: Message): Schema | undefined {
+    return PlataformaE.serverMessageSchemas[message.type];
+  }
   override readonly maxPayload = PlataformaE.PLATAFORMA_E_MAX_MESSAGE_BYTES;
   override readonly idleTimeoutMs = PlataformaE.PLATAFORMA_E_TIMEOUT_MS;
   readonly platform: Platform;

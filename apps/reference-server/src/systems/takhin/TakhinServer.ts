@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Takhin } from '@feedkit/protocol';
 import type { Connection } from '../../Connection';
+import type { Schema } from '../../drift/Schema';
 import { type Admission, bearerToken, type SystemContext, SystemServer } from '../SystemServer';
 import { type ClusterEvent, TakhinCluster } from './TakhinCluster';
 
@@ -18,12 +19,18 @@ const EVENT_INTERVAL_MS = 3_000;
 export class TakhinServer extends SystemServer<Message> {
   readonly name = 'takhin' as const;
   readonly adapter = Takhin.adapter;
+
+  schemaOf(message: Message): Schema | undefined {
+    return Takhin.serverMessageSchemas[message.type];
+  }
   readonly cluster: TakhinCluster;
 
   constructor(
     ctx: SystemContext,
-    /** When set, the upgrade needs it as `Authorization: Bearer` or `?token=`. */
+    /** When set, the upgrade needs it as `Authorization: Bearer` or `?<apiKeyQuery>=`. */
     private readonly apiKey: string | undefined,
+    /** The query parameter for the key (the seed names none; the protocol adapter uses `token`). */
+    private readonly apiKeyQuery = 'token',
   ) {
     super(ctx);
     this.cluster = new TakhinCluster(ctx.random);
@@ -40,16 +47,16 @@ export class TakhinServer extends SystemServer<Message> {
   override notes(): readonly string[] {
     return this.apiKey === undefined
       ? ['no API key required (set TAKHIN_API_KEY to require one)']
-      : ['API key: Authorization: Bearer <TAKHIN_API_KEY> or ?token=<TAKHIN_API_KEY>'];
+      : [`API key: Authorization: Bearer <key> or ?${this.apiKeyQuery}=<key> (TAKHIN_API_KEY)`];
   }
 
   admit(request: IncomingMessage, url: URL): Admission<undefined> {
-    if (this.apiKey !== undefined && bearerToken(request, url) !== this.apiKey) {
+    if (this.apiKey !== undefined && bearerToken(request, url, this.apiKeyQuery) !== this.apiKey) {
       return {
         ok: false,
         status: 401,
         body: {
-          error: 'missing or invalid API key; send Authorization: Bearer <key> or ?token=<key>',
+          error: `missing or invalid API key; send Authorization: Bearer <key> or ?${this.apiKeyQuery}=<key>`,
         },
       };
     }
@@ -76,7 +83,7 @@ export class TakhinServer extends SystemServer<Message> {
   }
 
   onMessage(connection: Connection<undefined>, frame: string): void {
-    const result = this.adapter.decodeCommand(frame);
+    const result = this.readCommand(frame);
     if (result.kind !== 'message') {
       // The seed: "The server will close the connection if the client sends malformed messages".
       const why =
@@ -99,6 +106,28 @@ export class TakhinServer extends SystemServer<Message> {
         connection.unsubscribe(command.data);
         return;
     }
+  }
+
+  /**
+   * The protocol's command decoder, except that a missing `timestamp` is no
+   * reason to close: the seed's own client class sends `{ type: 'ping' }`
+   * and `{ type: 'subscribe', data }` without one, so a real server takes them.
+   */
+  private readCommand(frame: string): ReturnType<typeof Takhin.adapter.decodeCommand> {
+    const result = this.adapter.decodeCommand(frame);
+    if (result.kind !== 'error' || result.error.code !== 'invalid_message') return result;
+    let value: unknown;
+    try {
+      value = JSON.parse(frame);
+    } catch {
+      return result;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return result;
+    if (Object.hasOwn(value, 'timestamp')) return result;
+    const stamped = this.adapter.decodeCommand(
+      JSON.stringify({ ...value, timestamp: nowSeconds() }),
+    );
+    return stamped.kind === 'message' ? stamped : result;
   }
 
   protected route(message: Message): number {

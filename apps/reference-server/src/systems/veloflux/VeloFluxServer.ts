@@ -1,5 +1,6 @@
 import { VeloFlux } from '@feedkit/protocol';
 import type { Connection } from '../../Connection';
+import type { Schema } from '../../drift/Schema';
 import type { Route } from '../../http/Router';
 import { type Admission, type SystemContext, SystemServer } from '../SystemServer';
 import { LoadBalancer } from './LoadBalancer';
@@ -27,6 +28,10 @@ const KIND_OF_TYPE: Record<Message['type'], Kind> = {
 export class VeloFluxServer extends SystemServer<Message, Kind> {
   readonly name = 'veloflux' as const;
   readonly adapter = VeloFlux.adapter;
+
+  schemaOf(message: Message): Schema | undefined {
+    return VeloFlux.serverMessageSchemas[message.type];
+  }
   // Clients have nothing to say; anything bigger than the protocol's command limit is abuse.
   override readonly maxPayload = VeloFlux.VELOFLUX_MAX_COMMAND_LENGTH;
   readonly balancer: LoadBalancer;
