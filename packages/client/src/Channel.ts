@@ -119,6 +119,19 @@ export class Channel<In, Out> {
     this.#transport.reconnectNow();
   }
 
+  /** See `Transport.suspend`: the page lifecycle drives these three. */
+  suspend(reason: string): void {
+    this.#transport.suspend(reason);
+  }
+
+  resume(): void {
+    this.#transport.resume();
+  }
+
+  wake(): void {
+    this.#transport.wake();
+  }
+
   /** Closes the transport with 1000. Queued messages are reported as dropped. */
   close(reason = 'closed by the client'): void {
     this.#transport.close(reason);

@@ -1,5 +1,5 @@
 import type { Backoff } from './Backoff';
-import type { LifecycleTargets } from './BrowserLifecycle';
+import type { LifecycleOptions, LifecycleTargets } from './BrowserLifecycle';
 import type { RetryContext } from './ConnectionOptions';
 import type { Protocol } from './FeedkitClient';
 import type { HeartbeatSettings } from './heartbeatTiming';
@@ -51,9 +51,13 @@ export interface ClientOptions<P extends Protocol> {
   /** fetch implementation for the REST helpers. @default globalThis.fetch */
   readonly fetch?: typeof fetch;
   /**
-   * Reconnect at once on `online` and when a tab becomes visible after a long
-   * sleep. `false` turns it off; an object injects the targets.
+   * The page lifecycle: no attempts while offline (`offline` state) and back
+   * at once on `online`; sockets closed on `pagehide`/`freeze` and replayed
+   * on `pageshow`/`resume`; deadlines checked by the wall clock on wake;
+   * optionally hidden tabs release their sockets. `false` turns it off; an
+   * object injects the targets or sets `hiddenTabs`.
    * @default true when `window` and `document` exist
+   * @example lifecycle: { hiddenTabs: { releaseAfterMs: 5 * 60_000 } }
    */
-  readonly lifecycle?: boolean | LifecycleTargets;
+  readonly lifecycle?: boolean | LifecycleTargets | LifecycleOptions;
 }

@@ -80,6 +80,28 @@ export class Connection implements Transport {
     }
   }
 
+  suspend(reason: string): void {
+    const { status } = this.#state;
+    if (status === 'closed') return;
+    // A clean close (1000), so the page may enter the back/forward cache.
+    if (status !== 'offline') this.#abandon(CLIENT_CLOSE_CODE, reason);
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    this.#commit({ status: 'offline', attempt: 0, reason, nextRetryAt: undefined });
+    this.#tell();
+  }
+
+  resume(): void {
+    if (this.#state.status === 'offline') void this.#connect();
+  }
+
+  wake(): void {
+    const { status, nextRetryAt } = this.#state;
+    // Timers of a hidden or frozen page run late: trust the wall clock, not them.
+    if (status === 'open' && this.#heartbeat?.expired()) this.reconnectNow();
+    else if (status === 'reconnecting' && (nextRetryAt ?? 0) <= Date.now()) void this.#connect();
+  }
+
   close(reason = 'closed by the client'): void {
     if (this.#state.status === 'closed') return;
     this.#abandon(CLIENT_CLOSE_CODE, reason);

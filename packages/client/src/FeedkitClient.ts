@@ -16,8 +16,17 @@ import type { Observable } from 'rxjs';
 import type { FeedkitError } from './FeedkitError';
 import type { TokenProvider } from './TokenProvider';
 
-/** `idle -> connecting -> open -> reconnecting -> closed`. */
-export type ConnectionStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
+/**
+ * `idle -> connecting -> open -> reconnecting -> closed`; `offline` while the
+ * browser is offline or the page is hidden or frozen (no attempts are made).
+ */
+export type ConnectionStatus =
+  | 'idle'
+  | 'connecting'
+  | 'open'
+  | 'reconnecting'
+  | 'offline'
+  | 'closed';
 
 export interface ConnectionState {
   readonly status: ConnectionStatus;

@@ -48,6 +48,11 @@ export class Heartbeat {
     this.#lastSeen = this.#now();
   }
 
+  /** Whether the deadline has passed by the wall clock, even if its timer has not fired (a throttled or frozen page). */
+  expired(): boolean {
+    return this.running && this.#now() - this.#lastSeen >= this.#options.timeoutMs;
+  }
+
   stop(): void {
     clearTimeout(this.#pingTimer);
     clearTimeout(this.#deadlineTimer);

@@ -9,7 +9,7 @@ import type {
 import IsomorphicWebSocket from 'isomorphic-ws';
 import { BehaviorSubject, type Observable, Subject } from 'rxjs';
 import { fullJitterBackoff } from './Backoff';
-import { browserTargets, watchBrowserLifecycle } from './BrowserLifecycle';
+import { lifecycleSetup, watchBrowserLifecycle } from './BrowserLifecycle';
 import { Channel, type ChannelOptions } from './Channel';
 import type { ClientOptions } from './ClientOptions';
 import { Connection } from './Connection';
@@ -18,7 +18,6 @@ import { createHttp } from './createHttp';
 import { FeedCache } from './FeedCache';
 import type { AnyAdapter, ClientState, FeedkitClient, Protocol } from './FeedkitClient';
 import { FeedkitError } from './FeedkitError';
-import { heartbeatTiming } from './heartbeatTiming';
 import type { TransportFactory } from './Transport';
 import type { WebSocketConstructor } from './WebSocketLike';
 
@@ -49,6 +48,11 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
   ] as const;
   const channels = new Map<string, Channel<In, Out>>();
   let closed = false;
+  /** Why the page lifecycle suspended the sockets, if it did; new channels start suspended too. */
+  let suspended: string | undefined;
+  const eachChannel = (act: (channel: Channel<In, Out>) => void) => {
+    for (const channel of [...channels.values()]) act(channel);
+  };
   const publishState = () => {
     if (!closed) state$.next(clientState([...channels.values()].map((c) => c.state)));
   };
@@ -58,6 +62,9 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
     transport: connectionFactory(options, adapter, http),
     queue: options.queue ?? {},
     lingerMs,
+    created: (channel) => {
+      if (suspended !== undefined) channel.suspend(suspended);
+    },
     events: {
       state: publishState,
       error: (error) => errors$.next(error),
@@ -75,7 +82,25 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
     report: (error) => errors$.next(error),
     closedError: clientClosed,
   });
-  const stopLifecycle = watchLifecycle(options, adapter, () => client.reconnectNow());
+  const lifecycle = lifecycleSetup(options.lifecycle);
+  const stopLifecycle =
+    lifecycle &&
+    watchBrowserLifecycle(
+      lifecycle.targets,
+      {
+        suspend: (reason) => {
+          suspended = reason;
+          eachChannel((channel) => channel.suspend(reason));
+        },
+        resume: () => {
+          suspended = undefined;
+          eachChannel((channel) => channel.resume());
+        },
+        wake: () => eachChannel((channel) => channel.wake()),
+        reconnectNow: () => client.reconnectNow(),
+      },
+      lifecycle.options,
+    );
 
   const client: FeedkitClient<P> = {
     system,
@@ -126,7 +151,10 @@ function closedClientError(system: SystemName): FeedkitError {
  */
 function channelsOn<In, Out>(
   channels: Map<string, Channel<In, Out>>,
-  config: Omit<ChannelOptions<In, Out>, 'url'> & { readonly url: (path: string) => string },
+  config: Omit<ChannelOptions<In, Out>, 'url'> & {
+    readonly url: (path: string) => string;
+    readonly created: (channel: Channel<In, Out>) => void;
+  },
 ): (path: string) => Channel<In, Out> {
   return function channelFor(path) {
     const existing = channels.get(path);
@@ -143,6 +171,7 @@ function channelsOn<In, Out>(
       },
     });
     channels.set(path, channel);
+    config.created(channel);
     return channel;
   };
 }
@@ -157,29 +186,6 @@ function specOf<In>(adapter: AnyAdapter, name: string, args: unknown[]): FeedSpe
     });
   }
   return factory(...args);
-}
-
-/** Reconnects at once when the browser says the socket may be stale; `undefined` outside browsers. */
-function watchLifecycle(
-  options: ClientOptions<Protocol>,
-  adapter: AnyAdapter,
-  reconnect: () => void,
-): (() => void) | undefined {
-  const { lifecycle } = options;
-  const targets =
-    lifecycle === false
-      ? undefined
-      : lifecycle === true || lifecycle === undefined
-        ? browserTargets()
-        : lifecycle;
-  if (targets === undefined) return undefined;
-  // A tab hidden longer than the heartbeat timeout may hold a dead socket.
-  const { timeoutMs } = heartbeatTiming({
-    settings: options.heartbeat || {},
-    systemIntervalMs: (adapter as Partial<Adapter<unknown, unknown>>).heartbeat?.intervalMs,
-    transportPing: true,
-  });
-  return watchBrowserLifecycle(targets, { reconnect, hiddenLongerThanMs: timeoutMs as number });
 }
 
 /** Every channel's socket is a `Connection` configured from the client's options. */

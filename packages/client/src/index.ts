@@ -1,6 +1,8 @@
 export { type Backoff, type FullJitterOptions, fullJitterBackoff } from './Backoff';
 export {
-  type BrowserLifecycleOptions,
+  type HiddenTabPolicy,
+  type LifecycleControl,
+  type LifecycleOptions,
   type LifecycleTargets,
   watchBrowserLifecycle,
 } from './BrowserLifecycle';
