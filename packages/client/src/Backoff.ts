@@ -29,3 +29,43 @@ export function fullJitterBackoff(options: FullJitterOptions = {}): Backoff {
     return Math.floor(random() * ceiling);
   };
 }
+
+/** The longest wait any backoff may ask for; longer ones are clamped to it. */
+export const MAX_BACKOFF_MS = 300_000;
+
+/**
+ * Guards a user's backoff: NaN (or not a number) becomes the default
+ * full-jitter wait, a negative wait 0, one over `maxMs` the cap, and the
+ * first such value is reported once through `onInvalid` (a NaN used to
+ * become a 1 ms retry loop).
+ */
+export function checkedBackoff(
+  backoff: Backoff,
+  onInvalid: (problem: string) => void,
+  maxMs = MAX_BACKOFF_MS,
+): Backoff {
+  const fallback = fullJitterBackoff();
+  let reported = false;
+  return (attempt) => {
+    const wait = backoff(attempt);
+    let fixed: number;
+    let problem: string;
+    if (typeof wait !== 'number' || Number.isNaN(wait)) {
+      fixed = fallback(attempt);
+      problem = `${String(wait)}; using the default full-jitter wait instead`;
+    } else if (wait < 0) {
+      fixed = 0;
+      problem = `${wait} ms, a negative wait; using 0`;
+    } else if (wait > maxMs) {
+      fixed = maxMs;
+      problem = `${wait} ms, more than the ${maxMs} ms cap; using the cap`;
+    } else {
+      return wait;
+    }
+    if (!reported) {
+      reported = true;
+      onInvalid(`backoff(${attempt}) returned ${problem} (reported once)`);
+    }
+    return fixed;
+  };
+}

@@ -206,6 +206,9 @@ export class Channel<In, Out> {
     }
     const message = result.message;
     switch (adapter.roleOf(message)) {
+      case 'pong':
+        this.#transport.pong();
+        break;
       case 'heartbeat': {
         const answer = adapter.answerHeartbeat?.(message);
         if (answer !== undefined) this.#sendFrame(answer);

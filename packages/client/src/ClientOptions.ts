@@ -4,6 +4,7 @@ import type { RetryContext } from './ConnectionOptions';
 import type { Protocol } from './FeedkitClient';
 import type { HeartbeatSettings } from './heartbeatTiming';
 import type { OutgoingQueueOptions } from './OutgoingQueue';
+import type { TlsOptions } from './openSocket';
 import type { WebSocketConstructor } from './WebSocketLike';
 
 export interface ClientOptions<P extends Protocol> {
@@ -16,7 +17,10 @@ export interface ClientOptions<P extends Protocol> {
   /** The system and its credentials: `takhin({ apiKey })`, `helios({ username, password })`, ... */
   readonly protocol: P;
   /**
-   * Wait before reconnect attempt `attempt` (1-based), in ms.
+   * Wait before reconnect attempt `attempt` (1-based), in ms. A NaN becomes
+   * the default wait, a negative one 0 and one over 5 minutes
+   * (`MAX_BACKOFF_MS`) the cap; the first such value is reported once as a
+   * `config` error.
    * @default fullJitterBackoff(): uniform in [0, min(30 s, 1 s × 2^(attempt-1)))
    * @example backoff: () => 0 // tests
    */
@@ -33,8 +37,41 @@ export interface ClientOptions<P extends Protocol> {
    * backs off. @default 5000
    */
   readonly stableAfterMs?: number;
-  /** How long a socket may take to open before it is abandoned and retried. @default 10000 */
+  /**
+   * How long a connection attempt may take, getting the token (a login)
+   * included, before it is abandoned and retried. A token provider still
+   * pending then is aborted and reported as a `timeout` error.
+   * @default 10000
+   */
   readonly connectTimeoutMs?: number;
+  /**
+   * Path prefix between the host and every socket and REST path, for a
+   * deployment behind a reverse proxy (`/feeds` gives `ws://host/feeds/ws/cluster`).
+   * @default '' (the paths of the documents, at the root)
+   */
+  readonly basePath?: string;
+  /**
+   * Query parameter that carries the token. Browsers cannot send headers, so
+   * there the token always rides in the query; set this and it does from
+   * Node too (a server that reads only `?api_key=`).
+   * @default the system's own: `token` (Helios, Takhin)
+   */
+  readonly authQueryParam?: string;
+  /**
+   * Extra headers on every REST call, and on the socket upgrade in Node
+   * (browsers cannot send headers on a WebSocket).
+   * @default {}
+   */
+  readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * TLS of the socket upgrade in Node (`ws`): trust a private CA or a
+   * self-signed certificate with `ca`. Browsers use their own trust store.
+   * @default {} (the system's trust store, certificates checked)
+   * @example tls: { ca: readFileSync('server.crt', 'utf8') }
+   */
+  readonly tls?: TlsOptions;
+  /** Deadline of every REST call (and of the Helios built-in login). @default 10000 */
+  readonly requestTimeoutMs?: number;
   /**
    * Dead-peer detection; `false` turns it off.
    * @default { intervalMs: the system's own ping interval, timeoutMs: 2 × intervalMs }
@@ -46,7 +83,10 @@ export interface ClientOptions<P extends Protocol> {
   readonly queue?: OutgoingQueueOptions;
   /** Messages an async iterator buffers before it fails with `overflow`. @default 1000 */
   readonly iteratorBufferSize?: number;
-  /** WebSocket implementation. @default isomorphic-ws (native in browsers, `ws` in Node) */
+  /**
+   * WebSocket implementation: `ws`, the browser's, Bun's or Deno's global `WebSocket`.
+   * @default isomorphic-ws (native in browsers, `ws` in Node)
+   */
   readonly WebSocket?: WebSocketConstructor;
   /** fetch implementation for the REST helpers. @default globalThis.fetch */
   readonly fetch?: typeof fetch;

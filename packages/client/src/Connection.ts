@@ -5,11 +5,13 @@ import {
   type CloseEvent,
   closeRule,
   DEAD_PEER_CLOSE_CODE,
+  type TransportError,
 } from './closeRule';
 import { FeedkitError } from './FeedkitError';
-import { Heartbeat } from './Heartbeat';
-import { heartbeatTiming } from './heartbeatTiming';
+import type { Heartbeat } from './Heartbeat';
+import { heartbeatFor } from './heartbeatTiming';
 import { frameText, openSocket } from './openSocket';
+import { redact } from './redact';
 import { requestToken } from './requestToken';
 import type { Transport, TransportOwner, TransportState } from './Transport';
 import { OPEN, type WebSocketLike } from './WebSocketLike';
@@ -48,12 +50,19 @@ export class Connection implements Transport {
   #everOpened = false;
   #authFailures = 0;
   #refreshToken = false;
+  /** Aborts the token provider of the current attempt. */
+  #tokenAbort: AbortController | undefined;
+  /** The URL as given (it may carry user info); `url` is the redacted one people see. */
+  readonly #socketUrl: string;
+  /** Credentials this connection has used, kept out of every message and state. */
+  readonly #secrets = new Set<string>();
 
   constructor(url: string, options: ConnectionOptions, owner: TransportOwner) {
-    this.url = url;
+    this.#socketUrl = url;
+    this.url = redact(url);
     this.#o = options;
     this.#owner = owner;
-    this.#state = { status: 'idle', url, attempt: 0 };
+    this.#state = { status: 'idle', url: this.url, attempt: 0 };
   }
 
   get state(): TransportState {
@@ -69,6 +78,11 @@ export class Connection implements Transport {
     if (this.#state.status !== 'open' || socket?.readyState !== OPEN) return false;
     socket.send(frame);
     return true;
+  }
+
+  /** The peer answered a ping (a system `pong`). */
+  pong(): void {
+    this.#heartbeat?.pong();
   }
 
   reconnectNow(): void {
@@ -117,7 +131,17 @@ export class Connection implements Transport {
     this.#commit({ status: 'connecting', nextRetryAt: undefined });
     const refresh = this.#refreshToken;
     this.#refreshToken = false;
-    const pending = requestToken(this.#o.token, refresh);
+    // The deadline covers the token too: a provider that never answers is a timeout and a retry.
+    const abort = new AbortController();
+    this.#tokenAbort = abort;
+    const timeoutMs = this.#o.connectTimeoutMs;
+    this.#connectTimer = setTimeout(() => {
+      const event = this.#socket
+        ? ({ kind: 'connect-timeout', timeoutMs } as const)
+        : ({ kind: 'token-timeout', timeoutMs } as const);
+      if (generation === this.#generation) this.#failed(event, {});
+    }, timeoutMs);
+    const pending = requestToken(this.#o.token, { refresh, signal: abort.signal });
     this.#tell();
     // A synchronous provider (or none) opens the socket in this very tick.
     const outcome = pending instanceof Promise ? await pending : pending;
@@ -127,6 +151,7 @@ export class Connection implements Transport {
       this.#failed(outcome.failed, { cause: outcome.cause });
       return;
     }
+    if (outcome.token !== undefined) this.#secrets.add(outcome.token);
     this.#openSocket(generation, outcome.token);
   }
 
@@ -134,8 +159,9 @@ export class Connection implements Transport {
     let opening: ReturnType<typeof openSocket>;
     try {
       opening = openSocket({
+        ...this.#o.socket,
         WebSocket: this.#o.WebSocket,
-        url: this.url,
+        url: this.#socketUrl,
         auth: this.#o.auth,
         token,
       });
@@ -156,6 +182,7 @@ export class Connection implements Transport {
   #watch(socket: WebSocketLike, generation: number, seesUpgradeStatus: boolean): void {
     let opened = false;
     let httpStatus: number | undefined;
+    let failure: { error: TransportError; cause: unknown } | undefined;
     const current = () => generation === this.#generation;
 
     socket.on?.('unexpected-response', ((_request: unknown, response: { statusCode?: number }) => {
@@ -163,13 +190,8 @@ export class Connection implements Transport {
       // With a listener attached, `ws` leaves aborting the handshake to us.
       socket.terminate?.();
     }) as never);
-    socket.on?.('pong', (() => this.#heartbeat?.alive()) as never);
+    socket.on?.('pong', (() => this.#heartbeat?.pong()) as never);
     socket.on?.('ping', (() => this.#heartbeat?.alive()) as never);
-
-    const timeoutMs = this.#o.connectTimeoutMs;
-    this.#connectTimer = setTimeout(() => {
-      if (current()) this.#failed({ kind: 'connect-timeout', timeoutMs }, {});
-    }, timeoutMs);
     socket.onopen = () => {
       if (!current()) return;
       opened = true;
@@ -180,24 +202,20 @@ export class Connection implements Transport {
       this.#heartbeat?.alive();
       this.#owner.frame(typeof event.data === 'string' ? event.data : frameText(event.data));
     };
-    socket.onerror = () => {
-      // Always followed by a close event, which carries the information.
+    socket.onerror = (event) => {
+      // Followed by a close event; keep the cause (ECONNREFUSED, a certificate, a bad frame) for it.
+      failure ??= transportErrorOf(event);
     };
     socket.onclose = (event) => {
       if (!current()) return;
       this.#generation++;
       this.#teardownSocket();
-      const authRequired = this.#o.auth?.required ?? false;
+      // A refused upgrade's status is its cause; the error `ws` adds for our own abort is not.
+      const seen = httpStatus === undefined ? failure : undefined;
+      const context = { opened, seesUpgradeStatus, auth: this.#o.auth, httpStatus };
       this.#failed(
-        {
-          code: event.code,
-          reason: event.reason,
-          httpStatus,
-          opened,
-          seesUpgradeStatus,
-          authRequired,
-        },
-        { closeCode: event.code, httpStatus },
+        { ...context, code: event.code, reason: event.reason, transportError: seen?.error },
+        { closeCode: event.code, httpStatus, cause: seen?.cause },
       );
     };
   }
@@ -213,7 +231,15 @@ export class Connection implements Transport {
       reason: reconnect ? 'reconnected' : 'connected',
       closeCode: undefined,
     });
-    this.#startHeartbeat(socket);
+    this.#heartbeat = heartbeatFor({
+      settings: this.#o.heartbeat,
+      systemPing: this.#o.systemPing,
+      socket,
+      silenceLimitMs: this.#owner.silenceLimitMs(),
+      send: (frame) => this.#sendPing(frame),
+      onDead: () => this.#failed({ kind: 'dead-peer' }, {}),
+    });
+    this.#heartbeat?.start();
     this.#stableTimer = setTimeout(() => {
       this.#stableTimer = undefined;
       this.#authFailures = 0;
@@ -232,7 +258,7 @@ export class Connection implements Transport {
     const closeCode =
       detail.closeCode ?? (event.kind === 'dead-peer' ? DEAD_PEER_CLOSE_CODE : undefined);
     const rule = closeRule(event, { authFailures: this.#authFailures });
-    const { reason } = rule;
+    const reason = redact(rule.reason, this.#secrets);
     const error =
       rule.error &&
       this.#error(rule.error, rule.advice ? `${reason}: ${rule.advice}` : reason, {
@@ -254,7 +280,7 @@ export class Connection implements Transport {
       return;
     }
     // A first refusal of credentials is retried at once, with a fresh token.
-    const delay = rule.action === 'auth' ? 0 : Math.max(0, this.#o.backoff(attempt));
+    const delay = rule.action === 'auth' ? 0 : this.#o.backoff(attempt);
     this.#commit({
       status: 'reconnecting',
       attempt,
@@ -293,32 +319,6 @@ export class Connection implements Transport {
 
   // ---- socket plumbing ----
 
-  #startHeartbeat(socket: WebSocketLike): void {
-    const settings = this.#o.heartbeat;
-    if (settings === false) return;
-    const own = this.#o.systemPing;
-    const timing = heartbeatTiming({
-      settings,
-      systemIntervalMs: own?.intervalMs,
-      transportPing: typeof socket.ping === 'function',
-      silenceLimitMs: this.#owner.silenceLimitMs(),
-    });
-    if (timing.timeoutMs === undefined) return;
-    const ping =
-      timing.ping === 'system' && own
-        ? () => this.#sendPing(own.ping(Date.now()))
-        : timing.ping === 'transport'
-          ? () => socket.ping?.()
-          : undefined;
-    this.#heartbeat = new Heartbeat({
-      intervalMs: timing.intervalMs,
-      timeoutMs: timing.timeoutMs,
-      ping,
-      onDead: () => this.#failed({ kind: 'dead-peer' }, {}),
-    });
-    this.#heartbeat.start();
-  }
-
   #sendPing(frame: string): void {
     try {
       this.send(frame);
@@ -343,6 +343,8 @@ export class Connection implements Transport {
   }
 
   #teardownSocket(): void {
+    this.#tokenAbort?.abort();
+    this.#tokenAbort = undefined;
     const socket = this.#socket;
     this.#socket = undefined;
     this.#heartbeat?.stop();
@@ -372,10 +374,19 @@ export class Connection implements Transport {
     message: string,
     extra: { closeCode?: number; status?: number; cause?: unknown; fatal?: boolean },
   ): FeedkitError {
-    return new FeedkitError(code, `${this.url}: ${message}`, {
+    return new FeedkitError(code, redact(`${this.url}: ${message}`, this.#secrets), {
       system: this.#o.system,
       path: this.url,
       ...extra,
     });
   }
+}
+
+/** The implementation's error behind an `error` event (`ws`: an ErrorEvent with `.error`; browsers: nothing). */
+function transportErrorOf(event: unknown): { error: TransportError; cause: unknown } | undefined {
+  const cause = (event as { error?: unknown })?.error ?? event;
+  const message = (cause as { message?: unknown })?.message;
+  if (typeof message !== 'string' || message === '') return undefined;
+  const code = (cause as { code?: unknown }).code;
+  return { error: { code: typeof code === 'string' ? code : undefined, message }, cause };
 }

@@ -1,6 +1,7 @@
 import type { AuthPlacement, SystemName } from '@feedkit/protocol';
 import type { Backoff } from './Backoff';
 import type { HeartbeatSettings } from './heartbeatTiming';
+import type { SocketOptions } from './openSocket';
 import type { WebSocketConstructor } from './WebSocketLike';
 
 /** What `shouldRetry` is asked before every reconnect. */
@@ -14,16 +15,21 @@ export interface ConnectionOptions {
   readonly system: SystemName;
   /** Where credentials go on the upgrade. */
   readonly auth: AuthPlacement | undefined;
-  /** Called on every connect; `refresh` after refused credentials. */
+  /** Called on every connect; `refresh` after refused credentials; `signal` aborts at the connect deadline. */
   readonly token:
-    | ((request: { readonly refresh: boolean }) => string | undefined | Promise<string | undefined>)
+    | ((request: {
+        readonly refresh: boolean;
+        readonly signal: AbortSignal;
+      }) => string | undefined | PromiseLike<string | undefined>)
     | undefined;
   readonly WebSocket: WebSocketConstructor;
+  /** Wire details of the upgrade: auth query parameter, headers and TLS (Node). */
+  readonly socket: SocketOptions;
   readonly backoff: Backoff;
   readonly shouldRetry: (context: RetryContext) => boolean;
   /** How long a socket must stay open before the attempt counter resets. */
   readonly stableAfterMs: number;
-  /** How long a connection attempt may take before it is abandoned. */
+  /** How long a connection attempt (token included) may take before it is abandoned. */
   readonly connectTimeoutMs: number;
   readonly heartbeat: HeartbeatSettings | false;
   /** The system's own ping, where it has one. */

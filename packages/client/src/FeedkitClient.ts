@@ -108,6 +108,8 @@ export interface Http {
     path: string,
     body: unknown,
     parse: (json: unknown) => Res,
+    /** `signal` aborts the call (the connect deadline aborts a login with it). */
+    init?: { readonly signal?: AbortSignal },
   ): Promise<Res>;
 }
 

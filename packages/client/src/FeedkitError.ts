@@ -1,9 +1,14 @@
 import type { DecodeError, SystemName } from '@feedkit/protocol';
+import { redact } from './redact';
 
 export type FeedkitErrorCode =
   /** A frame that did not decode: see `decodeError`. */
   | 'decode'
-  /** Credentials refused (HTTP 401/403 on upgrade, 4001, 4003, 1008); retried once with a fresh token, then fatal. */
+  /**
+   * Credentials refused (HTTP 401 on upgrade, or a close code the system uses
+   * for credentials): retried once with a fresh token, then fatal. Not
+   * allowed (HTTP 403: valid credentials without the required role): fatal at once.
+   */
   | 'auth'
   /** The outgoing queue (or a feed's iterator buffer) was full, or a queued message expired: the message was NOT delivered. */
   | 'overflow'
@@ -13,8 +18,12 @@ export type FeedkitErrorCode =
   | 'message_too_big'
   /** Network failure or dead peer (no traffic within the heartbeat timeout). */
   | 'connection'
-  /** A REST call failed: HTTP status, network error, or a body that does not match the schema. */
-  | 'rest';
+  /** A REST call failed: HTTP status, network error, timeout, or a body that does not match the schema. */
+  | 'rest'
+  /** A deadline passed: the token provider (or login) did not answer within the connect deadline. */
+  | 'timeout'
+  /** An option gave an unusable value (a backoff returning NaN, a negative or too long wait); it was clamped. */
+  | 'config';
 
 export interface FeedkitErrorOptions {
   readonly system: SystemName;
@@ -27,10 +36,15 @@ export interface FeedkitErrorOptions {
   readonly dropped?: unknown;
   /** The socket path or REST path the error belongs to. */
   readonly path?: string;
+  /** The underlying error: the transport's (`ECONNREFUSED`, a certificate error), a provider's, a parser's. */
   readonly cause?: unknown;
 }
 
-/** Every error feedkit reports is one of these; `code` says which kind. */
+/**
+ * Every error feedkit reports is one of these; `code` says which kind and
+ * `cause` keeps the underlying error. The message never carries a
+ * credential: it is redacted on construction.
+ */
 export class FeedkitError extends Error {
   override readonly name = 'FeedkitError';
   readonly code: FeedkitErrorCode;
@@ -43,7 +57,7 @@ export class FeedkitError extends Error {
   readonly path?: string;
 
   constructor(code: FeedkitErrorCode, message: string, options: FeedkitErrorOptions) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(redact(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.system = options.system;
     this.decodeError = options.decodeError;
@@ -51,6 +65,6 @@ export class FeedkitError extends Error {
     this.status = options.status;
     this.fatal = options.fatal ?? false;
     this.dropped = options.dropped;
-    this.path = options.path;
+    this.path = options.path === undefined ? undefined : redact(options.path);
   }
 }

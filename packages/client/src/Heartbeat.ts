@@ -5,6 +5,12 @@ export interface HeartbeatOptions {
   readonly timeoutMs: number;
   /** Sends one ping in the system's dialect. */
   readonly ping?: () => void;
+  /**
+   * Whether the peer answers every ping (`pong()`): then a ping unanswered
+   * for `timeoutMs` is a dead peer even while other frames arrive (a proxy
+   * that stopped forwarding our side). @default false
+   */
+  readonly answered?: boolean;
   /** Called once when `timeoutMs` passed without any sign of life. */
   readonly onDead: () => void;
   /** @default Date.now */
@@ -13,8 +19,9 @@ export interface HeartbeatOptions {
 
 /**
  * Detects a dead peer: pings every `intervalMs` and declares the peer dead
- * when nothing at all arrived for `timeoutMs`. Any received frame counts as
- * life, not only pongs, so a busy feed never needs its pongs.
+ * when nothing at all arrived for `timeoutMs`, or, where the peer answers
+ * pings, when the oldest unanswered ping is `timeoutMs` old: frames from a
+ * peer that no longer hears us prove nothing about our direction.
  *
  * `alive()` runs on every frame, so it only stores a timestamp; the deadline
  * timer re-arms itself lazily for the remaining time instead of being reset
@@ -24,6 +31,8 @@ export class Heartbeat {
   readonly #options: HeartbeatOptions;
   readonly #now: () => number;
   #lastSeen = 0;
+  /** When the oldest ping still without an answer was sent. */
+  #unansweredSince: number | undefined;
   #pingTimer: ReturnType<typeof setTimeout> | undefined;
   #deadlineTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -39,6 +48,7 @@ export class Heartbeat {
   start(): void {
     this.stop();
     this.#lastSeen = this.#now();
+    this.#unansweredSince = undefined;
     this.#armDeadline(this.#options.timeoutMs);
     this.#schedulePing();
   }
@@ -50,7 +60,13 @@ export class Heartbeat {
 
   /** Whether the deadline has passed by the wall clock, even if its timer has not fired (a throttled or frozen page). */
   expired(): boolean {
-    return this.running && this.#now() - this.#lastSeen >= this.#options.timeoutMs;
+    return this.running && this.#now() - this.#waitingSince() >= this.#options.timeoutMs;
+  }
+
+  /** The peer answered our pings. */
+  pong(): void {
+    this.#lastSeen = this.#now();
+    this.#unansweredSince = undefined;
   }
 
   stop(): void {
@@ -65,15 +81,22 @@ export class Heartbeat {
     if (intervalMs === undefined || ping === undefined) return;
     this.#pingTimer = setTimeout(() => {
       this.#pingTimer = undefined;
+      if (this.#options.answered) this.#unansweredSince ??= this.#now();
       ping();
       if (this.running) this.#schedulePing();
     }, intervalMs);
   }
 
+  /** Since when the peer owes us a sign of life. */
+  #waitingSince(): number {
+    return Math.min(this.#lastSeen, this.#unansweredSince ?? Infinity);
+  }
+
   #armDeadline(ms: number): void {
     this.#deadlineTimer = setTimeout(() => {
-      const silentFor = this.#now() - this.#lastSeen;
-      const left = this.#options.timeoutMs - silentFor;
+      const now = this.#now();
+      const { timeoutMs } = this.#options;
+      const left = timeoutMs - (now - this.#waitingSince());
       if (left > 0) {
         this.#armDeadline(left);
         return;

@@ -9,12 +9,17 @@ export interface TokenRequest {
   readonly refresh: boolean;
   /** The client's REST transport, for providers that log in (Helios). */
   readonly http: Http;
+  /** Aborted when the connect deadline passes: a provider that fetches should pass it on. */
+  readonly signal: AbortSignal;
 }
 
 /**
  * Credentials for the next (re)connect; called on every connect. Returning
  * `undefined` connects without credentials. Throwing a `FeedkitError` with
- * status 401/403 counts as refused credentials; other errors are retried.
+ * status 401 counts as refused credentials, 403 as not allowed (fatal);
+ * other errors are retried. A provider that does not answer within the
+ * client's `connectTimeoutMs` is abandoned (`signal` aborts) with a
+ * `timeout` error and retried.
  */
 export type TokenProvider = (
   request: TokenRequest,

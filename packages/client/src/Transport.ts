@@ -18,6 +18,8 @@ export interface Transport {
   open(): void;
   /** Sends a frame on the open socket; `false` when there is none (the caller queues). May throw. */
   send(frame: string): boolean;
+  /** The peer answered a ping in the system's dialect (a `pong` message). */
+  pong(): void;
   /** Skips the backoff wait, or replaces a socket that may be stale (tab woke up). */
   reconnectNow(): void;
   /**

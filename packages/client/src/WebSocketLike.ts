@@ -24,6 +24,8 @@ export interface WebSocketLike {
 /** Options only Node's `ws` understands; browsers ignore the third argument. */
 export interface WebSocketNodeOptions {
   readonly headers?: Readonly<Record<string, string>>;
+  readonly ca?: string | Uint8Array | readonly (string | Uint8Array)[];
+  readonly rejectUnauthorized?: boolean;
 }
 
 export type WebSocketConstructor = new (

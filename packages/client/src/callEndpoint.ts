@@ -14,6 +14,7 @@ export async function callEndpoint<Req, Res, Params extends readonly unknown[]>(
   endpoint: Endpoint<Req, Res, Params>,
   params: Params,
   body?: Req,
+  init?: { readonly signal?: AbortSignal },
 ): Promise<Res> {
   const path = endpoint.path(...params);
   if (endpoint.request !== undefined) {
@@ -28,5 +29,5 @@ export async function callEndpoint<Req, Res, Params extends readonly unknown[]>(
     }
     body = checked.data;
   }
-  return http.request(endpoint.method, path, body, (json) => endpoint.response.parse(json));
+  return http.request(endpoint.method, path, body, (json) => endpoint.response.parse(json), init);
 }

@@ -1,3 +1,4 @@
+import type { AuthPlacement } from '@feedkit/protocol';
 import type { FeedkitErrorCode } from './FeedkitError';
 
 /**
@@ -48,8 +49,9 @@ export const closeCodes: Readonly<Record<number, CloseRule>> = {
     error: 'protocol',
     reason: 'server refused a malformed message (1007)',
   },
-  // Policy violation: the seeds' servers use it for refused credentials.
-  1008: { action: 'auth', reason: 'policy violation (1008): credentials refused' },
+  // Policy violation. Credentials only where the system says so (its `auth.refusedCloseCodes`):
+  // a Plataforma E that refuses an unknown log level with 1008 is not refusing a password.
+  1008: { action: 'reconnect', error: 'protocol', reason: 'policy violation (1008)' },
   // Message too big: report which side overflowed, then reconnect (the next message may fit).
   1009: { action: 'reconnect', error: 'message_too_big', reason: 'message too big (1009)' },
   // Internal server error, service restart, try again later: transient by definition.
@@ -62,15 +64,51 @@ export const closeCodes: Readonly<Record<number, CloseRule>> = {
     error: 'connection',
     reason: 'dead peer: no traffic within the heartbeat timeout',
   },
-  // Application "unauthorized" / "forbidden" after the upgrade.
-  4001: { action: 'auth', reason: 'unauthorized (4001)' },
-  4003: { action: 'auth', reason: 'forbidden (4003)' },
 };
 
-/** HTTP statuses of a refused upgrade (only Node's `ws` can see them). */
+/** HTTP statuses of a refused upgrade on a system that takes credentials (only Node's `ws` sees them). */
 export const upgradeStatuses: Readonly<Record<number, CloseRule>> = {
-  401: { action: 'auth', reason: 'upgrade refused: HTTP 401 unauthorized' },
-  403: { action: 'auth', reason: 'upgrade refused: HTTP 403 forbidden' },
+  // Bad, expired or missing credentials: a fresh token may fix it.
+  401: { action: 'auth', reason: 'upgrade refused: HTTP 401 unauthorized (credentials refused)' },
+  // Valid credentials without the permission: a fresh token has the same role.
+  403: {
+    action: 'fatal',
+    error: 'auth',
+    reason: 'upgrade refused: HTTP 403 forbidden',
+    advice:
+      'the credentials are valid but not allowed on this socket; use a user with the required role and create a new client',
+  },
+};
+
+/** The error a socket implementation reported before its close (Node's `ws`: ECONNREFUSED, certificates, bad frames). */
+export interface TransportError {
+  /** `ECONNREFUSED`, `ENOTFOUND`, `DEPTH_ZERO_SELF_SIGNED_CERT`, `WS_ERR_INVALID_UTF8`, ... */
+  readonly code?: string;
+  readonly message: string;
+}
+
+/** What to do about a transport error, by its code: one line of advice each. */
+export const transportAdvice: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'nothing accepts connections at that host and port; is the server running?',
+  ECONNRESET: 'the peer or a proxy reset the connection',
+  ENOTFOUND: 'the host name does not resolve; check the URL',
+  EAI_AGAIN: 'the host name could not be resolved right now (DNS)',
+  ETIMEDOUT: 'the host did not answer the TCP connection',
+  DEPTH_ZERO_SELF_SIGNED_CERT:
+    "the server's certificate is self-signed; pass its certificate as the `tls: { ca }` option",
+  SELF_SIGNED_CERT_IN_CHAIN:
+    "the server's certificate chain ends in an untrusted self-signed CA; pass it as `tls: { ca }`",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+    "the server's certificate is not signed by a trusted CA; pass the CA as `tls: { ca }`",
+  CERT_HAS_EXPIRED: "the server's certificate has expired",
+  ERR_TLS_CERT_ALTNAME_INVALID: "the server's certificate is for another host name",
+  WS_ERR_INVALID_UTF8: 'the server sent a text frame that is not valid UTF-8',
+  WS_ERR_INVALID_CLOSE_CODE: 'the server sent an invalid close frame',
+  WS_ERR_INVALID_OPCODE: 'the server sent an invalid WebSocket frame',
+  WS_ERR_UNEXPECTED_RSV_1: 'the server sent an invalid WebSocket frame',
+  WS_ERR_EXPECTED_MASK: 'the server sent an invalid WebSocket frame',
+  WS_ERR_UNEXPECTED_MASK: 'the server sent an invalid WebSocket frame',
+  WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: 'the server sent a frame larger than the socket accepts',
 };
 
 /** The socket closed (or its upgrade was refused). */
@@ -85,8 +123,10 @@ export interface CloseContext {
   readonly opened: boolean;
   /** Whether the socket implementation can report refused-upgrade statuses (Node `ws`). */
   readonly seesUpgradeStatus: boolean;
-  /** Whether the system refuses sockets without valid credentials. */
-  readonly authRequired: boolean;
+  /** How the system takes credentials (`undefined`: it takes none, so nothing means credentials). */
+  readonly auth?: AuthPlacement;
+  /** The implementation's own error before the close, if it reported one. */
+  readonly transportError?: TransportError;
 }
 
 /** Everything that ends a connection attempt or an open socket. */
@@ -97,7 +137,9 @@ export type CloseEvent =
   /** No sign of life within the heartbeat timeout. */
   | { readonly kind: 'dead-peer' }
   /** The token provider threw; a `status` of 401/403 means it was refused credentials itself. */
-  | { readonly kind: 'token-failed'; readonly message: string; readonly status?: number };
+  | { readonly kind: 'token-failed'; readonly message: string; readonly status?: number }
+  /** The token provider did not answer within the connect deadline. */
+  | { readonly kind: 'token-timeout'; readonly timeoutMs: number };
 
 /** What happened before this event, as far as the rule cares. */
 export interface CloseHistory {
@@ -135,52 +177,91 @@ function baseRule(event: CloseEvent): CloseRule {
     case 'dead-peer':
       return closeCodes[DEAD_PEER_CLOSE_CODE] as CloseRule;
     case 'token-failed': {
-      const refused = event.status === 401 || event.status === 403;
       const reason = `token provider failed: ${event.message}`;
-      return refused
-        ? { action: 'auth', reason }
-        : { action: 'reconnect', error: 'connection', reason };
+      if (event.status === 403) return { ...(upgradeStatuses[403] as CloseRule), reason };
+      if (event.status === 401) return { action: 'auth', reason };
+      return { action: 'reconnect', error: 'connection', reason };
     }
+    case 'token-timeout':
+      return {
+        action: 'reconnect',
+        error: 'timeout',
+        reason: `token provider did not answer within ${event.timeoutMs} ms`,
+        advice: 'its request was aborted; retrying with backoff',
+      };
     default:
-      return withServerReason(socketRule(event), event.reason);
+      return withCause(socketRule(event), event);
   }
 }
 
 /**
  * Browser sockets hide the HTTP status of a refused upgrade: they report
- * 1006 before `open`, exactly like a network failure. For a system that
- * requires credentials we then ask for a fresh token on the next attempt
- * (`refresh`) but never stop: a fatal stop on a network blip would be worse
- * than retrying a bad token with backoff. Node sees the 401 and takes the
- * precise `auth` path.
+ * 1006 before `open` (Deno's: 0 or 1005), exactly like a network failure.
+ * For a system that requires credentials we then ask for a fresh token on
+ * the next attempt (`refresh`) but never stop: a fatal stop on a network
+ * blip would be worse than retrying a bad token with backoff. Node sees the
+ * 401 and takes the precise `auth` path.
  */
 function socketRule(context: CloseContext): CloseRule {
-  if (context.httpStatus !== undefined) {
-    return (
-      upgradeStatuses[context.httpStatus] ?? {
-        action: 'reconnect',
-        error: 'connection',
-        reason: `upgrade refused: HTTP ${context.httpStatus}`,
-      }
-    );
-  }
-  if (
-    context.code === 1006 &&
-    !context.opened &&
-    !context.seesUpgradeStatus &&
-    context.authRequired
-  ) {
+  const { auth } = context;
+  if (context.httpStatus !== undefined) return upgradeRule(context.httpStatus, auth);
+  const refusedBeforeOpen = !context.opened && [0, 1005, 1006].includes(context.code);
+  const code = refusedBeforeOpen ? 1006 : context.code;
+  if (refusedBeforeOpen && !context.seesUpgradeStatus && auth?.required) {
     return {
       action: 'refresh',
       error: 'connection',
       reason: 'connection refused before open (credentials or network); refreshing the token',
     };
   }
-  return (
-    closeCodes[context.code] ?? { action: 'reconnect', reason: `closed with code ${context.code}` }
-  );
+  if (auth?.forbiddenCloseCodes?.includes(code)) {
+    return forbidden(`forbidden (${code})`, auth);
+  }
+  if (auth?.refusedCloseCodes?.includes(code)) {
+    return { action: 'auth', reason: `credentials refused (${code})` };
+  }
+  return closeCodes[code] ?? { action: 'reconnect', reason: `closed with code ${code}` };
 }
 
-function withServerReason(rule: CloseRule, serverReason: string | undefined): CloseRule {
-  return serverReason ? { ...rule, reason: `${rule.reason}: ${serverReason}` } : rule;
+function upgradeRule(status: number, auth: AuthPlacement | undefined): CloseRule {
+  if (auth !== undefined && status === 403)
+    return forbidden('upgrade refused: HTTP 403 forbidden', auth);
+  if (auth !== undefined && upgradeStatuses[status]) return upgradeStatuses[status];
+  const noCredentials =
+    status === 401 || status === 403
+      ? ' (this system takes no credentials: a proxy in front of it?)'
+      : '';
+  return {
+    action: 'reconnect',
+    error: 'connection',
+    reason: `upgrade refused: HTTP ${status}${noCredentials}`,
+  };
+}
+
+function forbidden(reason: string, auth: AuthPlacement): CloseRule {
+  const role = auth.requiredRole;
+  return {
+    action: 'fatal',
+    error: 'auth',
+    reason,
+    advice: role
+      ? `the credentials are valid but not allowed: this socket needs a user with the '${role}' role; create a new client with such credentials`
+      : (upgradeStatuses[403] as CloseRule).advice,
+  };
+}
+
+/** Appends what the server said (close reason) and what the transport saw (its error, with advice). */
+function withCause(rule: CloseRule, context: CloseContext): CloseRule {
+  const error = context.transportError;
+  const said = context.reason ? `: ${context.reason}` : '';
+  const saw = error ? ` (${error.code ? `${error.code}: ` : ''}${error.message})` : '';
+  if (!said && !saw) return rule;
+  const advice = error?.code ? transportAdvice[error.code] : undefined;
+  return {
+    ...rule,
+    // A transport error is worth reporting even where the bare close is not.
+    error: rule.error ?? (error ? 'connection' : undefined),
+    reason: `${rule.reason}${said}${saw}`,
+    advice: rule.advice ?? advice,
+  };
 }

@@ -8,15 +8,16 @@ import type {
 } from '@feedkit/protocol';
 import IsomorphicWebSocket from 'isomorphic-ws';
 import { BehaviorSubject, type Observable, Subject } from 'rxjs';
-import { fullJitterBackoff } from './Backoff';
+import { checkedBackoff, fullJitterBackoff } from './Backoff';
 import { lifecycleSetup, watchBrowserLifecycle } from './BrowserLifecycle';
 import { Channel, type ChannelOptions } from './Channel';
 import type { ClientOptions } from './ClientOptions';
 import { Connection } from './Connection';
+import type { ConnectionOptions } from './ConnectionOptions';
 import { clientState } from './clientState';
 import { createHttp } from './createHttp';
 import { FeedCache } from './FeedCache';
-import type { AnyAdapter, ClientState, FeedkitClient, Protocol } from './FeedkitClient';
+import type { AnyAdapter, ClientState, FeedkitClient, Http, Protocol } from './FeedkitClient';
 import { FeedkitError } from './FeedkitError';
 import type { TransportFactory } from './Transport';
 import type { WebSocketConstructor } from './WebSocketLike';
@@ -37,9 +38,15 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
   const { protocol } = options;
   const adapter = protocol.adapter as unknown as Adapter<In, Out>;
   const system = adapter.system;
-  const baseUrl = options.url.replace(/\/+$/, '');
+  const baseUrl = joinBase(options.url, options.basePath);
   const lingerMs = options.linger ?? 1000;
-  const http = createHttp({ baseUrl: httpUrl(baseUrl), system, fetch: options.fetch });
+  const http = createHttp({
+    baseUrl: httpUrl(baseUrl),
+    system,
+    fetch: options.fetch,
+    headers: options.headers,
+    timeoutMs: options.requestTimeoutMs,
+  });
   const [state$, errors$, unknown$, messages$] = [
     new BehaviorSubject<ClientState>(clientState([])),
     new Subject<FeedkitError>(),
@@ -59,7 +66,7 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
   const channelFor = channelsOn<In, Out>(channels, {
     url: (path) => socketUrl(baseUrl, path, protocol.query),
     adapter,
-    transport: connectionFactory(options, adapter, http),
+    transport: connectionFactory(options, adapter, http, (error) => errors$.next(error)),
     queue: options.queue ?? {},
     lingerMs,
     created: (channel) => {
@@ -192,16 +199,20 @@ function specOf<In>(adapter: AnyAdapter, name: string, args: unknown[]): FeedSpe
 function connectionFactory<In, Out>(
   options: ClientOptions<Protocol>,
   adapter: Adapter<In, Out>,
-  http: ReturnType<typeof createHttp>,
+  http: Http,
+  report: (error: FeedkitError) => void,
 ): TransportFactory {
   const provider = options.protocol.token;
-  const connection = {
-    system: adapter.system,
+  const system = adapter.system;
+  const connection: ConnectionOptions = {
+    system,
     auth: adapter.auth,
-    token:
-      provider && ((request: { refresh: boolean }) => provider({ refresh: request.refresh, http })),
+    token: provider && ((request) => provider({ ...request, http })),
     WebSocket: options.WebSocket ?? (IsomorphicWebSocket as unknown as WebSocketConstructor),
-    backoff: options.backoff ?? fullJitterBackoff(),
+    socket: { authQueryParam: options.authQueryParam, headers: options.headers, tls: options.tls },
+    backoff: checkedBackoff(options.backoff ?? fullJitterBackoff(), (problem) =>
+      report(new FeedkitError('config', `the backoff option ${problem}`, { system })),
+    ),
     shouldRetry: options.shouldRetry ?? (() => true),
     stableAfterMs: options.stableAfterMs ?? 5000,
     connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
@@ -209,6 +220,12 @@ function connectionFactory<In, Out>(
     systemPing: adapter.heartbeat,
   };
   return (url, owner) => new Connection(url, connection, owner);
+}
+
+/** The URL plus the base path, without trailing slashes (feed paths start with one). */
+function joinBase(url: string, basePath = ''): string {
+  const prefix = basePath.replace(/^\/*/, '/').replace(/\/+$/, '');
+  return `${url.replace(/\/+$/, '')}${prefix === '/' ? '' : prefix}`;
 }
 
 function socketUrl(

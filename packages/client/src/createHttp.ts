@@ -8,7 +8,14 @@ export interface HttpOptions {
   readonly system: SystemName;
   /** @default globalThis.fetch */
   readonly fetch?: typeof fetch;
+  /** Headers sent with every request (a reverse proxy's key, a tenant id). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** How long a request may take, answer included, before it fails with a `rest` error. @default 10000 */
+  readonly timeoutMs?: number;
 }
+
+/** The default deadline of every REST call. */
+export const REST_TIMEOUT_MS = 10_000;
 
 /**
  * The `fetch` transport of the REST helpers. Every failure becomes a
@@ -21,24 +28,37 @@ export function createHttp(options: HttpOptions): Http {
   const { system } = options;
   return {
     baseUrl,
-    async request(method, path, body, parse) {
+    async request(method, path, body, parse, init = {}) {
       const fetchImpl = options.fetch ?? globalThis.fetch;
       const where = `${method} ${path}`;
+      const timeoutMs = options.timeoutMs ?? REST_TIMEOUT_MS;
+      const deadline = AbortSignal.timeout(timeoutMs);
+      const signal = init.signal ? anySignal([init.signal, deadline]) : deadline;
       let response: Response;
+      let text: string;
       try {
         response = await fetchImpl(`${baseUrl}${path}`, {
           method,
-          headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+          headers: {
+            ...options.headers,
+            ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+          },
           body: body === undefined ? undefined : JSON.stringify(body),
+          signal,
         });
+        text = await response.text();
       } catch (cause) {
+        const what = deadline.aborted
+          ? `no answer within ${timeoutMs} ms (timeout)`
+          : signal.aborted
+            ? 'aborted'
+            : `network error (${describeCause(cause)})`;
         throw new FeedkitError(
           'rest',
-          `${where}: network error (${(cause as Error)?.message ?? String(cause)}); is the server reachable at ${baseUrl}?`,
+          `${where}: ${what}; is the server reachable at ${baseUrl}?`,
           { system, path, cause },
         );
       }
-      const text = await response.text().catch(() => '');
       let json: unknown;
       let parseFailure: unknown;
       try {
@@ -92,4 +112,22 @@ function describeIssues(cause: unknown): string {
       .join('; ');
   }
   return (cause as Error)?.message ?? String(cause);
+}
+
+/** `AbortSignal.any` where it exists (Node 20.3+, current browsers), else a small equivalent. */
+function anySignal(signals: AbortSignal[]): AbortSignal {
+  const any = (AbortSignal as { any?: (s: AbortSignal[]) => AbortSignal }).any;
+  if (any) return any(signals);
+  const controller = new AbortController();
+  for (const s of signals)
+    s.addEventListener('abort', () => controller.abort(s.reason), { once: true });
+  return controller.signal;
+}
+
+/** `fetch failed` says nothing: name the underlying cause (ECONNREFUSED, ENOTFOUND, a certificate). */
+function describeCause(cause: unknown): string {
+  const error = cause as { message?: string; cause?: { code?: string; message?: string } };
+  const inner = error?.cause;
+  if (inner?.code) return `${inner.code}: ${inner.message ?? error.message}`;
+  return error?.message ?? String(cause);
 }

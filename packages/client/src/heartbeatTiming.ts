@@ -1,3 +1,5 @@
+import { Heartbeat } from './Heartbeat';
+
 export interface HeartbeatSettings {
   /**
    * Time between pings. @default the system's own interval (Takhin 30 s,
@@ -45,4 +47,44 @@ export function heartbeatTiming(input: {
     settings.timeoutMs ??
     (intervalMs !== undefined ? 2 * intervalMs : silence > 0 ? silence : undefined);
   return { ping, intervalMs, timeoutMs };
+}
+
+/**
+ * The heartbeat of one open socket, or `undefined` when nothing can watch
+ * it: the system's own ping where it has one (answered with a `pong`),
+ * else a WebSocket ping frame where the socket can send one (Node; any
+ * server answers it), else the feeds' silence limit alone.
+ */
+export function heartbeatFor(input: {
+  readonly settings: HeartbeatSettings | false;
+  readonly systemPing:
+    | { readonly ping: (now?: number) => string; readonly intervalMs: number }
+    | undefined;
+  readonly socket: { ping?(): void };
+  readonly silenceLimitMs: number;
+  readonly send: (frame: string) => void;
+  readonly onDead: () => void;
+}): Heartbeat | undefined {
+  const { settings, systemPing, socket } = input;
+  if (settings === false) return undefined;
+  const timing = heartbeatTiming({
+    settings,
+    systemIntervalMs: systemPing?.intervalMs,
+    transportPing: typeof socket.ping === 'function',
+    silenceLimitMs: input.silenceLimitMs,
+  });
+  if (timing.timeoutMs === undefined) return undefined;
+  const ping =
+    timing.ping === 'system' && systemPing
+      ? () => input.send(systemPing.ping(Date.now()))
+      : timing.ping === 'transport'
+        ? () => socket.ping?.()
+        : undefined;
+  return new Heartbeat({
+    intervalMs: timing.intervalMs,
+    timeoutMs: timing.timeoutMs,
+    ping,
+    answered: ping !== undefined,
+    onDead: input.onDead,
+  });
 }

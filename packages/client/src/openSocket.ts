@@ -1,9 +1,32 @@
 import type { AuthPlacement } from '@feedkit/protocol';
-import type { WebSocketConstructor, WebSocketLike } from './WebSocketLike';
+import type { WebSocketConstructor, WebSocketLike, WebSocketNodeOptions } from './WebSocketLike';
 
-export interface SocketRequest {
+/** Wire details a deployment may vary. */
+export interface SocketOptions {
+  /**
+   * Query parameter that carries the token. By default it is used only where
+   * no header can be sent (browsers); set it and the token also rides in the
+   * query from Node (a server that reads only `?api_key=`).
+   * @default the system's own (`token` for Helios and Takhin)
+   */
+  readonly authQueryParam?: string;
+  /** Extra headers on the upgrade request (Node's `ws` only; browsers cannot send headers). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** TLS options of the upgrade request (Node's `ws` only). */
+  readonly tls?: TlsOptions;
+}
+
+/** What Node's `ws` passes on to `https.request`. */
+export interface TlsOptions {
+  /** Certificate authorities to trust (PEM), e.g. a self-signed server's certificate. */
+  readonly ca?: string | Uint8Array | readonly (string | Uint8Array)[];
+  /** `false` accepts any certificate: for tests only. @default true */
+  readonly rejectUnauthorized?: boolean;
+}
+
+export interface SocketRequest extends SocketOptions {
   readonly WebSocket: WebSocketConstructor;
-  /** Socket URL without credentials. */
+  /** Socket URL (it may carry user info the user wrote). */
   readonly url: string;
   readonly auth: AuthPlacement | undefined;
   readonly token: string | undefined;
@@ -22,7 +45,20 @@ export function openSocket(request: SocketRequest): {
   const WebSocketImpl = request.WebSocket;
   const seesUpgradeStatus = supportsNodeExtras(WebSocketImpl);
   const { url, headers } = credentials(request, seesUpgradeStatus);
-  const socket = headers ? new WebSocketImpl(url, undefined, { headers }) : new WebSocketImpl(url);
+  const { tls } = request;
+  const all = { ...request.headers, ...headers };
+  // Only `ws` takes a third argument; a browser socket gets exactly the arguments it knows.
+  const nodeOptions: WebSocketNodeOptions = {
+    ...(Object.keys(all).length > 0 ? { headers: all } : {}),
+    ...(tls?.ca === undefined ? {} : { ca: tls.ca }),
+    ...(tls?.rejectUnauthorized === undefined
+      ? {}
+      : { rejectUnauthorized: tls.rejectUnauthorized }),
+  };
+  const socket =
+    seesUpgradeStatus && Object.keys(nodeOptions).length > 0
+      ? new WebSocketImpl(url, undefined, nodeOptions)
+      : new WebSocketImpl(url);
   socket.binaryType = 'arraybuffer';
   return { socket, seesUpgradeStatus };
 }
@@ -35,16 +71,17 @@ function supportsNodeExtras(WebSocketImpl: WebSocketConstructor): boolean {
 
 /** Where the token goes: the `Authorization` header where the socket can send one, else the query. */
 function credentials(
-  { url, auth, token }: SocketRequest,
+  { url, auth, token, authQueryParam }: SocketRequest,
   canSendHeaders: boolean,
 ): { url: string; headers?: Record<string, string> } {
   if (token === undefined || auth === undefined) return { url };
-  if (canSendHeaders && auth.bearerHeader)
-    return { url, headers: { Authorization: `Bearer ${token}` } };
-  if (auth.query === undefined) return { url };
+  const header = canSendHeaders && auth.bearerHeader;
+  const headers = header ? { Authorization: `Bearer ${token}` } : undefined;
+  const param = header ? authQueryParam : (authQueryParam ?? auth.query);
+  if (param === undefined) return { url, headers };
   const parsed = new URL(url);
-  parsed.searchParams.set(auth.query, token);
-  return { url: parsed.toString() };
+  parsed.searchParams.set(param, token);
+  return { url: parsed.toString(), headers };
 }
 
 const decoder = /* @__PURE__ */ new TextDecoder();

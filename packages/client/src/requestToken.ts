@@ -23,16 +23,12 @@ function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
  * this very tick, so a socket without credentials opens without a delay;
  * a throw or a rejection becomes a `token-failed` event.
  */
-export function requestToken(
-  provider:
-    | ((request: {
-        readonly refresh: boolean;
-      }) => string | undefined | PromiseLike<string | undefined>)
-    | undefined,
-  refresh: boolean,
+export function requestToken<R>(
+  provider: ((request: R) => string | undefined | PromiseLike<string | undefined>) | undefined,
+  request: R,
 ): TokenOutcome | Promise<TokenOutcome> {
   try {
-    const token = provider?.({ refresh });
+    const token = provider?.(request);
     return isPromiseLike(token)
       ? Promise.resolve(token).then((value) => ({ token: value }), tokenFailed)
       : { token };

@@ -1,11 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  type ClientOptions,
-  createClient,
-  type LifecycleOptions,
-  type Protocol,
-  takhin,
-} from '../src/index';
+import { createClient, type LifecycleOptions, takhin } from '../src/index';
 import { FakeWebSocket } from './support/FakeWebSocket';
 
 /**
@@ -27,7 +21,7 @@ function make(t: Targets, lifecycle: Omit<LifecycleOptions, 'targets'> = {}) {
     lifecycle: { targets: t, ...lifecycle },
     heartbeat: false,
     backoff: () => 1000,
-  } as ClientOptions<Protocol>);
+  });
   const feed = client.feed('topic', 'orders');
   feed.subscribe();
   return { client, feed };

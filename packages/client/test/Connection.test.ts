@@ -27,6 +27,7 @@ function setup(options: Partial<ConnectionOptions> = {}, owner: Partial<Transpor
       connectTimeoutMs: 3000,
       heartbeat: false,
       systemPing: Takhin.adapter.heartbeat,
+      socket: {},
       ...options,
     },
     {
@@ -195,6 +196,82 @@ describe('Connection', () => {
     connection.reconnectNow();
     await tick();
     expect(FakeWebSocket.instances).toHaveLength(3);
+    connection.close();
+  });
+});
+
+describe('Connection: issue 11', () => {
+  it("Deno's code 0 for a refused upgrade before open asks for a fresh token and reports; never a silent loop", async () => {
+    const requests: boolean[] = [];
+    const { connection, errors } = setup({
+      auth: { query: 'token', bearerHeader: true, required: true },
+      token: ({ refresh }) => {
+        requests.push(refresh);
+        return 'stale-token';
+      },
+    });
+    connection.open();
+    FakeWebSocket.last.serverClose(0);
+    await vi.advanceTimersByTimeAsync(1000);
+    FakeWebSocket.last.serverClose(1005);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(requests).toEqual([false, true, true]);
+    expect(errors.map((e) => [e.code, e.fatal])).toEqual([
+      ['connection', false],
+      ['connection', false],
+    ]);
+    expect(errors[0]?.message).toMatch(/refreshing the token/);
+    expect(JSON.stringify([errors.map((e) => e.message), connection.state])).not.toContain(
+      'stale-token',
+    );
+    connection.close();
+  });
+
+  it('a backoff returning NaN is clamped to the default wait and reported once, not a 1 ms loop', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const reported: string[] = [];
+    const { checkedBackoff } = await import('../src/Backoff');
+    const { connection } = setup({
+      backoff: checkedBackoff(
+        () => Number.NaN,
+        (problem) => reported.push(problem),
+      ),
+    });
+    connection.open();
+    for (let i = 0; i < 5; i++) {
+      FakeWebSocket.last.serverClose(1006);
+      await vi.advanceTimersByTimeAsync(2 ** i * 500);
+    }
+    // 0.5 × 1 s, 2 s, 4 s, 8 s, 16 s: five sockets in 15.5 s, where NaN used to make thousands.
+    expect(FakeWebSocket.instances).toHaveLength(6);
+    expect(reported).toHaveLength(1);
+    expect(reported[0]).toMatch(/returned NaN/);
+    connection.close();
+    vi.restoreAllMocks();
+  });
+
+  it('a ping the peer never answers is a dead peer even while other frames arrive', async () => {
+    const { connection, errors } = setup({ heartbeat: { intervalMs: 1000, timeoutMs: 2500 } });
+    connection.open();
+    FakeWebSocket.last.open();
+    for (let t = 0; t < 3600; t += 200) {
+      FakeWebSocket.last.receive('{"type":"metrics"}');
+      await vi.advanceTimersByTimeAsync(200);
+    }
+    expect(connection.state).toMatchObject({ status: 'reconnecting', closeCode: 4000 });
+    expect(errors.map((e) => e.code)).toEqual(['connection']);
+    connection.close();
+  });
+
+  it('answered pings keep a busy socket alive', async () => {
+    const { connection } = setup({ heartbeat: { intervalMs: 1000, timeoutMs: 2500 } });
+    connection.open();
+    FakeWebSocket.last.open();
+    for (let t = 0; t < 10_000; t += 500) {
+      connection.pong();
+      await vi.advanceTimersByTimeAsync(500);
+    }
+    expect(connection.state.status).toBe('open');
     connection.close();
   });
 });

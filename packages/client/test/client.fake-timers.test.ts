@@ -325,6 +325,8 @@ describe('heartbeat', () => {
     await vi.advanceTimersByTimeAsync(2000);
     expect(FakeWebSocket.last.sent.map((f) => JSON.parse(f).type)).toEqual(['ping', 'ping']);
     FakeWebSocket.last.receive(metricsFrame); // life at t=2000
+    // Takhin answers pings: without this pong the unanswered ping of t=1000 is a dead peer at 3500.
+    FakeWebSocket.last.receive('{"type":"pong","timestamp":1704225602}');
     await vi.advanceTimersByTimeAsync(2499);
     expect(client.state.status).toBe('open');
     await vi.advanceTimersByTimeAsync(1);

@@ -1,3 +1,4 @@
+import { Helios, Takhin } from '@feedkit/protocol';
 import { describe, expect, it } from 'vitest';
 import {
   type CloseAction,
@@ -8,7 +9,9 @@ import {
   DEAD_PEER_CLOSE_CODE,
 } from '../src/closeRule';
 
-const node = { opened: true, seesUpgradeStatus: true, authRequired: false };
+const node = { opened: true, seesUpgradeStatus: true };
+// Credential close codes and the role come from each system's adapter.
+const heliosAuth = Helios.adapter.auth;
 
 describe('close-code table', () => {
   it.each([
@@ -16,13 +19,14 @@ describe('close-code table', () => {
     [1001, 'reconnect', undefined],
     [1006, 'reconnect', 'connection'],
     [1007, 'reconnect', 'protocol'],
-    [1008, 'auth', undefined],
+    // 1008 is a policy violation, not a credential, on a system that says nothing else (issue 11).
+    [1008, 'reconnect', 'protocol'],
     [1009, 'reconnect', 'message_too_big'],
     [1011, 'reconnect', undefined],
     [1012, 'reconnect', undefined],
     [DEAD_PEER_CLOSE_CODE, 'reconnect', 'connection'],
-    [4001, 'auth', undefined],
-    [4003, 'auth', undefined],
+    [4001, 'reconnect', undefined],
+    [4003, 'reconnect', undefined],
     [4999, 'reconnect', undefined],
   ])('close %i -> %s (error %s)', (code, action, error) => {
     const rule = closeRule({ ...node, code });
@@ -33,19 +37,20 @@ describe('close-code table', () => {
 
   it.each([
     [401, 'auth'],
-    [403, 'auth'],
+    [403, 'fatal'],
     [404, 'reconnect'],
     [503, 'reconnect'],
-  ])('refused upgrade HTTP %i -> %s', (httpStatus, action) => {
-    expect(closeRule({ ...node, code: 1006, opened: false, httpStatus }).action).toBe(action);
+  ])('refused upgrade HTTP %i on Helios -> %s', (httpStatus, action) => {
+    const rule = closeRule({ ...node, auth: heliosAuth, code: 1006, opened: false, httpStatus });
+    expect(rule.action).toBe(action);
   });
 
   it('a browser socket refused before open by an auth-requiring system refreshes the token but is never fatal', () => {
     const browser = { code: 1006, opened: false, seesUpgradeStatus: false };
-    expect(closeRule({ ...browser, authRequired: true }).action).toBe('refresh');
-    expect(closeRule({ ...browser, authRequired: false }).action).toBe('reconnect');
+    expect(closeRule({ ...browser, auth: heliosAuth }).action).toBe('refresh');
+    expect(closeRule({ ...browser, auth: undefined }).action).toBe('reconnect');
     // After open, a 1006 is a network loss even there.
-    expect(closeRule({ ...browser, opened: true, authRequired: true }).action).toBe('reconnect');
+    expect(closeRule({ ...browser, opened: true, auth: heliosAuth }).action).toBe('reconnect');
   });
 });
 
@@ -55,21 +60,78 @@ describe('closeRule(event, history): one row per case', () => {
     code,
     ...extra,
   });
+  const helios = (code: number, extra: Partial<CloseContext> = {}) =>
+    closed(code, { auth: heliosAuth, ...extra });
+  const deno = { opened: false, seesUpgradeStatus: false };
+  const refused = (code: string, message: string) => ({ transportError: { code, message } });
   const again = { authFailures: 1 };
-  it.each<[string, CloseEvent, CloseHistory | undefined, CloseAction, string | undefined, RegExp]>([
+  type Row = [
+    string,
+    CloseEvent,
+    CloseHistory | undefined,
+    CloseAction,
+    string | undefined,
+    RegExp,
+  ];
+  it.each<Row>([
     ['server closed normally', closed(1000), undefined, 'reconnect', undefined, /normally/],
     ['going away', closed(1001), undefined, 'reconnect', undefined, /going away/],
     ['connection lost', closed(1006), undefined, 'reconnect', 'connection', /lost/],
     ['malformed message', closed(1007), undefined, 'reconnect', 'protocol', /1007/],
-    ['1008 first time', closed(1008), undefined, 'auth', undefined, /1008/],
-    ['1008 again', closed(1008), again, 'fatal', 'auth', /1008/],
+    [
+      '1008 on Plataforma E: a protocol error, never credentials',
+      closed(1008),
+      again,
+      'reconnect',
+      'protocol',
+      /policy violation \(1008\)/,
+    ],
+    [
+      '1008 on Helios, first time',
+      helios(1008),
+      undefined,
+      'auth',
+      undefined,
+      /credentials refused \(1008\)/,
+    ],
+    ['1008 on Helios, again', helios(1008), again, 'fatal', 'auth', /1008/],
     ['message too big', closed(1009), undefined, 'reconnect', 'message_too_big', /1009/],
     ['server error', closed(1011), undefined, 'reconnect', undefined, /1011/],
     ['service restart', closed(1012), undefined, 'reconnect', undefined, /1012/],
     ['try again later', closed(1013), undefined, 'reconnect', undefined, /1013/],
-    ['4001 first time', closed(4001), undefined, 'auth', undefined, /4001/],
-    ['4001 again', closed(4001), again, 'fatal', 'auth', /4001/],
-    ['4003 first time', closed(4003), undefined, 'auth', undefined, /4003/],
+    [
+      '4001 on Helios (token expired), first time',
+      helios(4001),
+      undefined,
+      'auth',
+      undefined,
+      /4001/,
+    ],
+    ['4001 on Helios, again', helios(4001), again, 'fatal', 'auth', /4001/],
+    [
+      '4001 where the system takes no credentials',
+      closed(4001),
+      again,
+      'reconnect',
+      undefined,
+      /code 4001/,
+    ],
+    [
+      '4003 on Helios: not allowed, fatal at once',
+      helios(4003),
+      undefined,
+      'fatal',
+      'auth',
+      /forbidden \(4003\)/,
+    ],
+    [
+      '4003 on Takhin',
+      closed(4003, { auth: Takhin.adapter.auth }),
+      undefined,
+      'fatal',
+      'auth',
+      /4003/,
+    ],
     ['an unknown code', closed(4999), undefined, 'reconnect', undefined, /code 4999/],
     [
       'the server reason is kept',
@@ -80,32 +142,40 @@ describe('closeRule(event, history): one row per case', () => {
       /1012\): deploy/,
     ],
     [
-      'upgrade 401',
-      closed(1006, { opened: false, httpStatus: 401 }),
+      'upgrade 401 on Helios',
+      helios(1006, { opened: false, httpStatus: 401 }),
       undefined,
       'auth',
       undefined,
-      /401/,
+      /401 unauthorized/,
     ],
     [
-      'upgrade 401 again',
-      closed(1006, { opened: false, httpStatus: 401 }),
+      'upgrade 401 on Helios, again',
+      helios(1006, { opened: false, httpStatus: 401 }),
       again,
       'fatal',
       'auth',
       /401/,
     ],
     [
-      'upgrade 403',
-      closed(1006, { opened: false, httpStatus: 403 }),
+      'upgrade 403 on Helios: not an admin',
+      helios(1006, { opened: false, httpStatus: 403 }),
       undefined,
+      'fatal',
       'auth',
-      undefined,
-      /403/,
+      /403 forbidden/,
+    ],
+    [
+      'upgrade 401 where the system takes no credentials',
+      closed(1006, { opened: false, httpStatus: 401 }),
+      again,
+      'reconnect',
+      'connection',
+      /proxy/,
     ],
     [
       'upgrade 503',
-      closed(1006, { opened: false, httpStatus: 503 }),
+      helios(1006, { opened: false, httpStatus: 503 }),
       undefined,
       'reconnect',
       'connection',
@@ -113,11 +183,57 @@ describe('closeRule(event, history): one row per case', () => {
     ],
     [
       'browser refused before open, auth required',
-      closed(1006, { opened: false, seesUpgradeStatus: false, authRequired: true }),
+      helios(1006, { opened: false, seesUpgradeStatus: false }),
       again,
       'refresh',
       'connection',
       /refreshing the token/,
+    ],
+    [
+      "Deno's code 0 before open, auth required: like 1006",
+      helios(0, deno),
+      again,
+      'refresh',
+      'connection',
+      /refreshing the token/,
+    ],
+    [
+      "Deno's 1005 before open, auth required: like 1006",
+      helios(1005, deno),
+      undefined,
+      'refresh',
+      'connection',
+      /refreshing/,
+    ],
+    [
+      'code 0 before open, no credentials: connection lost',
+      closed(0, deno),
+      undefined,
+      'reconnect',
+      'connection',
+      /lost/,
+    ],
+    [
+      'ECONNREFUSED is named',
+      closed(1006, {
+        opened: false,
+        ...refused('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:9'),
+      }),
+      undefined,
+      'reconnect',
+      'connection',
+      /ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9/,
+    ],
+    [
+      'a close that is no error still reports a transport error',
+      closed(
+        1000,
+        refused('WS_ERR_INVALID_UTF8', 'Invalid WebSocket frame: invalid UTF-8 sequence'),
+      ),
+      undefined,
+      'reconnect',
+      'connection',
+      /WS_ERR_INVALID_UTF8/,
     ],
     [
       'connect timeout',
@@ -126,6 +242,14 @@ describe('closeRule(event, history): one row per case', () => {
       'reconnect',
       'connection',
       /no open within 3000 ms/,
+    ],
+    [
+      'token provider hung',
+      { kind: 'token-timeout', timeoutMs: 3000 },
+      undefined,
+      'reconnect',
+      'timeout',
+      /did not answer within 3000 ms/,
     ],
     ['dead peer', { kind: 'dead-peer' }, undefined, 'reconnect', 'connection', /dead peer/],
     [
@@ -146,8 +270,16 @@ describe('closeRule(event, history): one row per case', () => {
     ],
     [
       'token provider refused again',
-      { kind: 'token-failed', message: 'no', status: 403 },
+      { kind: 'token-failed', message: 'no', status: 401 },
       again,
+      'fatal',
+      'auth',
+      /token provider/,
+    ],
+    [
+      'token provider not allowed (403)',
+      { kind: 'token-failed', message: 'no', status: 403 },
+      undefined,
       'fatal',
       'auth',
       /token provider/,
@@ -157,6 +289,23 @@ describe('closeRule(event, history): one row per case', () => {
     expect(rule.action).toBe(action);
     expect(rule.error).toBe(error);
     expect(rule.reason).toMatch(reason);
-    if (action === 'fatal') expect(rule.advice).toMatch(/create a new client/);
+    if (action === 'fatal') expect(rule.advice).toMatch(/new client/);
+  });
+
+  it('401 and 403 are told apart: a 403 names the role the socket needs', () => {
+    const forbidden = closeRule(helios(1006, { opened: false, httpStatus: 403 }));
+    expect(forbidden.advice).toMatch(/valid but not allowed.*'admin' role/);
+    const refusedTwice = closeRule(helios(1006, { opened: false, httpStatus: 401 }), again);
+    expect(refusedTwice.advice).toMatch(/check the token or password/);
+  });
+
+  it('a certificate error says what to do', () => {
+    const rule = closeRule(
+      closed(1006, {
+        opened: false,
+        ...refused('DEPTH_ZERO_SELF_SIGNED_CERT', 'self-signed certificate'),
+      }),
+    );
+    expect(rule.advice).toMatch(/tls: \{ ca \}/);
   });
 });

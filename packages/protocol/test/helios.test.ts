@@ -321,7 +321,7 @@ describe('Helios feeds', () => {
   });
 
   it('auth travels as ?token= or a bearer header and is required', () => {
-    expect(adapter.auth).toEqual({ query: 'token', bearerHeader: true, required: true });
+    expect(adapter.auth).toMatchObject({ query: 'token', bearerHeader: true, required: true });
   });
 });
 

@@ -32,8 +32,10 @@ export function helios(options: HeliosOptions = {}): Protocol<typeof Helios.adap
   let current: { token: string; expiresAt: number } | undefined =
     options.token === undefined ? undefined : { token: options.token, expiresAt: Infinity };
 
-  const login = async (http: Http, body: Helios.LoginRequest) => {
-    const response = await callEndpoint(http, 'helios', Helios.endpoints.login, [], body);
+  const login = async (http: Http, body: Helios.LoginRequest, signal?: AbortSignal) => {
+    const response = await callEndpoint(http, 'helios', Helios.endpoints.login, [], body, {
+      signal,
+    });
     current = {
       token: response.token,
       expiresAt: response.expires_at ? Date.parse(response.expires_at) : Infinity,
@@ -48,8 +50,8 @@ export function helios(options: HeliosOptions = {}): Protocol<typeof Helios.adap
     token = options.getToken;
   } else if (options.username !== undefined) {
     const credentials = { username: options.username, password: options.password };
-    token = async ({ refresh, http }) => {
-      if (refresh || !fresh()) await login(http, credentials);
+    token = async ({ refresh, http, signal }) => {
+      if (refresh || !fresh()) await login(http, credentials, signal);
       return current?.token;
     };
   } else {

@@ -32,6 +32,11 @@ export class FakeTransport implements Transport {
     return true;
   }
 
+  pongs = 0;
+  pong(): void {
+    this.pongs++;
+  }
+
   reconnectNow(): void {}
 
   suspend(reason: string): void {

@@ -27,6 +27,21 @@ export interface AuthPlacement {
   readonly bearerHeader: boolean;
   /** Whether the system refuses a socket without credentials. */
   readonly required: boolean;
+  /**
+   * Close codes by which the server refuses the credentials after the
+   * upgrade (a token that expired or was revoked): the client asks for a
+   * fresh token once, then stops. Codes not listed never mean credentials.
+   * @default [] (the seeds name no close code; each system lists the ones its servers use)
+   */
+  readonly refusedCloseCodes?: readonly number[];
+  /**
+   * Close codes by which the server says valid credentials lack a permission:
+   * fatal at once (a fresh token has the same role).
+   * @default []
+   */
+  readonly forbiddenCloseCodes?: readonly number[];
+  /** The role the socket requires, named in a "forbidden" error (Helios: `admin`). */
+  readonly requiredRole?: string;
 }
 
 /**

@@ -28,6 +28,8 @@ export interface DecodeError {
   readonly preview: string;
   /** Frame length in characters. */
   readonly size: number;
+  /** The parsed JSON object, for `invalid_message`: what the server really sent. */
+  readonly value?: unknown;
 }
 
 export function decodeError(
@@ -35,7 +37,7 @@ export function decodeError(
   frame: string,
   code: DecodeErrorCode,
   message: string,
-  extra: Partial<Pick<DecodeError, 'type' | 'path' | 'issues'>> = {},
+  extra: Partial<Pick<DecodeError, 'type' | 'path' | 'issues' | 'value'>> = {},
 ): DecodeError {
   return {
     code,
@@ -46,5 +48,6 @@ export function decodeError(
     issues: extra.issues ?? [],
     preview: frame.length > 200 ? `${frame.slice(0, 200)}…` : frame,
     size: frame.length,
+    ...(extra.value === undefined ? {} : { value: extra.value }),
   };
 }

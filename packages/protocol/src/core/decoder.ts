@@ -101,7 +101,7 @@ export function createDecoder<M>(options: DecoderOptions<M>): (frame: string) =>
         frame,
         'invalid_message',
         `${system}: '${type}' message is invalid at ${first?.path.length ? first.path.join('.') : '(root)'}: ${first?.message ?? 'does not match the schema'}`,
-        { type, path: first?.path ?? [], issues },
+        { type, path: first?.path ?? [], issues, value: record },
       ),
     };
   };

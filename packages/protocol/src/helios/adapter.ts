@@ -106,5 +106,15 @@ export const adapter: Adapter<ServerMessage, ClientCommand, typeof feeds> = {
   },
   // Browsers cannot set headers on the upgrade, hence `?token=`; Node may use either.
   // Only admin users are let in; the server enforces that, not the client.
-  auth: { query: 'token', bearerHeader: true, required: true },
+  // The seed: bearer token, admin only. 401 = bad or expired token, 403 = not an admin;
+  // after the upgrade 4001 (token expired, as the reference server does), 1008 (policy)
+  // and 4003 (forbidden) are the conventional codes of such gateways.
+  auth: {
+    query: 'token',
+    bearerHeader: true,
+    required: true,
+    refusedCloseCodes: [4001, 1008],
+    forbiddenCloseCodes: [4003],
+    requiredRole: 'admin',
+  },
 };

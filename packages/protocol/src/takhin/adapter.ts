@@ -102,5 +102,12 @@ export const adapter: Adapter<ServerMessage, ClientCommand, typeof feeds> = {
   },
   // Browsers cannot send headers on a WebSocket upgrade, so the key may also
   // travel as `?token=` (the seed: "Pass API keys via query parameters or headers").
-  auth: { query: 'token', bearerHeader: true, required: false },
+  auth: {
+    query: 'token',
+    bearerHeader: true,
+    required: false,
+    // "The server will close the connection ... Client authentication fails": no code named.
+    refusedCloseCodes: [4001, 1008],
+    forbiddenCloseCodes: [4003],
+  },
 };

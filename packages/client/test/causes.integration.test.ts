@@ -1,0 +1,187 @@
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { type AddressInfo, createServer as createTcpServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
+import {
+  type ClientOptions,
+  createClient,
+  type FeedkitClient,
+  helios,
+  type Protocol,
+  plataformaE,
+  takhin,
+} from '../src/index';
+import { collectErrors, next } from './support/helpers';
+
+/**
+ * Every failure says its real cause, and never a secret: refused port,
+ * unknown host, self-signed certificate, invalid UTF-8, a hung token
+ * provider or login, a 1008 that is not about credentials.
+ */
+const clients: FeedkitClient[] = [];
+const servers: { close(cb: () => void): void }[] = [];
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.close();
+  await Promise.all(servers.splice(0).map((s) => new Promise<void>((r) => s.close(() => r()))));
+});
+
+function client<P extends Protocol>(
+  protocol: P,
+  url: string,
+  extra: Partial<ClientOptions<P>> = {},
+) {
+  const c = createClient({
+    url,
+    protocol,
+    backoff: () => 0,
+    linger: 0,
+    lifecycle: false,
+    ...extra,
+  });
+  clients.push(c as unknown as FeedkitClient);
+  return c;
+}
+
+/** A port nothing listens on: bound, then closed again. */
+async function freePort(): Promise<number> {
+  const server = createTcpServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+async function listen(server: Server | ReturnType<typeof createHttpsServer>): Promise<number> {
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return (server.address() as AddressInfo).port;
+}
+
+const fixture = (name: string) =>
+  readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+
+describe('causes', () => {
+  it('a refused port says ECONNREFUSED (message, cause, state reason) and never the password in the URL', async () => {
+    const port = await freePort();
+    const c = client(takhin(), `ws://admin:s3cret-pw@127.0.0.1:${port}`);
+    const errors = collectErrors(c);
+    c.feed('metrics').subscribe();
+    const state = await next(c.state$, (s) => s.status === 'reconnecting');
+    expect(errors[0]?.message).toMatch(/ECONNREFUSED/);
+    expect((errors[0]?.cause as { code?: string }).code).toBe('ECONNREFUSED');
+    expect(state.reason).toMatch(/ECONNREFUSED/);
+    const everything = JSON.stringify([errors.map((e) => [e.message, e.path]), c.state]);
+    expect(everything).not.toContain('s3cret-pw');
+    expect(c.state.connections[0]?.url).toBe(`ws://***@127.0.0.1:${port}/api/monitoring/ws`);
+  });
+
+  it('an unknown host names the DNS failure', async () => {
+    const c = client(takhin(), 'ws://feedkit-does-not-exist.invalid');
+    const errors = collectErrors(c);
+    c.feed('metrics').subscribe();
+    await next(c.state$, (s) => s.status === 'reconnecting');
+    expect(errors[0]?.message).toMatch(/ENOTFOUND|EAI_AGAIN/);
+  });
+
+  it('a self-signed certificate is named with what to do; tls.ca makes it work', async () => {
+    const server = createHttpsServer({
+      key: fixture('self-signed.key'),
+      cert: fixture('self-signed.crt'),
+    });
+    const wss = new WebSocketServer({ server });
+    wss.on('connection', (socket) => socket.send('{"type":"pong","timestamp":1}'));
+    const port = await listen(server);
+    const untrusted = client(takhin(), `wss://127.0.0.1:${port}`);
+    const errors = collectErrors(untrusted);
+    untrusted.feed('metrics').subscribe();
+    await next(untrusted.state$, (s) => s.status === 'reconnecting');
+    expect(errors[0]?.message).toMatch(/DEPTH_ZERO_SELF_SIGNED_CERT.*tls: \{ ca \}/);
+    untrusted.close();
+
+    const trusted = client(takhin(), `wss://127.0.0.1:${port}`, {
+      tls: { ca: fixture('self-signed.crt') },
+    });
+    trusted.feed('metrics').subscribe();
+    await next(trusted.state$, (s) => s.status === 'open');
+    wss.close();
+  });
+
+  it('invalid UTF-8 from the server is named, not "connection lost"', async () => {
+    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    servers.push(wss);
+    await new Promise<void>((r) => wss.once('listening', r));
+    wss.on('connection', (socket) =>
+      socket.send(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), { binary: false }),
+    );
+    const c = client(takhin(), `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`);
+    const errors = collectErrors(c);
+    c.feed('metrics').subscribe();
+    await next(c.errors$, (e) => /UTF-8/.test(e.message));
+    expect(errors.some((e) => e.message.includes('WS_ERR_INVALID_UTF8'))).toBe(true);
+  });
+
+  it('Plataforma E closing with 1008 (an unknown log level) is a protocol error and a retry, not a fatal auth error', async () => {
+    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    servers.push(wss);
+    await new Promise<void>((r) => wss.once('listening', r));
+    wss.on('connection', (socket) => socket.close(1008, 'unknown level'));
+    const c = client(plataformaE(), `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`);
+    const errors = collectErrors(c);
+    c.feed('logs', { level: 'info' }).subscribe({ error: () => {} });
+    await next(c.state$, (s) => s.attempt >= 3);
+    expect(c.state.status).not.toBe('closed');
+    expect(errors.every((e) => e.code === 'protocol' && !e.fatal)).toBe(true);
+    expect(errors[0]?.message).toMatch(/policy violation \(1008\): unknown level/);
+  });
+});
+
+describe('deadlines', () => {
+  it('a token provider that never answers is aborted at the connect deadline: a timeout error and a retry', async () => {
+    const signals: AbortSignal[] = [];
+    const port = await freePort();
+    const c = client(
+      takhin({
+        getToken: ({ signal }) => {
+          signals.push(signal);
+          return new Promise<string>(() => {});
+        },
+      }),
+      `ws://127.0.0.1:${port}`,
+      { connectTimeoutMs: 50 },
+    );
+    const errors = collectErrors(c);
+    c.feed('metrics').subscribe();
+    await next(c.state$, (s) => s.attempt >= 2);
+    expect(errors[0]).toMatchObject({ code: 'timeout', fatal: false });
+    expect(errors[0]?.message).toMatch(/token provider did not answer within 50 ms/);
+    expect(signals[0]?.aborted).toBe(true);
+    expect(signals.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a Helios login that hangs (frozen server) is aborted too; rest.login has its own deadline', async () => {
+    const hung: import('node:http').ServerResponse[] = [];
+    const server = createHttpServer((_request, response) => hung.push(response));
+    const port = await listen(server);
+    const c = client(
+      helios({ username: 'admin', password: 'hunter22' }),
+      `ws://127.0.0.1:${port}`,
+      {
+        connectTimeoutMs: 80,
+        requestTimeoutMs: 60,
+      },
+    );
+    const errors = collectErrors(c);
+    c.feed('status').subscribe();
+    await next(c.errors$, (e) => e.code === 'timeout' || e.code === 'connection');
+    expect(errors[0]?.message).toMatch(/token provider|no answer within/);
+    await expect(c.rest.login({ username: 'admin', password: 'hunter22' })).rejects.toMatchObject({
+      code: 'rest',
+      message: expect.stringMatching(/no answer within 60 ms \(timeout\)/),
+    });
+    expect(JSON.stringify(errors.map((e) => e.message))).not.toContain('hunter22');
+    for (const response of hung) response.destroy();
+    server.closeAllConnections();
+  });
+});
