@@ -1,3 +1,4 @@
+import type { FeedSpec } from '@feedkit/protocol';
 import type { Backoff } from './Backoff';
 import type { LifecycleOptions, LifecycleTargets } from './BrowserLifecycle';
 import type { RetryContext } from './ConnectionOptions';
@@ -77,6 +78,13 @@ export interface ClientOptions<P extends Protocol> {
    * @default { intervalMs: the system's own ping interval, timeoutMs: 2 × intervalMs }
    */
   readonly heartbeat?: HeartbeatSettings | false;
+  /**
+   * Silence after which a feed whose socket is open is `stale` (and the
+   * socket is probed); `undefined` for a feed: never stale.
+   * @default staleAfterTwoCadences: 2 × the feed's cadence from its document; event feeds never
+   * @example staleAfter: (feed) => (feed.cadenceMs === undefined ? undefined : 3 * feed.cadenceMs)
+   */
+  readonly staleAfter?: (feed: FeedSpec<unknown>) => number | undefined;
   /** How long a socket stays after its last feed left, so a re-mount does not churn it. @default 1000 */
   readonly linger?: number;
   /** Limits of the queue for messages sent while disconnected. @default { maxSize: 100, maxAgeMs: 30000 } */

@@ -25,6 +25,9 @@ interface FailureDetail {
 
 type Timer = ReturnType<typeof setTimeout>;
 
+/** How long a probed socket (a feed went stale) has to show any sign of life. */
+export const PROBE_TIMEOUT_MS = 5000;
+
 /**
  * One socket to one URL, and nothing else: it knows no feeds. An explicit
  * state machine (`idle -> connecting -> open -> reconnecting -> closed`)
@@ -114,6 +117,10 @@ export class Connection implements Transport {
     // Timers of a hidden or frozen page run late: trust the wall clock, not them.
     if (status === 'open' && this.#heartbeat?.expired()) this.reconnectNow();
     else if (status === 'reconnecting' && (nextRetryAt ?? 0) <= Date.now()) void this.#connect();
+  }
+
+  probe(): void {
+    this.#heartbeat?.probe(PROBE_TIMEOUT_MS);
   }
 
   close(reason = 'closed by the client'): void {

@@ -14,6 +14,7 @@ import type {
 } from '@feedkit/protocol';
 import type { Observable } from 'rxjs';
 import type { FeedkitError } from './FeedkitError';
+import type { FeedStatus } from './FeedStatus';
 import type { TokenProvider } from './TokenProvider';
 
 /**
@@ -75,6 +76,17 @@ export interface Feed<M> extends Observable<M> {
   readonly gap: boolean;
   /** The fatal error that ended the feed's connection (credentials refused, client closed), if any. */
   readonly error?: FeedkitError | undefined;
+  /**
+   * The feed's health for a badge: connecting, live, stale, reconnecting,
+   * offline or failed, with `lastMessageAt`, `gap` and `error`. A new object
+   * when it changes; stable otherwise.
+   */
+  readonly status: FeedStatus;
+  /**
+   * Listens for changes of `status` (every message changes `lastMessageAt`).
+   * Like `listen`, holding it holds the wire subscription. Returns the function that removes it.
+   */
+  listenStatus(listener: () => void): () => void;
   /** `for await (const m of feed)`: a buffered iterator; `break` unsubscribes. */
   [Symbol.asyncIterator](): AsyncIterator<M>;
 }

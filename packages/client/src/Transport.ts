@@ -31,6 +31,8 @@ export interface Transport {
   resume(): void;
   /** The page woke up: replace a socket whose heartbeat deadline passed by the wall clock, retry an overdue wait now. */
   wake(): void;
+  /** A feed went stale: ping now and give the socket up if nothing at all arrives soon. */
+  probe(): void;
   /** Closes the socket with 1000 and stops every timer; the transport cannot be reused. */
   close(reason?: string): void;
 }

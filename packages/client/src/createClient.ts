@@ -17,6 +17,7 @@ import type { ConnectionOptions } from './ConnectionOptions';
 import { clientState } from './clientState';
 import { createHttp } from './createHttp';
 import { FeedCache } from './FeedCache';
+import { staleAfterTwoCadences } from './FeedFreshness';
 import type { AnyAdapter, ClientState, FeedkitClient, Http, Protocol } from './FeedkitClient';
 import { FeedkitError } from './FeedkitError';
 import type { TransportFactory } from './Transport';
@@ -88,6 +89,7 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
     channels: { open: channelFor, get: (path) => channels.get(path) },
     report: (error) => errors$.next(error),
     closedError: clientClosed,
+    staleAfterMs: options.staleAfter ?? staleAfterTwoCadences,
   });
   const lifecycle = lifecycleSetup(options.lifecycle);
   const stopLifecycle =

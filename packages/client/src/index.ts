@@ -24,6 +24,7 @@ export {
 } from './closeRule';
 export { createClient } from './createClient';
 export { createHttp, type HttpOptions } from './createHttp';
+export { STALE_AFTER_CADENCES, staleAfterTwoCadences } from './FeedFreshness';
 export type {
   ClientState,
   ConnectionState,
@@ -38,6 +39,12 @@ export type {
   RestOf,
 } from './FeedkitClient';
 export { FeedkitError, type FeedkitErrorCode, type FeedkitErrorOptions } from './FeedkitError';
+export {
+  type FeedStatus,
+  type FeedStatusInput,
+  type FeedStatusName,
+  feedStatus,
+} from './FeedStatus';
 export { Heartbeat, type HeartbeatOptions } from './Heartbeat';
 export { type HeartbeatSettings, type HeartbeatTiming, heartbeatTiming } from './heartbeatTiming';
 export { OutgoingQueue, type OutgoingQueueOptions } from './OutgoingQueue';

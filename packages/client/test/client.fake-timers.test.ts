@@ -337,7 +337,8 @@ describe('heartbeat', () => {
   });
 
   it("defaults to the system's own interval and twice that as the timeout", async () => {
-    const { client } = make({ heartbeat: {} });
+    // Staleness off: a silent metrics feed would otherwise probe the socket sooner.
+    const { client } = make({ heartbeat: {}, staleAfter: () => undefined });
     client.feed('metrics').subscribe();
     await tick();
     FakeWebSocket.last.open();

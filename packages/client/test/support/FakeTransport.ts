@@ -49,6 +49,11 @@ export class FakeTransport implements Transport {
 
   wake(): void {}
 
+  probes = 0;
+  probe(): void {
+    this.probes++;
+  }
+
   close(reason = 'closed by the client'): void {
     if (this.state.status === 'closed') return;
     this.closedWith = reason;
