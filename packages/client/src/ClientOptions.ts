@@ -22,7 +22,7 @@ export interface ClientOptions<P extends Protocol> {
    * the default wait, a negative one 0 and one over 5 minutes
    * (`MAX_BACKOFF_MS`) the cap; the first such value is reported once as a
    * `config` error.
-   * @default fullJitterBackoff(): uniform in [0, min(30 s, 1 s × 2^(attempt-1)))
+   * @default decorrelatedJitterBackoff(): uniform in [1 s, 3 × the previous wait), at most 4 s while the page is visible (always in Node) and 30 s while it is hidden
    * @example backoff: () => 0 // tests
    */
   readonly backoff?: Backoff;

@@ -8,7 +8,7 @@ import type {
 } from '@feedkit/protocol';
 import IsomorphicWebSocket from 'isomorphic-ws';
 import { BehaviorSubject, type Observable, Subject } from 'rxjs';
-import { checkedBackoff, fullJitterBackoff } from './Backoff';
+import { checkedBackoff } from './Backoff';
 import { lifecycleSetup, watchBrowserLifecycle } from './BrowserLifecycle';
 import { Channel, type ChannelOptions } from './Channel';
 import type { ClientOptions } from './ClientOptions';
@@ -16,6 +16,7 @@ import { Connection } from './Connection';
 import type { ConnectionOptions } from './ConnectionOptions';
 import { clientState } from './clientState';
 import { createHttp } from './createHttp';
+import { decorrelatedJitterBackoff } from './decorrelatedJitterBackoff';
 import { FeedCache } from './FeedCache';
 import { staleAfterTwoCadences } from './FeedFreshness';
 import type { AnyAdapter, ClientState, FeedkitClient, Http, Protocol } from './FeedkitClient';
@@ -212,7 +213,7 @@ function connectionFactory<In, Out>(
     token: provider && ((request) => provider({ ...request, http })),
     WebSocket: options.WebSocket ?? (IsomorphicWebSocket as unknown as WebSocketConstructor),
     socket: { authQueryParam: options.authQueryParam, headers: options.headers, tls: options.tls },
-    backoff: checkedBackoff(options.backoff ?? fullJitterBackoff(), (problem) =>
+    backoff: checkedBackoff(options.backoff ?? decorrelatedJitterBackoff(), (problem) =>
       report(new FeedkitError('config', `the backoff option ${problem}`, { system })),
     ),
     shouldRetry: options.shouldRetry ?? (() => true),

@@ -24,6 +24,10 @@ export {
 } from './closeRule';
 export { createClient } from './createClient';
 export { createHttp, type HttpOptions } from './createHttp';
+export {
+  type DecorrelatedJitterOptions,
+  decorrelatedJitterBackoff,
+} from './decorrelatedJitterBackoff';
 export { STALE_AFTER_CADENCES, staleAfterTwoCadences } from './FeedFreshness';
 export type {
   ClientState,
