@@ -1,32 +1,16 @@
-import type { Adapter, UnknownMessage } from '@feedkit/protocol';
+import type { DecodeError } from '@feedkit/protocol';
+import type { ChannelOptions } from './ChannelOptions';
+import { deliverDrifted, driftedMessage } from './Drift';
 import type { ConnectionState } from './FeedkitClient';
 import { FeedkitError, type FeedkitErrorOptions } from './FeedkitError';
 import type { FeedStore } from './FeedStore';
-import { OutgoingQueue, type OutgoingQueueOptions } from './OutgoingQueue';
+import { OutgoingQueue } from './OutgoingQueue';
 import { Subscribable } from './Subscribable';
+import { SubscriptionAcks } from './SubscriptionAcks';
 import { SubscriptionSet } from './SubscriptionSet';
-import type { Transport, TransportFactory, TransportOwner, TransportState } from './Transport';
+import type { Transport, TransportOwner, TransportState } from './Transport';
 
-export interface ChannelOptions<In, Out> {
-  /** Socket URL without credentials. */
-  readonly url: string;
-  readonly adapter: Adapter<In, Out>;
-  /** Opens the socket this channel runs on. */
-  readonly transport: TransportFactory;
-  readonly queue: OutgoingQueueOptions;
-  /** How long the socket stays after the last feed left. */
-  readonly lingerMs: number;
-  readonly events: ChannelEvents<In>;
-}
-
-export interface ChannelEvents<In> {
-  state(state: ConnectionState): void;
-  error(error: FeedkitError): void;
-  message(message: In): void;
-  unknown(message: UnknownMessage): void;
-  /** The channel closed for good: `fatal` after refused credentials or `shouldRetry` saying no; not after linger or `close()`. */
-  ended(fatal: boolean): void;
-}
+export type { ChannelEvents, ChannelOptions } from './ChannelOptions';
 
 const EMPTY: ReadonlySet<string> = new Set();
 
@@ -53,10 +37,12 @@ export class Channel<In, Out> {
   #syncScheduled = false;
   #lingerTimer: ReturnType<typeof setTimeout> | undefined;
   #expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #answers: SubscriptionAcks<Out> | undefined;
 
   constructor(options: ChannelOptions<In, Out>) {
     this.#o = options;
     this.url = options.url;
+    this.#answers = options.acks && this.#expectAnswers(options.acks.timeoutMs);
     this.#queue = new OutgoingQueue<Out>(options.queue);
     this.#feeds = new Subscribable<FeedStore<In>>({
       onFirst: () => this.#cancelLinger(),
@@ -166,6 +152,7 @@ export class Channel<In, Out> {
   /** Replay first (the server knows nothing after a connect), then the queue; tell last. */
   #opened(reconnect: boolean): void {
     this.#acks = { sent: 0, confirmed: 0 };
+    this.#answers?.reset();
     this.#wire = EMPTY;
     this.#sync();
     this.#reportExpired();
@@ -178,6 +165,7 @@ export class Channel<In, Out> {
 
   #ended(fatal: boolean, error: FeedkitError | undefined): void {
     this.#cancelLinger();
+    this.#answers?.reset();
     clearTimeout(this.#expiryTimer);
     this.#expiryTimer = undefined;
     const reason = this.#transport.state.reason;
@@ -197,13 +185,7 @@ export class Channel<In, Out> {
     const { adapter } = this.#o;
     const result = adapter.decode(frame);
     if (result.kind === 'error') {
-      this.#o.events.error(
-        new FeedkitError('decode', result.error.message, {
-          system: adapter.system,
-          path: this.url,
-          decodeError: result.error,
-        }),
-      );
+      this.#undecoded(result.error);
       return;
     }
     if (result.kind === 'unknown') {
@@ -221,10 +203,13 @@ export class Channel<In, Out> {
         break;
       }
       case 'ack':
+        this.#answers?.answered();
         this.#acks = { sent: this.#acks.sent, confirmed: this.#acks.confirmed + 1 };
         this.#publish(this.#transport.state);
         break;
       case 'error':
+        // An in-band error answers the command it refuses: nothing to resend.
+        this.#answers?.answered();
         this.#report('protocol', `server reported an error: ${preview(frame)}`, {});
         break;
       default:
@@ -234,6 +219,32 @@ export class Channel<In, Out> {
       if (feed.spec.accepts(message)) feed.deliver(message);
     }
     this.#o.events.message(message);
+  }
+
+  /** A frame that did not decode. Drift is counted, then reported or delivered as it came. */
+  #undecoded(error: DecodeError): void {
+    const drifted = error.code === 'invalid_message' ? driftedMessage(error) : undefined;
+    if (drifted) this.#o.events.drift(error);
+    if (drifted && this.#o.drift === 'deliver') deliverDrifted(this.feeds, drifted);
+    else this.#report('decode', error.message, { decodeError: error }, false);
+  }
+
+  #expectAnswers(timeoutMs: number): SubscriptionAcks<Out> {
+    return new SubscriptionAcks<Out>({
+      timeoutMs,
+      resend: (commands) => {
+        for (const command of commands) this.#sendCommand(command);
+        this.#answers?.sent(commands);
+      },
+      recycle: (unanswered) => {
+        this.#report(
+          'connection',
+          `${unanswered} subscription command(s) not answered within ${timeoutMs} ms, even after a retry; replacing the socket`,
+          {},
+        );
+        this.#transport.reconnectNow();
+      },
+    });
   }
 
   #scheduleSync(): void {
@@ -253,6 +264,7 @@ export class Channel<In, Out> {
     const commands = this.#o.adapter.reconcile(this.#wire, desired, Date.now());
     this.#wire = desired;
     for (const command of commands) this.#sendCommand(command);
+    this.#answers?.sent(commands);
     if (commands.length > 0) {
       this.#acks = { sent: this.#acks.sent + commands.length, confirmed: this.#acks.confirmed };
     }
@@ -352,9 +364,10 @@ export class Channel<In, Out> {
     code: FeedkitError['code'],
     message: string,
     extra: Omit<FeedkitErrorOptions, 'system'>,
+    prefix = true,
   ): void {
     this.#o.events.error(
-      new FeedkitError(code, `${this.url}: ${message}`, {
+      new FeedkitError(code, prefix ? `${this.url}: ${message}` : message, {
         system: this.#o.adapter.system,
         path: this.url,
         ...extra,

@@ -2,13 +2,14 @@ import type { FeedSpec } from '@feedkit/protocol';
 import type { Backoff } from './Backoff';
 import type { LifecycleOptions, LifecycleTargets } from './BrowserLifecycle';
 import type { RetryContext } from './ConnectionOptions';
+import type { DriftMode } from './Drift';
 import type { Protocol } from './FeedkitClient';
 import type { HeartbeatSettings } from './heartbeatTiming';
 import type { OutgoingQueueOptions } from './OutgoingQueue';
 import type { TlsOptions } from './openSocket';
 import type { WebSocketConstructor } from './WebSocketLike';
 
-export interface ClientOptions<P extends Protocol> {
+export interface ClientOptions<P extends Protocol, D extends DriftMode = 'report'> {
   /**
    * Base URL of the system's sockets; feed paths are appended to it. REST
    * calls go to the same host with the http(s) scheme.
@@ -73,6 +74,22 @@ export interface ClientOptions<P extends Protocol> {
   readonly tls?: TlsOptions;
   /** Deadline of every REST call (and of the Helios built-in login). @default 10000 */
   readonly requestTimeoutMs?: number;
+  /**
+   * Where the protocol answers subscription commands (Plataforma E, Active
+   * Immune Core): how long an answer may take before the command is sent
+   * once more, and after that the socket is replaced.
+   * @default 10000
+   */
+  readonly ackTimeoutMs?: number;
+  /**
+   * A message of a known type that fails validation is never just dropped:
+   * `'report'` counts it (`client.drift`) and reports it on `errors$`;
+   * `'deliver'` counts it and delivers it as a `DriftedMessage` (the raw
+   * value and the issues) to the feeds that accept it, whose type widens to
+   * include it.
+   * @default 'report'
+   */
+  readonly drift?: D;
   /**
    * Dead-peer detection; `false` turns it off.
    * @default { intervalMs: the system's own ping interval, timeoutMs: 2 × intervalMs }

@@ -14,7 +14,12 @@ import { frameText, openSocket } from './openSocket';
 import { redact } from './redact';
 import { requestToken } from './requestToken';
 import type { Transport, TransportOwner, TransportState } from './Transport';
-import { OPEN, type WebSocketLike } from './WebSocketLike';
+import {
+  OPEN,
+  type SocketCloseEvent,
+  type SocketMessageEvent,
+  type WebSocketLike,
+} from './WebSocketLike';
 
 /** Everything a failure needs besides its rule. */
 interface FailureDetail {
@@ -204,16 +209,16 @@ export class Connection implements Transport {
       opened = true;
       this.#opened(socket);
     };
-    socket.onmessage = (event) => {
+    socket.onmessage = (event: SocketMessageEvent) => {
       if (!current()) return;
       this.#heartbeat?.alive();
       this.#owner.frame(typeof event.data === 'string' ? event.data : frameText(event.data));
     };
-    socket.onerror = (event) => {
+    socket.onerror = (event: unknown) => {
       // Followed by a close event; keep the cause (ECONNREFUSED, a certificate, a bad frame) for it.
       failure ??= transportErrorOf(event);
     };
-    socket.onclose = (event) => {
+    socket.onclose = (event: SocketCloseEvent) => {
       if (!current()) return;
       this.#generation++;
       this.#teardownSocket();

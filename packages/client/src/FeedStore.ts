@@ -113,6 +113,38 @@ export class FeedStore<M> extends Observable<M> implements Feed<M> {
     return this.#holders.subscribe({ status: listener });
   }
 
+  first(): Promise<M> {
+    if (this.#error) return Promise.reject(this.#error);
+    return new Promise<M>((resolve, reject) => {
+      let settled = false;
+      let remove: (() => void) | undefined;
+      const settle = (done: () => void) => {
+        if (settled) return;
+        settled = true;
+        done();
+        remove?.();
+      };
+      remove = this.#holders.subscribe({
+        next: (message) => settle(() => resolve(message)),
+        fail: (error) => settle(() => reject(error)),
+        complete: () => settle(() => reject(this.#closed())),
+      });
+      // A holder that settled while subscribing (a closed client) lets go at once.
+      if (settled) remove();
+    });
+  }
+
+  #closed(): FeedkitError {
+    return new FeedkitError(
+      'connection',
+      `feed '${this.key}': the client was closed before a message arrived`,
+      {
+        system: this.#host.system,
+        fatal: true,
+      },
+    );
+  }
+
   // ---- called by the cache (TanStack's Removable) ----
 
   /** @internal Forgets this feed after `ms` unless a holder comes back first. */

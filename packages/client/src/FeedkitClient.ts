@@ -13,6 +13,7 @@ import type {
   UnknownMessage,
 } from '@feedkit/protocol';
 import type { Observable } from 'rxjs';
+import type { Drifting, DriftMode, DriftSnapshot } from './Drift';
 import type { FeedkitError } from './FeedkitError';
 import type { FeedStatus } from './FeedStatus';
 import type { TokenProvider } from './TokenProvider';
@@ -89,6 +90,12 @@ export interface Feed<M> extends Observable<M> {
   listenStatus(listener: () => void): () => void;
   /** `for await (const m of feed)`: a buffered iterator; `break` unsubscribes. */
   [Symbol.asyncIterator](): AsyncIterator<M>;
+  /**
+   * The next message the feed delivers (holding the feed until then); rejects
+   * with the feed's fatal error (credentials refused, client closed).
+   * @example const status = await client.feed('status').first();
+   */
+  first(): Promise<M>;
 }
 
 /**
@@ -108,6 +115,12 @@ export interface Protocol<A extends AnyAdapter = AnyAdapter, Rest = unknown> {
   readonly token?: TokenProvider;
   /** Extra query parameters on every socket URL of this protocol (Active Immune Core `client_id`). */
   readonly query?: Readonly<Record<string, string>>;
+  /**
+   * The server answers every subscription command (Plataforma E `subscribed`,
+   * Active Immune Core's replies): an unanswered one is retried once, then
+   * the socket is replaced.
+   */
+  readonly answersSubscriptions?: boolean;
   /** Builds the typed REST helpers for this system. */
   readonly rest: (http: Http) => Rest;
 }
@@ -136,11 +149,18 @@ export type FeedOf<P extends Protocol, K extends FeedName<P>> = FeedMessage<
 /** The REST helpers a protocol builds. */
 export type RestOf<P> = P extends { readonly rest: (http: Http) => infer R } ? R : never;
 
-export interface FeedkitClient<P extends Protocol = Protocol> {
+export interface FeedkitClient<P extends Protocol = Protocol, D extends DriftMode = 'report'> {
   readonly system: SystemName;
   readonly protocol: P;
-  /** The same name and arguments always return the same `Feed` object. */
-  feed<K extends FeedName<P>>(name: K, ...args: FeedArgs<P, K>): Feed<FeedOf<P, K>>;
+  /**
+   * The same name and arguments always return the same `Feed` object. With
+   * `drift: 'deliver'` its messages may also be `DriftedMessage`s.
+   */
+  feed<K extends FeedName<P>>(name: K, ...args: FeedArgs<P, K>): Feed<Drifting<FeedOf<P, K>, D>>;
+  /** Messages of known types that failed validation, per system, type and failing path. */
+  readonly drift: DriftSnapshot;
+  /** `drift`, each time it changes: "the server sends what we don't expect". */
+  readonly drift$: Observable<DriftSnapshot>;
   readonly state: ClientState;
   readonly state$: Observable<ClientState>;
   readonly errors$: Observable<FeedkitError>;

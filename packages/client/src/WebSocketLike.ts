@@ -7,10 +7,13 @@
 export interface WebSocketLike {
   readonly readyState: number;
   binaryType: string;
-  onopen: ((event: unknown) => void) | null;
-  onmessage: ((event: { readonly data: unknown }) => void) | null;
-  onclose: ((event: { readonly code: number; readonly reason: string }) => void) | null;
-  onerror: ((event: unknown) => void) | null;
+  // Handler parameters are `never` so that every implementation's own event
+  // types (DOM's MessageEvent, ws's, Bun's) fit; the client assigns handlers
+  // that take the `Socket*Event` shapes below, which all of them deliver.
+  onopen: ((event: never) => unknown) | null;
+  onmessage: ((event: never) => unknown) | null;
+  onclose: ((event: never) => unknown) | null;
+  onerror: ((event: never) => unknown) | null;
   send(data: string): void;
   close(code?: number, reason?: string): void;
   /** Node `ws` only: event emitter API (`unexpected-response`, `pong`). */
@@ -19,6 +22,17 @@ export interface WebSocketLike {
   ping?(): void;
   /** Node `ws` only: destroy the socket without a closing handshake. */
   terminate?(): void;
+}
+
+/** What every implementation's message event carries. */
+export interface SocketMessageEvent {
+  readonly data: unknown;
+}
+
+/** What every implementation's close event carries. */
+export interface SocketCloseEvent {
+  readonly code: number;
+  readonly reason: string;
 }
 
 /** Options only Node's `ws` understands; browsers ignore the third argument. */

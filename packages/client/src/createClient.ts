@@ -16,6 +16,7 @@ import { Connection } from './Connection';
 import type { ConnectionOptions } from './ConnectionOptions';
 import { clientState } from './clientState';
 import { createHttp } from './createHttp';
+import { DriftCounter, type DriftMode } from './Drift';
 import { decorrelatedJitterBackoff } from './decorrelatedJitterBackoff';
 import { FeedCache } from './FeedCache';
 import { staleAfterTwoCadences } from './FeedFreshness';
@@ -34,7 +35,9 @@ export type { ClientOptions } from './ClientOptions';
  * const client = createClient({ url: 'ws://localhost:8080', protocol: takhin({ apiKey }) });
  * client.feed('metrics').subscribe((m) => console.log(m.data.throughput.produceRate));
  */
-export function createClient<P extends Protocol>(options: ClientOptions<P>): FeedkitClient<P> {
+export function createClient<P extends Protocol, D extends DriftMode = 'report'>(
+  options: ClientOptions<P, D>,
+): FeedkitClient<P, D> {
   type In = AdapterIn<P['adapter']>;
   type Out = AdapterOut<P['adapter']>;
   const { protocol } = options;
@@ -56,6 +59,7 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
     new Subject<In>(),
   ] as const;
   const channels = new Map<string, Channel<In, Out>>();
+  const drift = new DriftCounter();
   let closed = false;
   /** Why the page lifecycle suspended the sockets, if it did; new channels start suspended too. */
   let suspended: string | undefined;
@@ -74,7 +78,10 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
     created: (channel) => {
       if (suspended !== undefined) channel.suspend(suspended);
     },
+    drift: options.drift ?? 'report',
+    acks: protocol.answersSubscriptions ? { timeoutMs: options.ackTimeoutMs ?? 10_000 } : undefined,
     events: {
+      drift: (error) => drift.count(system, error),
       state: publishState,
       error: (error) => errors$.next(error),
       message: (message) => messages$.next(message),
@@ -112,18 +119,22 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
       lifecycle.options,
     );
 
-  const client: FeedkitClient<P> = {
+  const client: FeedkitClient<P, D> = {
     system,
     protocol,
     feed: (name, ...args) => cache.get(specOf(adapter, name, args)) as never,
     get state() {
       return state$.value;
     },
+    get drift() {
+      return drift.snapshot;
+    },
+    drift$: drift.snapshot$,
     state$: state$.asObservable(),
     errors$: errors$.asObservable(),
     unknown$: unknown$.asObservable(),
     messages$: messages$.asObservable() as Observable<In>,
-    rest: protocol.rest(http) as FeedkitClient<P>['rest'],
+    rest: protocol.rest(http) as FeedkitClient<P, D>['rest'],
     send(path, command) {
       if (closed) errors$.next(clientClosed());
       else channelFor(path).send(command as Out);
@@ -141,7 +152,7 @@ export function createClient<P extends Protocol>(options: ClientOptions<P>): Fee
       channels.clear();
       cache.close();
       state$.next({ ...last, status: 'closed', reason: 'closed by the client', connections: [] });
-      for (const subject of [state$, errors$, unknown$, messages$]) subject.complete();
+      for (const subject of [state$, errors$, unknown$, messages$, drift]) subject.complete();
     },
   };
   return client;
@@ -200,7 +211,7 @@ function specOf<In>(adapter: AnyAdapter, name: string, args: unknown[]): FeedSpe
 
 /** Every channel's socket is a `Connection` configured from the client's options. */
 function connectionFactory<In, Out>(
-  options: ClientOptions<Protocol>,
+  options: ClientOptions<Protocol, DriftMode>,
   adapter: Adapter<In, Out>,
   http: Http,
   report: (error: FeedkitError) => void,

@@ -60,7 +60,7 @@ export function heartbeatFor(input: {
   readonly systemPing:
     | { readonly ping: (now?: number) => string; readonly intervalMs: number }
     | undefined;
-  readonly socket: { ping?(): void };
+  readonly socket: { ping?(): void; on?(event: string, listener: never): unknown };
   readonly silenceLimitMs: number;
   readonly send: (frame: string) => void;
   readonly onDead: () => void;
@@ -84,7 +84,9 @@ export function heartbeatFor(input: {
     intervalMs: timing.intervalMs,
     timeoutMs: timing.timeoutMs,
     ping,
-    answered: ping !== undefined,
+    // A system ping is answered with a `pong` message; a ping frame's answer is seen only where `ws` reports it.
+    answered:
+      timing.ping === 'system' || (timing.ping === 'transport' && typeof socket.on === 'function'),
     onDead: input.onDead,
   });
 }

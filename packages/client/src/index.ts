@@ -1,4 +1,10 @@
-export { type Backoff, type FullJitterOptions, fullJitterBackoff } from './Backoff';
+export {
+  type Backoff,
+  checkedBackoff,
+  type FullJitterOptions,
+  fullJitterBackoff,
+  MAX_BACKOFF_MS,
+} from './Backoff';
 export {
   type HiddenTabPolicy,
   type LifecycleControl,
@@ -7,7 +13,8 @@ export {
   watchBrowserLifecycle,
 } from './BrowserLifecycle';
 export type { ClientOptions } from './ClientOptions';
-export type { RetryContext } from './ConnectionOptions';
+export { Connection } from './Connection';
+export type { ConnectionOptions, RetryContext } from './ConnectionOptions';
 export { callEndpoint } from './callEndpoint';
 export {
   ABANDONED_CLOSE_CODE,
@@ -20,10 +27,19 @@ export {
   closeCodes,
   closeRule,
   DEAD_PEER_CLOSE_CODE,
+  type TransportError,
+  transportAdvice,
   upgradeStatuses,
 } from './closeRule';
 export { createClient } from './createClient';
-export { createHttp, type HttpOptions } from './createHttp';
+export { createHttp, type HttpOptions, REST_TIMEOUT_MS } from './createHttp';
+export type {
+  DriftEntry,
+  DriftedMessage,
+  Drifting,
+  DriftMode,
+  DriftSnapshot,
+} from './Drift';
 export {
   type DecorrelatedJitterOptions,
   decorrelatedJitterBackoff,
@@ -52,6 +68,7 @@ export {
 export { Heartbeat, type HeartbeatOptions } from './Heartbeat';
 export { type HeartbeatSettings, type HeartbeatTiming, heartbeatTiming } from './heartbeatTiming';
 export { OutgoingQueue, type OutgoingQueueOptions } from './OutgoingQueue';
+export type { SocketOptions, TlsOptions } from './openSocket';
 export {
   type ActiveImmuneCoreOptions,
   type ActiveImmuneCoreRest,
@@ -61,6 +78,7 @@ export { type HeliosOptions, type HeliosRest, helios } from './protocols/helios'
 export { type PlataformaERest, plataformaE } from './protocols/plataformaE';
 export { type TakhinOptions, type TakhinRest, takhin } from './protocols/takhin';
 export { type VeloFluxRest, veloflux } from './protocols/veloflux';
+export { redact } from './redact';
 export { type RestHelpers, restHelpers } from './restHelpers';
 export { Subscribable } from './Subscribable';
 export { SubscriptionSet } from './SubscriptionSet';

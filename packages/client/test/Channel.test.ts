@@ -23,7 +23,10 @@ function setup(lingerMs = 100) {
     transport: (url, owner) => new FakeTransport(url, owner),
     queue: {},
     lingerMs,
+    drift: 'report',
+    acks: undefined,
     events: {
+      drift: () => {},
       state: (s) => states.push(s),
       error: (e) => errors.push(e),
       message: () => {},

@@ -3,6 +3,8 @@ import { expectTypeOf, it } from 'vitest';
 import {
   activeImmuneCore,
   createClient,
+  type DriftedMessage,
+  type DriftSnapshot,
   type Feed,
   helios,
   plataformaE,
@@ -54,4 +56,23 @@ it('every system types its feeds and its REST helpers', () => {
   a.feed('room', 'agents');
   // @ts-expect-error helios needs a password with a username
   helios({ username: 'admin' });
+});
+
+it("drift: feeds stay exact by default and widen to DriftedMessage only with drift: 'deliver'", () => {
+  const exact = createClient({ url, protocol: takhin(), drift: 'report' });
+  expectTypeOf(exact.feed('metrics')).toEqualTypeOf<Feed<Takhin.MetricsMessage>>();
+  const honest = createClient({ url, protocol: takhin(), drift: 'deliver' });
+  expectTypeOf(honest.feed('metrics')).toEqualTypeOf<
+    Feed<Takhin.MetricsMessage | DriftedMessage>
+  >();
+  expectTypeOf(honest.drift).toEqualTypeOf<DriftSnapshot>();
+  honest.feed('metrics').subscribe((m) => {
+    if ('drifted' in m) expectTypeOf(m.value).toEqualTypeOf<Readonly<Record<string, unknown>>>();
+    else expectTypeOf(m.data.latency.produceP99).toEqualTypeOf<number>();
+  });
+});
+
+it('feed.first() is a promise of the feed message', () => {
+  const client = createClient({ url, protocol: takhin() });
+  expectTypeOf(client.feed('metrics').first()).toEqualTypeOf<Promise<Takhin.MetricsMessage>>();
 });

@@ -1,7 +1,14 @@
-import { HttpResponse, http } from 'msw';
+import { delay, HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { activeImmuneCore, createClient, helios, plataformaE, veloflux } from '../src/index';
+import {
+  activeImmuneCore,
+  createClient,
+  createHttp,
+  helios,
+  plataformaE,
+  veloflux,
+} from '../src/index';
 
 /** REST helpers over msw: success, 4xx, network error, a body that does not match the schema. */
 const BASE = 'http://api.test';
@@ -113,6 +120,48 @@ describe('REST helpers (msw)', () => {
     await expect(client.rest.login({ username: 'admin', password: 'nope' })).rejects.toMatchObject({
       code: 'rest',
       status: 401,
+    });
+  });
+});
+
+describe('REST wire options and deadlines (issue 11)', () => {
+  it('basePath and headers reach every call', async () => {
+    let seen: { path: string; tenant: string | null } | undefined;
+    mock.use(
+      http.get(`${BASE}/gateway/ws/stats`, ({ request }) => {
+        seen = { path: new URL(request.url).pathname, tenant: request.headers.get('x-tenant') };
+        return HttpResponse.json({ total_connections: 0 });
+      }),
+    );
+    const client = createClient({
+      url,
+      protocol: activeImmuneCore(),
+      basePath: '/gateway/',
+      headers: { 'X-Tenant': 'blue' },
+    });
+    await client.rest.stats().catch(() => undefined);
+    expect(seen).toEqual({ path: '/gateway/ws/stats', tenant: 'blue' });
+  });
+
+  it('a call that never answers fails after requestTimeoutMs with a rest error saying so', async () => {
+    mock.use(http.get(`${BASE}/ws/stats`, () => delay('infinite')));
+    const client = createClient({ url, protocol: activeImmuneCore(), requestTimeoutMs: 30 });
+    await expect(client.rest.stats()).rejects.toMatchObject({
+      code: 'rest',
+      message: expect.stringMatching(/no answer within 30 ms \(timeout\)/),
+    });
+  });
+
+  it('the Helios login of the token provider is aborted with its signal', async () => {
+    mock.use(http.post(`${BASE}/api/auth/login`, () => delay('infinite')));
+    const provider = helios({ username: 'admin', password: 'admin123' }).token;
+    const controller = new AbortController();
+    const transport = createHttp({ baseUrl: BASE, system: 'helios' });
+    const login = provider?.({ refresh: true, http: transport, signal: controller.signal });
+    setTimeout(() => controller.abort(), 10);
+    await expect(login).rejects.toMatchObject({
+      code: 'rest',
+      message: expect.stringMatching(/login: aborted/),
     });
   });
 });

@@ -19,6 +19,8 @@ export function activeImmuneCore(
 ): Protocol<typeof ActiveImmuneCore.adapter, ActiveImmuneCoreRest> {
   return {
     adapter: ActiveImmuneCore.adapter,
+    // Every command is answered with `{success, message, data}`.
+    answersSubscriptions: true,
     query:
       options.clientId === undefined
         ? undefined

@@ -13,6 +13,8 @@ export type PlataformaERest = RestHelpers<typeof PlataformaE.endpoints>;
 export function plataformaE(): Protocol<typeof PlataformaE.adapter, PlataformaERest> {
   return {
     adapter: PlataformaE.adapter,
+    // `subscribed` / `unsubscribed` answer every command.
+    answersSubscriptions: true,
     rest: (http) => restHelpers('plataforma-e', PlataformaE.endpoints, http),
   };
 }
