@@ -13,6 +13,8 @@ import { heartbeatFor } from './heartbeatTiming';
 import { frameText, openSocket } from './openSocket';
 import { redact } from './redact';
 import { requestToken } from './requestToken';
+import { SocketDrain } from './SocketDrain';
+import { type ResolvedToken, renewalLead, renewSocket } from './TokenRenewal';
 import type { Transport, TransportOwner, TransportState } from './Transport';
 import {
   OPEN,
@@ -56,6 +58,11 @@ export class Connection implements Transport {
   #stableTimer: Timer | undefined;
   #connectTimer: Timer | undefined;
   #everOpened = false;
+  /** When the current socket's token was obtained and expires, if it does. */
+  #expiry: { readonly obtainedAt: number; readonly expiresAt: number } | undefined;
+  #renewTimer: Timer | undefined;
+  /** The previous socket of a token handover, delivering until the new one speaks. */
+  #drain: SocketDrain | undefined;
   #authFailures = 0;
   #refreshToken = false;
   /** Aborts the token provider of the current attempt. */
@@ -164,19 +171,14 @@ export class Connection implements Transport {
       return;
     }
     if (outcome.token !== undefined) this.#secrets.add(outcome.token);
+    this.#expiry = expiryOf(outcome.expiresAt);
     this.#openSocket(generation, outcome.token);
   }
 
   #openSocket(generation: number, token: string | undefined): void {
     let opening: ReturnType<typeof openSocket>;
     try {
-      opening = openSocket({
-        ...this.#o.socket,
-        WebSocket: this.#o.WebSocket,
-        url: this.#socketUrl,
-        auth: this.#o.auth,
-        token,
-      });
+      opening = openSocket({ ...this.#socketRequest(), token });
     } catch (cause) {
       // A malformed URL throws synchronously: nothing to retry.
       const error = this.#error('connection', `cannot open a socket: ${(cause as Error).message}`, {
@@ -191,8 +193,13 @@ export class Connection implements Transport {
   }
 
   /** Wires one socket's events to the state machine; events of an abandoned socket are ignored. */
-  #watch(socket: WebSocketLike, generation: number, seesUpgradeStatus: boolean): void {
-    let opened = false;
+  #watch(
+    socket: WebSocketLike,
+    generation: number,
+    seesUpgradeStatus: boolean,
+    alreadyOpen = false,
+  ): void {
+    let opened = alreadyOpen;
     let httpStatus: number | undefined;
     let failure: { error: TransportError; cause: unknown } | undefined;
     const current = () => generation === this.#generation;
@@ -212,7 +219,14 @@ export class Connection implements Transport {
     socket.onmessage = (event: SocketMessageEvent) => {
       if (!current()) return;
       this.#heartbeat?.alive();
-      this.#owner.frame(typeof event.data === 'string' ? event.data : frameText(event.data));
+      const frame = typeof event.data === 'string' ? event.data : frameText(event.data);
+      const drain = this.#drain;
+      if (drain !== undefined) {
+        const fresh = drain.accept(frame);
+        if (drain.done) this.#drain = undefined;
+        if (!fresh) return;
+      }
+      this.#owner.frame(frame);
     };
     socket.onerror = (event: unknown) => {
       // Followed by a close event; keep the cause (ECONNREFUSED, a certificate, a bad frame) for it.
@@ -232,7 +246,8 @@ export class Connection implements Transport {
     };
   }
 
-  #opened(socket: WebSocketLike): void {
+  /** `handover`: the socket replaces one whose token is expiring; nothing was missed, so no gap. */
+  #opened(socket: WebSocketLike, handover = false): void {
     clearTimeout(this.#connectTimer);
     this.#connectTimer = undefined;
     const reconnect = this.#everOpened;
@@ -240,7 +255,7 @@ export class Connection implements Transport {
     this.#commit({
       status: 'open',
       nextRetryAt: undefined,
-      reason: reconnect ? 'reconnected' : 'connected',
+      reason: handover ? 'token renewed' : reconnect ? 'reconnected' : 'connected',
       closeCode: undefined,
     });
     this.#heartbeat = heartbeatFor({
@@ -259,8 +274,64 @@ export class Connection implements Transport {
       this.#commit({ attempt: 0 });
       this.#tell();
     }, this.#o.stableAfterMs);
-    this.#owner.open(reconnect);
+    this.#scheduleRenewal();
+    this.#owner.open(reconnect && !handover);
     this.#tell();
+  }
+
+  // ---- token renewal: a new socket on a fresh token before the old token expires ----
+
+  #scheduleRenewal(): void {
+    const expiry = this.#expiry;
+    const renew = this.#o.renewToken;
+    if (expiry === undefined || renew === undefined) return;
+    const at = expiry.expiresAt - renewalLead(expiry.obtainedAt, expiry.expiresAt);
+    const generation = this.#generation;
+    this.#renewTimer = setTimeout(
+      () => {
+        this.#renewTimer = undefined;
+        renewSocket({
+          renew: () => renew(expiry.expiresAt),
+          expiresAt: expiry.expiresAt,
+          current: () => generation === this.#generation && this.#state.status === 'open',
+          open: (token) => openSocket({ ...this.#socketRequest(), token }),
+          adopt: (socket, seesUpgradeStatus, next) => this.#adopt(socket, seesUpgradeStatus, next),
+          failed: (cause) => this.#owner.error(this.#renewalError(cause)),
+        });
+      },
+      Math.max(0, at - Date.now()),
+    );
+  }
+
+  /** Makes `socket` (already open on a fresh token) the connection's socket; the old one drains. */
+  #adopt(socket: WebSocketLike, seesUpgradeStatus: boolean, next: ResolvedToken): void {
+    const old = this.#socket;
+    this.#teardownSocket();
+    if (next.token !== undefined) this.#secrets.add(next.token);
+    this.#expiry = expiryOf(next.expiresAt);
+    this.#drain =
+      old &&
+      new SocketDrain(old, (frame) => {
+        this.#heartbeat?.alive();
+        this.#owner.frame(frame);
+      });
+    this.#socket = socket;
+    this.#watch(socket, ++this.#generation, seesUpgradeStatus, true);
+    this.#opened(socket, true);
+  }
+
+  #socketRequest() {
+    const { socket, WebSocket, auth } = this.#o;
+    return { ...socket, WebSocket, url: this.#socketUrl, auth };
+  }
+
+  #renewalError(cause: unknown): FeedkitError {
+    const message = redact((cause as Error)?.message ?? String(cause), this.#secrets);
+    return this.#error(
+      'auth',
+      `renewing the token before it expires failed (${message}); the socket is kept until the server refuses the old token`,
+      { cause },
+    );
   }
 
   /** Carries out `closeRule` for an attempt or socket that ended. */
@@ -355,6 +426,10 @@ export class Connection implements Transport {
   }
 
   #teardownSocket(): void {
+    clearTimeout(this.#renewTimer);
+    this.#renewTimer = undefined;
+    this.#drain?.end();
+    this.#drain = undefined;
     this.#tokenAbort?.abort();
     this.#tokenAbort = undefined;
     const socket = this.#socket;
@@ -401,4 +476,14 @@ function transportErrorOf(event: unknown): { error: TransportError; cause: unkno
   if (typeof message !== 'string' || message === '') return undefined;
   const code = (cause as { code?: unknown }).code;
   return { error: { code: typeof code === 'string' ? code : undefined, message }, cause };
+}
+
+/** Longer than this, a token is not renewed (a timer cannot wait that long; 24.8 days). */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+function expiryOf(expiresAt: number | undefined) {
+  const now = Date.now();
+  return expiresAt === undefined || !(expiresAt - now < LONGEST_TIMER_MS)
+    ? undefined
+    : { obtainedAt: now, expiresAt };
 }

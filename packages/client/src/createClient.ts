@@ -22,6 +22,7 @@ import { FeedCache } from './FeedCache';
 import { staleAfterTwoCadences } from './FeedFreshness';
 import type { AnyAdapter, ClientState, FeedkitClient, Http, Protocol } from './FeedkitClient';
 import { FeedkitError } from './FeedkitError';
+import { TokenRenewals } from './TokenRenewal';
 import type { TransportFactory } from './Transport';
 import type { WebSocketConstructor } from './WebSocketLike';
 
@@ -218,10 +219,18 @@ function connectionFactory<In, Out>(
 ): TransportFactory {
   const provider = options.protocol.token;
   const system = adapter.system;
+  const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
+  // One renewal in flight for every socket of this client; a renewal asks for a fresh token.
+  const renewals =
+    provider &&
+    new TokenRenewals(() =>
+      provider({ refresh: true, http, signal: AbortSignal.timeout(connectTimeoutMs) }),
+    );
   const connection: ConnectionOptions = {
     system,
     auth: adapter.auth,
     token: provider && ((request) => provider({ ...request, http })),
+    renewToken: renewals && ((notBefore) => renewals.renew(notBefore)),
     WebSocket: options.WebSocket ?? (IsomorphicWebSocket as unknown as WebSocketConstructor),
     socket: { authQueryParam: options.authQueryParam, headers: options.headers, tls: options.tls },
     backoff: checkedBackoff(options.backoff ?? decorrelatedJitterBackoff(), (problem) =>
@@ -229,7 +238,7 @@ function connectionFactory<In, Out>(
     ),
     shouldRetry: options.shouldRetry ?? (() => true),
     stableAfterMs: options.stableAfterMs ?? 5000,
-    connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+    connectTimeoutMs,
     heartbeat: options.heartbeat ?? {},
     systemPing: adapter.heartbeat,
   };

@@ -14,7 +14,7 @@ export {
 } from './BrowserLifecycle';
 export type { ClientOptions } from './ClientOptions';
 export { Connection } from './Connection';
-export type { ConnectionOptions, RetryContext } from './ConnectionOptions';
+export type { ConnectionOptions, RetryContext, TokenAnswer } from './ConnectionOptions';
 export { callEndpoint } from './callEndpoint';
 export {
   ABANDONED_CLOSE_CODE,
@@ -83,5 +83,14 @@ export { type RestHelpers, restHelpers } from './restHelpers';
 export { Subscribable } from './Subscribable';
 export { SubscriptionSet } from './SubscriptionSet';
 export type { TokenProvider, TokenRequest } from './TokenProvider';
+export {
+  jwtExpiry,
+  MAX_RENEWAL_LEAD_MS,
+  type ResolvedToken,
+  renewalLead,
+  resolveToken,
+  type TokenGrant,
+  TokenRenewals,
+} from './TokenRenewal';
 export type { Transport, TransportFactory, TransportOwner, TransportState } from './Transport';
 export type { WebSocketConstructor, WebSocketLike, WebSocketNodeOptions } from './WebSocketLike';
