@@ -5,16 +5,15 @@ import {
   type CloseEvent,
   closeRule,
   DEAD_PEER_CLOSE_CODE,
-  type TransportError,
 } from './closeRule';
 import { FeedkitError } from './FeedkitError';
 import type { Heartbeat } from './Heartbeat';
 import { heartbeatFor } from './heartbeatTiming';
-import { frameText, openSocket } from './openSocket';
+import { frameText, openSocket, transportErrorOf } from './openSocket';
 import { redact } from './redact';
 import { requestToken } from './requestToken';
 import { SocketDrain } from './SocketDrain';
-import { type ResolvedToken, renewalLead, renewSocket } from './TokenRenewal';
+import { expiryOf, type ResolvedToken, renewalLead, renewSocket } from './TokenRenewal';
 import type { Transport, TransportOwner, TransportState } from './Transport';
 import {
   OPEN,
@@ -201,7 +200,7 @@ export class Connection implements Transport {
   ): void {
     let opened = alreadyOpen;
     let httpStatus: number | undefined;
-    let failure: { error: TransportError; cause: unknown } | undefined;
+    let failure: ReturnType<typeof transportErrorOf>;
     const current = () => generation === this.#generation;
 
     socket.on?.('unexpected-response', ((_request: unknown, response: { statusCode?: number }) => {
@@ -467,23 +466,4 @@ export class Connection implements Transport {
       ...extra,
     });
   }
-}
-
-/** The implementation's error behind an `error` event (`ws`: an ErrorEvent with `.error`; browsers: nothing). */
-function transportErrorOf(event: unknown): { error: TransportError; cause: unknown } | undefined {
-  const cause = (event as { error?: unknown })?.error ?? event;
-  const message = (cause as { message?: unknown })?.message;
-  if (typeof message !== 'string' || message === '') return undefined;
-  const code = (cause as { code?: unknown }).code;
-  return { error: { code: typeof code === 'string' ? code : undefined, message }, cause };
-}
-
-/** Longer than this, a token is not renewed (a timer cannot wait that long; 24.8 days). */
-const LONGEST_TIMER_MS = 2 ** 31 - 1;
-
-function expiryOf(expiresAt: number | undefined) {
-  const now = Date.now();
-  return expiresAt === undefined || !(expiresAt - now < LONGEST_TIMER_MS)
-    ? undefined
-    : { obtainedAt: now, expiresAt };
 }

@@ -23,6 +23,19 @@ export function renewalLead(obtainedAt: number, expiresAt: number): number {
   return Math.min(MAX_RENEWAL_LEAD_MS, Math.max(0, expiresAt - obtainedAt) / 3);
 }
 
+/** Longer than this, a token is not renewed (a timer cannot wait that long; 24.8 days). */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+/** When a token just obtained expires, if it expires soon enough to plan its renewal. */
+export function expiryOf(
+  expiresAt: number | undefined,
+): { readonly obtainedAt: number; readonly expiresAt: number } | undefined {
+  const now = Date.now();
+  return expiresAt === undefined || !(expiresAt - now < LONGEST_TIMER_MS)
+    ? undefined
+    : { obtainedAt: now, expiresAt };
+}
+
 /** The `exp` claim of a JWT as epoch ms; `undefined` for anything that is not a JWT with a numeric `exp`. */
 export function jwtExpiry(token: string): number | undefined {
   const parts = token.split('.');

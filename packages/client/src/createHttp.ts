@@ -116,8 +116,9 @@ function describeIssues(cause: unknown): string {
 
 /** `AbortSignal.any` where it exists (Node 20.3+, current browsers), else a small equivalent. */
 function anySignal(signals: AbortSignal[]): AbortSignal {
-  const any = (AbortSignal as { any?: (s: AbortSignal[]) => AbortSignal }).any;
-  if (any) return any(signals);
+  const Signal = AbortSignal as { any?: (s: AbortSignal[]) => AbortSignal };
+  // Called on the class: some implementations (happy-dom) need their `this`.
+  if (typeof Signal.any === 'function') return Signal.any(signals);
   const controller = new AbortController();
   for (const s of signals)
     s.addEventListener('abort', () => controller.abort(s.reason), { once: true });

@@ -1,4 +1,5 @@
 import type { AuthPlacement } from '@feedkit/protocol';
+import type { TransportError } from './closeRule';
 import type { WebSocketConstructor, WebSocketLike, WebSocketNodeOptions } from './WebSocketLike';
 
 /** Wire details a deployment may vary. */
@@ -96,4 +97,15 @@ export function frameText(data: unknown): string {
     return data.map((part) => decoder.decode(part as ArrayBuffer)).join('');
   }
   return String(data);
+}
+
+/** The implementation's error behind an `error` event (`ws`: an ErrorEvent with `.error`; browsers: nothing). */
+export function transportErrorOf(
+  event: unknown,
+): { error: TransportError; cause: unknown } | undefined {
+  const cause = (event as { error?: unknown })?.error ?? event;
+  const message = (cause as { message?: unknown })?.message;
+  if (typeof message !== 'string' || message === '') return undefined;
+  const code = (cause as { code?: unknown }).code;
+  return { error: { code: typeof code === 'string' ? code : undefined, message }, cause };
 }

@@ -8,6 +8,7 @@ import {
   takhin,
 } from '../src/index';
 import { FakeWebSocket } from './support/FakeWebSocket';
+import { takhinMetrics } from './support/takhinMetrics';
 
 /**
  * The client's time behaviour (backoff spacing, stable-period reset,
@@ -15,25 +16,7 @@ import { FakeWebSocket } from './support/FakeWebSocket';
  * timers, with an in-memory browser-style socket the test plays the server of.
  */
 const PATH = '/api/monitoring/ws';
-const metricsFrame = JSON.stringify({
-  type: 'metrics',
-  timestamp: 1704225600,
-  data: {
-    throughput: { produceRate: 1, fetchRate: 1, produceBytes: 1, fetchBytes: 1 },
-    latency: { produceP50: 1, produceP95: 1, produceP99: 1, fetchP50: 1, fetchP95: 1, fetchP99: 1 },
-    topicStats: [],
-    consumerLags: [],
-    clusterHealth: {
-      activeConnections: 1,
-      totalTopics: 1,
-      totalPartitions: 1,
-      totalConsumers: 1,
-      diskUsageBytes: 1,
-      memoryUsageBytes: 1,
-      goroutineCount: 1,
-    },
-  },
-});
+const metricsFrame = JSON.stringify(takhinMetrics());
 
 function make<P extends Protocol = ReturnType<typeof takhin>>(
   options: Partial<ClientOptions<P>> = {},

@@ -2,27 +2,10 @@ import type { Takhin } from '@feedkit/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createClient, type DriftedMessage, type FeedkitError, takhin } from '../src/index';
 import { FakeWebSocket } from './support/FakeWebSocket';
+import { takhinMetrics } from './support/takhinMetrics';
 
 /** Drift: a known message type that fails validation is counted, and reported or delivered; never dropped silently. */
-const metrics = {
-  type: 'metrics',
-  timestamp: 1704225600,
-  data: {
-    throughput: { produceRate: 1, fetchRate: 1, produceBytes: 1, fetchBytes: 1 },
-    latency: { produceP50: 1, produceP95: 1, produceP99: 1, fetchP50: 1, fetchP95: 1, fetchP99: 1 },
-    topicStats: [],
-    consumerLags: [],
-    clusterHealth: {
-      activeConnections: 1,
-      totalTopics: 1,
-      totalPartitions: 1,
-      totalConsumers: 1,
-      diskUsageBytes: 1,
-      memoryUsageBytes: 1,
-      goroutineCount: 1,
-    },
-  },
-};
+const metrics = takhinMetrics();
 const drifted = JSON.stringify({ ...metrics, data: { ...metrics.data, latency: 'n/a' } });
 
 const tick = () => vi.advanceTimersByTimeAsync(0);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { createClient, type FeedkitClient, takhin } from '../src/index';
 import { collectErrors, next } from './support/helpers';
+import { takhinMetrics } from './support/takhinMetrics';
 
 /**
  * Behaviour the reference server cannot produce on purpose: a server that
@@ -33,33 +34,7 @@ afterEach(async () => {
   wss = undefined;
 });
 
-const metrics = (timestamp: number) =>
-  JSON.stringify({
-    type: 'metrics',
-    timestamp,
-    data: {
-      throughput: { produceRate: 1, fetchRate: 1, produceBytes: 1, fetchBytes: 1 },
-      latency: {
-        produceP50: 1,
-        produceP95: 1,
-        produceP99: 1,
-        fetchP50: 1,
-        fetchP95: 1,
-        fetchP99: 1,
-      },
-      topicStats: [],
-      consumerLags: [],
-      clusterHealth: {
-        activeConnections: 1,
-        totalTopics: 1,
-        totalPartitions: 1,
-        totalConsumers: 1,
-        diskUsageBytes: 1,
-        memoryUsageBytes: 1,
-        goroutineCount: 1,
-      },
-    },
-  });
+const metrics = (timestamp: number) => JSON.stringify(takhinMetrics(timestamp));
 
 describe('against a raw ws server', () => {
   it('a flapping server (accept, close at once) sees attempts spaced by the backoff, not a hot loop', async () => {
