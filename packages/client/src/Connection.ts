@@ -12,8 +12,8 @@ import { heartbeatFor } from './heartbeatTiming';
 import { frameText, openSocket, transportErrorOf } from './openSocket';
 import { redact } from './redact';
 import { requestToken } from './requestToken';
-import { SocketDrain } from './SocketDrain';
-import { expiryOf, type ResolvedToken, renewalLead, renewSocket } from './TokenRenewal';
+import { TokenHandover } from './TokenHandover';
+import type { ResolvedToken } from './TokenRenewal';
 import type { Transport, TransportOwner, TransportState } from './Transport';
 import {
   OPEN,
@@ -57,11 +57,8 @@ export class Connection implements Transport {
   #stableTimer: Timer | undefined;
   #connectTimer: Timer | undefined;
   #everOpened = false;
-  /** When the current socket's token was obtained and expires, if it does. */
-  #expiry: { readonly obtainedAt: number; readonly expiresAt: number } | undefined;
-  #renewTimer: Timer | undefined;
-  /** The previous socket of a token handover, delivering until the new one speaks. */
-  #drain: SocketDrain | undefined;
+  /** Renews the token before it expires by moving to a new socket. */
+  readonly #handover: TokenHandover;
   #authFailures = 0;
   #refreshToken = false;
   /** Aborts the token provider of the current attempt. */
@@ -77,6 +74,12 @@ export class Connection implements Transport {
     this.#o = options;
     this.#owner = owner;
     this.#state = { status: 'idle', url: this.url, attempt: 0 };
+    this.#handover = new TokenHandover({
+      renew: options.renewToken,
+      open: (token) => openSocket({ ...this.#socketRequest(), token }),
+      adopt: (socket, seesUpgradeStatus, next) => this.#adopt(socket, seesUpgradeStatus, next),
+      failed: (cause) => this.#owner.error(this.#renewalError(cause)),
+    });
   }
 
   get state(): TransportState {
@@ -170,7 +173,7 @@ export class Connection implements Transport {
       return;
     }
     if (outcome.token !== undefined) this.#secrets.add(outcome.token);
-    this.#expiry = expiryOf(outcome.expiresAt);
+    this.#handover.obtained(outcome.expiresAt);
     this.#openSocket(generation, outcome.token);
   }
 
@@ -219,13 +222,7 @@ export class Connection implements Transport {
       if (!current()) return;
       this.#heartbeat?.alive();
       const frame = typeof event.data === 'string' ? event.data : frameText(event.data);
-      const drain = this.#drain;
-      if (drain !== undefined) {
-        const fresh = drain.accept(frame);
-        if (drain.done) this.#drain = undefined;
-        if (!fresh) return;
-      }
-      this.#owner.frame(frame);
+      if (this.#handover.accept(frame)) this.#owner.frame(frame);
     };
     socket.onerror = (event: unknown) => {
       // Followed by a close event; keep the cause (ECONNREFUSED, a certificate, a bad frame) for it.
@@ -273,47 +270,23 @@ export class Connection implements Transport {
       this.#commit({ attempt: 0 });
       this.#tell();
     }, this.#o.stableAfterMs);
-    this.#scheduleRenewal();
+    const generation = this.#generation;
+    this.#handover.schedule(() => generation === this.#generation && this.#state.status === 'open');
     this.#owner.open(reconnect && !handover);
     this.#tell();
   }
 
   // ---- token renewal: a new socket on a fresh token before the old token expires ----
-
-  #scheduleRenewal(): void {
-    const expiry = this.#expiry;
-    const renew = this.#o.renewToken;
-    if (expiry === undefined || renew === undefined) return;
-    const at = expiry.expiresAt - renewalLead(expiry.obtainedAt, expiry.expiresAt);
-    const generation = this.#generation;
-    this.#renewTimer = setTimeout(
-      () => {
-        this.#renewTimer = undefined;
-        renewSocket({
-          renew: () => renew(expiry.expiresAt),
-          expiresAt: expiry.expiresAt,
-          current: () => generation === this.#generation && this.#state.status === 'open',
-          open: (token) => openSocket({ ...this.#socketRequest(), token }),
-          adopt: (socket, seesUpgradeStatus, next) => this.#adopt(socket, seesUpgradeStatus, next),
-          failed: (cause) => this.#owner.error(this.#renewalError(cause)),
-        });
-      },
-      Math.max(0, at - Date.now()),
-    );
-  }
-
   /** Makes `socket` (already open on a fresh token) the connection's socket; the old one drains. */
   #adopt(socket: WebSocketLike, seesUpgradeStatus: boolean, next: ResolvedToken): void {
     const old = this.#socket;
     this.#teardownSocket();
     if (next.token !== undefined) this.#secrets.add(next.token);
-    this.#expiry = expiryOf(next.expiresAt);
-    this.#drain =
-      old &&
-      new SocketDrain(old, (frame) => {
-        this.#heartbeat?.alive();
-        this.#owner.frame(frame);
-      });
+    this.#handover.obtained(next.expiresAt);
+    this.#handover.drain(old as WebSocketLike, (frame) => {
+      this.#heartbeat?.alive();
+      this.#owner.frame(frame);
+    });
     this.#socket = socket;
     this.#watch(socket, ++this.#generation, seesUpgradeStatus, true);
     this.#opened(socket, true);
@@ -425,10 +398,7 @@ export class Connection implements Transport {
   }
 
   #teardownSocket(): void {
-    clearTimeout(this.#renewTimer);
-    this.#renewTimer = undefined;
-    this.#drain?.end();
-    this.#drain = undefined;
+    this.#handover.stop();
     this.#tokenAbort?.abort();
     this.#tokenAbort = undefined;
     const socket = this.#socket;
