@@ -1,14 +1,18 @@
+import { readdirSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
+function systemEntries(): Record<string, string> {
+  const files = readdirSync(new URL('./src/systems', import.meta.url)).filter((f) =>
+    f.endsWith('.ts'),
+  );
+  return Object.fromEntries(files.map((f) => [`systems/${f.slice(0, -3)}`, `src/systems/${f}`]));
+}
+
 export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    takhin: 'src/systems/takhin.ts',
-    veloflux: 'src/systems/veloflux.ts',
-    'plataforma-e': 'src/systems/plataformaE.ts',
-    helios: 'src/systems/helios.ts',
-    'active-immune-core': 'src/systems/activeImmuneCore.ts',
-  },
+  // One entry per file in src/systems, built to dist/systems/<file> and
+  // exported as `@feedkit/react/<file>` by the `./*` pattern in package.json, so
+  // a new system is one new file here, and an app bundles only the systems it imports.
+  entry: { index: 'src/index.ts', ...systemEntries() },
   format: ['esm', 'cjs'],
   // Shared chunks in CJS too: otherwise each entry would carry its own
   // `FeedkitContext`, and a provider from `@feedkit/react` would be invisible

@@ -59,6 +59,7 @@ export type {
   RestOf,
 } from './FeedkitClient';
 export { FeedkitError, type FeedkitErrorCode, type FeedkitErrorOptions } from './FeedkitError';
+export { FeedObserver, type FeedObserverOptions } from './FeedObserver';
 export {
   type FeedStatus,
   type FeedStatusInput,

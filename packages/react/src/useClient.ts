@@ -1,10 +1,19 @@
 import type { FeedkitClient, Protocol } from '@feedkit/client';
-import type { SystemName } from '@feedkit/protocol';
 import { useContext } from 'react';
 import { FeedkitContext } from './FeedkitProvider';
 
+/** The option every per-system hook takes besides its feed options. */
+export interface ClientOption<C> {
+  /**
+   * The client to use instead of the provider's: for a second client of the
+   * same system on one page, or a component rendered outside any provider.
+   * @default the `FeedkitProvider`'s client
+   */
+  readonly client?: C | undefined;
+}
+
 /**
- * The client of the nearest `FeedkitProvider`.
+ * The client of the nearest `FeedkitProvider`, or `explicit` when given.
  *
  * With `system`, also checks that the client speaks that system, so a
  * per-system hook under the wrong provider fails with a clear message instead
@@ -14,8 +23,12 @@ import { FeedkitContext } from './FeedkitProvider';
  * @example
  * const client = useClient(); // FeedkitClient
  */
-export function useClient<P extends Protocol = Protocol>(system?: SystemName): FeedkitClient<P> {
-  const client = useContext(FeedkitContext);
+export function useClient<P extends Protocol = Protocol>(
+  system?: FeedkitClient['system'],
+  explicit?: FeedkitClient<P>,
+): FeedkitClient<P> {
+  const fromContext = useContext(FeedkitContext);
+  const client = (explicit as FeedkitClient | undefined) ?? fromContext;
   if (client === null) {
     throw new Error(
       'feedkit: no client found. Wrap your components in <FeedkitProvider client={createClient(...)}>.',

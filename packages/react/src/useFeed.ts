@@ -1,5 +1,5 @@
-import type { Feed } from '@feedkit/client';
-import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { type Feed, FeedObserver } from '@feedkit/client';
+import { useMemo, useSyncExternalStore } from 'react';
 
 export interface UseFeedOptions<M, S = M> {
   /**
@@ -26,52 +26,35 @@ export interface UseFeedOptions<M, S = M> {
 const getServerSnapshot = () => undefined;
 
 /**
+ * The `FeedObserver` of this component for `feed`, with the latest options.
+ * Setting options during render is safe: it only swaps the selector and
+ * equality, calls nothing back and subscribes to nothing.
+ */
+export function useFeedObserver<M, S>(
+  feed: Feed<M>,
+  options: UseFeedOptions<M, S> | undefined,
+): FeedObserver<M, S> {
+  const observer = useMemo(() => new FeedObserver<M, S>({ feed }), [feed]);
+  observer.setOptions({ feed, select: options?.select, isEqual: options?.isEqual });
+  return observer;
+}
+
+/**
  * The latest message of `feed` (or the slice `select` picks from it),
  * `undefined` until the first one arrives. Holding the hook holds the wire
  * subscription; unmounting releases it.
  *
- * Built on `useSyncExternalStore` over `feed.listen` / `feed.getSnapshot`, so
- * it is tear-free under concurrent rendering and StrictMode-safe: the client
- * returns the same `Feed` object for the same arguments and lingers before
- * closing, so a double mount never makes a second wire subscription. On the
- * server it renders `undefined` and subscribes to nothing.
+ * `useSyncExternalStore` over a `FeedObserver`, so it is tear-free under
+ * concurrent rendering and StrictMode-safe: the client returns the same
+ * `Feed` object for the same arguments and lingers before closing, so a
+ * double mount never makes a second wire subscription. On the server it
+ * renders `undefined` and subscribes to nothing.
  *
  * @example
  * const metrics = useFeed(client.feed('metrics'));
  * const lag = useFeed(client.feed('consumerGroup', 'orders'), { select: (m) => m.data.members });
  */
 export function useFeed<M, S = M>(feed: Feed<M>, options?: UseFeedOptions<M, S>): S | undefined {
-  const select = options?.select;
-  const isEqual = options?.isEqual ?? Object.is;
-  // The last value this component committed: lets an inline selector (a new
-  // function every render) still hand back the previous, equal value.
-  const committed = useRef<S | undefined>(undefined);
-
-  const subscribe = useCallback((onChange: () => void) => feed.listen(onChange), [feed]);
-  const getSnapshot = useMemo(() => {
-    let hasLast = false;
-    let lastMessage: M | undefined;
-    let lastSelected: S | undefined;
-    return (): S | undefined => {
-      const message = feed.getSnapshot();
-      if (hasLast && Object.is(message, lastMessage)) return lastSelected;
-      const previous = hasLast ? lastSelected : committed.current;
-      hasLast = true;
-      lastMessage = message;
-      if (message === undefined) {
-        lastSelected = undefined;
-      } else {
-        const next = select ? select(message) : (message as unknown as S);
-        lastSelected =
-          previous !== undefined && next !== undefined && isEqual(previous, next) ? previous : next;
-      }
-      return lastSelected;
-    };
-  }, [feed, select, isEqual]);
-
-  const value = useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot);
-  useEffect(() => {
-    committed.current = value;
-  }, [value]);
-  return value;
+  const observer = useFeedObserver(feed, options);
+  return useSyncExternalStore(observer.listen, observer.getSnapshot, getServerSnapshot);
 }

@@ -8,7 +8,7 @@ import {
   useBroadcast,
   useEventType,
   useRoomEvents,
-} from '../src/systems/activeImmuneCore';
+} from '../src/systems/active-immune-core';
 import { liveClient, startQuietServer } from './support/live';
 
 let server: ReferenceServer;

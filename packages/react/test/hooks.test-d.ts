@@ -1,10 +1,24 @@
 import type { Feed } from '@feedkit/client';
 import type { ActiveImmuneCore, Helios, PlataformaE, Takhin, VeloFlux } from '@feedkit/protocol';
 import { describe, expectTypeOf, it } from 'vitest';
-import { createHooks, useConnectionState, useFeed, useRestAction } from '../src/index';
-import { useEventType, useRoomEvents } from '../src/systems/activeImmuneCore';
+import {
+  createHooks,
+  useConnectionState,
+  useFeed,
+  useRestAction,
+  useSuspenseFeed,
+} from '../src/index';
+import {
+  useBroadcast as useAicBroadcast,
+  useEventType,
+  useRoomEvents,
+} from '../src/systems/active-immune-core';
 import { useClusterStatus, useLogin } from '../src/systems/helios';
-import { useLogs, useProjectEvents } from '../src/systems/plataformaE';
+import {
+  useLogs,
+  useBroadcast as usePlataformaEBroadcast,
+  useProjectEvents,
+} from '../src/systems/plataforma-e';
 import * as takhin from '../src/systems/takhin';
 import * as veloflux from '../src/systems/veloflux';
 
@@ -96,5 +110,41 @@ describe('base hooks', () => {
     expectTypeOf(action.data).toEqualTypeOf<{ id: string; force: boolean } | undefined>();
     const login = useLogin();
     expectTypeOf(login.run).parameters.toEqualTypeOf<[Helios.LoginRequest]>();
+  });
+});
+
+describe('hooks added for issues 10 and 13', () => {
+  it('useSuspenseFeed has no undefined of its own', () => {
+    const feed = {} as Feed<Takhin.MetricsMessage>;
+    expectTypeOf(useSuspenseFeed(feed)).toEqualTypeOf<Takhin.MetricsMessage>();
+    expectTypeOf(
+      useSuspenseFeed(feed, { select: (m) => m.data.latency.produceP99 }),
+    ).toEqualTypeOf<number>();
+  });
+
+  it('per-system hooks take their own system’s client, and only that', () => {
+    const takhinClient = takhin.useTakhinClient();
+    const velofluxClient = veloflux.useVeloFluxClient();
+    expectTypeOf(takhin.useMetrics({ client: takhinClient })).toEqualTypeOf<
+      Takhin.MetricsMessage | undefined
+    >();
+    // @ts-expect-error a VeloFlux client cannot feed a Takhin hook
+    takhin.useMetrics({ client: velofluxClient });
+    expectTypeOf(takhin.useTakhinClient(takhinClient)).toEqualTypeOf<takhin.TakhinClient>();
+  });
+
+  it('REST hooks are typed by their endpoint and take an optional client', () => {
+    expectTypeOf(veloflux.usePause().run).parameters.toEqualTypeOf<
+      [type?: VeloFlux.UpdateTarget]
+    >();
+    expectTypeOf(veloflux.useForceUpdate(veloflux.useVeloFluxClient()).data).toEqualTypeOf<
+      VeloFlux.ForceUpdateResponse | undefined
+    >();
+    expectTypeOf(usePlataformaEBroadcast().run).parameters.toEqualTypeOf<
+      [body: PlataformaE.BroadcastRequest]
+    >();
+    expectTypeOf(useAicBroadcast().data).toEqualTypeOf<
+      ActiveImmuneCore.BroadcastResponse | undefined
+    >();
   });
 });

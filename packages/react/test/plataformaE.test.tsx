@@ -4,7 +4,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { FeedkitProvider } from '../src/index';
-import { useLogs, useNotifications, useProjectEvents } from '../src/systems/plataformaE';
+import { useLogs, useNotifications, useProjectEvents } from '../src/systems/plataforma-e';
 import { liveClient, startQuietServer } from './support/live';
 
 let server: ReferenceServer;

@@ -1,8 +1,9 @@
-import { takhin } from '@feedkit/client';
+import { takhin, veloflux } from '@feedkit/client';
 import type { ReferenceServer } from '@feedkit/reference-server';
 import { cleanup, render, screen } from '@testing-library/react';
 import { Component, type ReactNode } from 'react';
 import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest';
+import { takhinMetrics } from '../../protocol/fixtures/benchMessages';
 import { FeedkitProvider, useClient } from '../src/index';
 import { useMetrics } from '../src/systems/takhin';
 import { useSystemStatus } from '../src/systems/veloflux';
@@ -84,4 +85,29 @@ it("a system's hook under another system's client fails clearly and subscribes t
   ).toBeTruthy();
   expect(client.state.connections).toHaveLength(0);
   client.close();
+});
+
+function PassedClientMetrics({
+  client,
+}: {
+  client: ReturnType<typeof liveClient<ReturnType<typeof takhin>>>;
+}) {
+  const metrics = useMetrics({ client, select: (m) => m.type });
+  return <p>{metrics ?? 'waiting'}</p>;
+}
+
+it('a per-system hook takes { client }: no provider needed, and it wins over the provider', async () => {
+  const client = liveClient(server, takhin());
+  const other = liveClient(server, veloflux());
+  render(
+    <FeedkitProvider client={other}>
+      <PassedClientMetrics client={client} />
+    </FeedkitProvider>,
+  );
+  await server.waitForConnections((cs) => cs.some((c) => c.system === 'takhin'));
+  server.emit('takhin', takhinMetrics());
+  expect(await screen.findByText('metrics')).toBeTruthy();
+  expect(other.state.connections).toHaveLength(0);
+  client.close();
+  other.close();
 });

@@ -39,7 +39,7 @@ const { startReferenceServer } = await import('@feedkit/reference-server');
 const { createApp, defineComponent, h, onUnmounted, onUpdated, shallowRef, version } = await import(
   'vue'
 );
-const { feedkit } = await import('../src/FeedkitProvider');
+const { feedkit } = await import('../src/feedkit');
 const { useBackends } = await import('../src/systems/veloflux');
 type Backend = import('@feedkit/protocol').VeloFlux.Backend;
 type VeloClient = import('../src/systems/veloflux').VeloFluxClient;

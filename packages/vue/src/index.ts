@@ -4,33 +4,15 @@
  * (`@feedkit/vue/takhin`, `@feedkit/vue/veloflux`, ...), so an app bundles
  * only the schemas of the systems it uses.
  */
-export type {
-  ClientState,
-  ConnectionState,
-  ConnectionStatus,
-  Feed,
-  FeedkitClient,
-  FeedkitError,
-  FeedkitErrorCode,
-} from '@feedkit/client';
-export {
-  activeImmuneCore,
-  createClient,
-  helios,
-  plataformaE,
-  takhin,
-  veloflux,
-} from '@feedkit/client';
+// The whole client API, as TanStack's react-query re-exports query-core: one
+// import for apps, and a sixth system's binding is here without an edit.
+export * from '@feedkit/client';
 export { createHooks, type FeedkitHooks } from './createHooks';
-export {
-  type FeedkitPluginOptions,
-  FeedkitProvider,
-  feedkit,
-  feedkitClientKey,
-  feedkitClientKeyOf,
-  provideClient,
-} from './FeedkitProvider';
-export { useClient } from './useClient';
+export { FeedkitProvider } from './FeedkitProvider';
+export { type FeedkitPluginOptions, feedkit } from './feedkit';
+export { feedkitClientKey, feedkitClientKeyOf } from './feedkitClientKey';
+export { provideClient } from './provideClient';
+export { type ClientOption, useClient } from './useClient';
 export { useConnectionState } from './useConnectionState';
 export { type UseFeedOptions, useFeed } from './useFeed';
 export { useFeedEvent } from './useFeedEvent';

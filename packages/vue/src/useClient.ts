@@ -1,7 +1,18 @@
 import type { FeedkitClient, Protocol } from '@feedkit/client';
-import type { SystemName } from '@feedkit/protocol';
 import { getCurrentScope, hasInjectionContext, type InjectionKey, inject } from 'vue';
-import { feedkitClientKey, feedkitClientKeyOf, scopeClient } from './FeedkitProvider';
+import { feedkitClientKey, feedkitClientKeyOf } from './feedkitClientKey';
+import { scopeClient } from './scopeClients';
+
+/** The option every per-system composable takes besides its feed options. */
+export interface ClientOption<C> {
+  /**
+   * The client to use instead of the provided one: outside a component
+   * there is no injection, so an `effectScope` can pass its client directly.
+   * Read once, at setup.
+   * @default the provided client of the composable's system
+   */
+  readonly client?: C | undefined;
+}
 
 function lookup(key: InjectionKey<FeedkitClient>): FeedkitClient | undefined {
   const scope = getCurrentScope();
@@ -26,10 +37,13 @@ const NOT_PROVIDED =
  */
 export function useClient(): FeedkitClient;
 export function useClient<P extends Protocol = Protocol>(
-  system: SystemName,
+  system: FeedkitClient['system'],
   explicit?: FeedkitClient<P>,
 ): FeedkitClient<P>;
-export function useClient(system?: SystemName, explicit?: FeedkitClient): FeedkitClient {
+export function useClient(
+  system?: FeedkitClient['system'],
+  explicit?: FeedkitClient,
+): FeedkitClient {
   if (!system) {
     const client = explicit ?? lookup(feedkitClientKey);
     if (!client) throw new Error(`useClient(): ${NOT_PROVIDED}`);

@@ -1,7 +1,7 @@
 import type { Feed } from '@feedkit/client';
-import { computed, type MaybeRefOrGetter, toValue, watch } from 'vue';
+import type { MaybeRefOrGetter } from 'vue';
 import { isServer } from './isServer';
-import { tryOnScopeDispose } from './tryOnScopeDispose';
+import { watchFeed } from './watchFeed';
 
 /**
  * Calls `handler` with every message of `feed` (a toast per notification, a
@@ -17,20 +17,8 @@ export function useFeedEvent<M>(
   handler: (message: M) => void,
 ): void {
   if (isServer()) return;
-  const source = computed(() => toValue(feed));
-  let unsubscribe: (() => void) | undefined;
-  watch(
-    source,
-    (current) => {
-      const previous = unsubscribe;
-      const subscription = current.subscribe((message) => handler(message));
-      unsubscribe = () => subscription.unsubscribe();
-      previous?.();
-    },
-    { immediate: true },
-  );
-  tryOnScopeDispose(() => {
-    unsubscribe?.();
-    unsubscribe = undefined;
+  watchFeed(feed, (current) => {
+    const subscription = current.subscribe((message) => handler(message));
+    return () => subscription.unsubscribe();
   });
 }

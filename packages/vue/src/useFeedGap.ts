@@ -1,12 +1,5 @@
 import type { Feed } from '@feedkit/client';
-import {
-  computed,
-  type MaybeRefOrGetter,
-  type ShallowRef,
-  shallowReadonly,
-  shallowRef,
-  toValue,
-} from 'vue';
+import { type MaybeRefOrGetter, type ShallowRef, shallowReadonly, shallowRef, toValue } from 'vue';
 import { isServer } from './isServer';
 import { watchFeed } from './watchFeed';
 
@@ -16,12 +9,16 @@ import { watchFeed } from './watchFeed';
  * Listens like `useFeed` does (same feed, so no extra wire subscription).
  */
 export function useFeedGap<M>(feed: MaybeRefOrGetter<Feed<M>>): Readonly<ShallowRef<boolean>> {
-  const source = computed(() => toValue(feed));
-  const gap = shallowRef(source.value.gap);
+  const gap = shallowRef(toValue(feed).gap);
   if (isServer()) return shallowReadonly(gap);
 
-  watchFeed(source, (current) => {
+  watchFeed(feed, (current) => {
+    const stop = current.listen(() => {
+      gap.value = current.gap;
+    });
+    // The feed may have moved between the first read and the listen.
     gap.value = current.gap;
+    return stop;
   });
   return shallowReadonly(gap);
 }

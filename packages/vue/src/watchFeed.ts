@@ -1,33 +1,35 @@
 import type { Feed } from '@feedkit/client';
-import { type ComputedRef, watch } from 'vue';
+import { type MaybeRefOrGetter, toValue, watch } from 'vue';
 import { tryOnScopeDispose } from './tryOnScopeDispose';
 
 /**
- * The one subscription mechanism behind `useFeed` and `useFeedGap`: listens
- * to the current feed of `source` and calls `onChange(feed)` on every change
- * of its snapshot or gap, and once right after each (re)listen.
+ * Keeps one hold on the current feed of a reactive `source` (`hold` returns
+ * how to let go), for the composables that do not select: `useFeedGap` and
+ * `useFeedEvent`. `useFeed` gets the same from its `FeedObserver`.
  *
- * When `source` yields a different feed, the new one is listened to *before*
- * the old one is released, so two feeds on one socket never drop its last
- * listener in between (no close-and-reopen for `useTopicEvents(topic)`).
- * The client hands out the same `Feed` for the same arguments, so a getter
- * that re-runs without changing arguments re-subscribes nothing.
+ * When `source` yields a different feed, the new one is held *before* the
+ * old one is released, so two feeds on one socket never drop its last
+ * holder in between (no close-and-reopen for `useTopicEvents(topic)`). The
+ * client hands out the same `Feed` for the same arguments, so a getter that
+ * re-runs without changing arguments re-subscribes nothing. Released on
+ * scope dispose.
  */
-export function watchFeed<M>(source: ComputedRef<Feed<M>>, onChange: (feed: Feed<M>) => void) {
-  let unlisten: (() => void) | undefined;
+export function watchFeed<M>(
+  source: MaybeRefOrGetter<Feed<M>>,
+  hold: (feed: Feed<M>) => () => void,
+): void {
+  let release: (() => void) | undefined;
   watch(
-    source,
+    () => toValue(source),
     (feed) => {
-      const previous = unlisten;
-      unlisten = feed.listen(() => onChange(feed));
+      const previous = release;
+      release = hold(feed);
       previous?.();
-      // The feed may have moved between the caller's first read and the listen.
-      onChange(feed);
     },
     { immediate: true },
   );
   tryOnScopeDispose(() => {
-    unlisten?.();
-    unlisten = undefined;
+    release?.();
+    release = undefined;
   });
 }

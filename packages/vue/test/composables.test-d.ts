@@ -1,13 +1,16 @@
-import type { Helios, Takhin } from '@feedkit/protocol';
+import type { ActiveImmuneCore, Helios, PlataformaE, Takhin, VeloFlux } from '@feedkit/protocol';
 import { describe, expectTypeOf, it } from 'vitest';
 import { ref, type ShallowRef } from 'vue';
 import { createHooks } from '../src/createHooks';
+import { useBroadcast as useAicBroadcast, useEventType } from '../src/systems/active-immune-core';
+import { useBroadcast as usePlataformaEBroadcast } from '../src/systems/plataforma-e';
 import {
   type TakhinClient,
   useConsumerGroup,
   useMetrics,
   useTopicEvents,
 } from '../src/systems/takhin';
+import { useForceUpdate, usePause, useResume, type VeloFluxClient } from '../src/systems/veloflux';
 import { useFeed } from '../src/useFeed';
 
 declare const client: TakhinClient;
@@ -71,6 +74,50 @@ describe('@feedkit/vue/helios types', () => {
     expectTypeOf(login.run).parameters.toEqualTypeOf<[Helios.LoginRequest]>();
     expectTypeOf(login.data).toEqualTypeOf<
       Readonly<ShallowRef<Helios.LoginResponse | undefined>>
+    >();
+  });
+});
+
+describe('options and composables added for issues 10 and 13', () => {
+  it('options may be a getter or a ref, and still infer the slice', () => {
+    const id = ref('orders');
+    const lag = useMetrics(() => ({
+      select: (m) => m.data.consumerLags.find((c) => c.groupId === id.value)?.totalLag,
+    }));
+    expectTypeOf(lag).toEqualTypeOf<Readonly<ShallowRef<number | undefined>>>();
+    const options = ref({ select: (m: Takhin.MetricsMessage) => m.timestamp });
+    expectTypeOf(useFeed(client.feed('metrics'), options)).toEqualTypeOf<
+      Readonly<ShallowRef<number | undefined>>
+    >();
+  });
+
+  it('per-system composables take their own system’s client, and only that', () => {
+    expectTypeOf(useMetrics({ client })).toEqualTypeOf<
+      Readonly<ShallowRef<Takhin.MetricsMessage | undefined>>
+    >();
+    // @ts-expect-error a VeloFlux client cannot feed a Takhin composable
+    useMetrics({ client: {} as VeloFluxClient });
+  });
+
+  it('useEventType is typed by its event type, as in React', () => {
+    expectTypeOf(useEventType('leader_elected')).toEqualTypeOf<
+      Readonly<ShallowRef<ActiveImmuneCore.LeaderElectedEvent | undefined>>
+    >();
+    // @ts-expect-error not an Active Immune Core event type
+    useEventType('nope');
+  });
+
+  it('REST composables mirror React’s hooks, typed by their endpoint', () => {
+    expectTypeOf(usePause().run).parameters.toEqualTypeOf<[type?: VeloFlux.UpdateTarget]>();
+    expectTypeOf(useForceUpdate().data).toEqualTypeOf<
+      Readonly<ShallowRef<VeloFlux.ForceUpdateResponse | undefined>>
+    >();
+    expectTypeOf(useResume().pending).toEqualTypeOf<Readonly<ShallowRef<boolean>>>();
+    expectTypeOf(usePlataformaEBroadcast().run).parameters.toEqualTypeOf<
+      [body: PlataformaE.BroadcastRequest]
+    >();
+    expectTypeOf(useAicBroadcast().data).toEqualTypeOf<
+      Readonly<ShallowRef<ActiveImmuneCore.BroadcastResponse | undefined>>
     >();
   });
 });

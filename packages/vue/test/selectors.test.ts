@@ -9,7 +9,7 @@ import {
   fleetBackendStatus,
   sameBackend,
 } from '../../protocol/fixtures/backendFleet';
-import { feedkit } from '../src/FeedkitProvider';
+import { feedkit } from '../src/feedkit';
 import { useBackends, type VeloFluxClient } from '../src/systems/veloflux';
 import { useReferenceServer } from './support/referenceServer';
 import { until } from './support/until';

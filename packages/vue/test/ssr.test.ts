@@ -4,7 +4,7 @@ import { createClient, takhin } from '@feedkit/client';
 import { describe, expect, it } from 'vitest';
 import { createSSRApp, defineComponent, h, ref } from 'vue';
 import { renderToString } from 'vue/server-renderer';
-import { feedkit } from '../src/FeedkitProvider';
+import { feedkit } from '../src/feedkit';
 import { useMetrics, useTopicEvents } from '../src/systems/takhin';
 import { useConnectionState } from '../src/useConnectionState';
 import { useFeedEvent } from '../src/useFeedEvent';

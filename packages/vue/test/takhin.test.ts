@@ -3,7 +3,8 @@ import type { Takhin } from '@feedkit/protocol';
 import { mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defineComponent, effectScope, h, nextTick, onUpdated, ref, type ShallowRef } from 'vue';
-import { feedkit, provideClient } from '../src/FeedkitProvider';
+import { feedkit } from '../src/feedkit';
+import { provideClient } from '../src/provideClient';
 import {
   type TakhinClient,
   useConsumerGroup,

@@ -1,7 +1,11 @@
+import { createClient, plataformaE, veloflux } from '@feedkit/client';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { effectScope } from 'vue';
+import { provideClient } from '../src/provideClient';
+import { useBroadcast } from '../src/systems/plataforma-e';
+import { usePause } from '../src/systems/veloflux';
 import { useRestAction } from '../src/useRestAction';
 
 // msw answers at the fetch level, so the request really leaves the code under test.
@@ -129,5 +133,59 @@ describe('useRestAction', () => {
     release();
     await call;
     expect(action.data.value).toBeUndefined();
+  });
+});
+
+describe('per-system REST composables (the same as React’s REST hooks)', () => {
+  it('usePause calls the real VeloFlux helper through the provided client', async () => {
+    let body: unknown;
+    api.use(
+      http.post(`${BASE}/api/ws/control`, async ({ request }) => {
+        body = await request.json();
+        return HttpResponse.json({
+          success: true,
+          action: 'pause',
+          type: 'backends',
+          paused: { backends: true, metrics: false, status: false },
+        });
+      }),
+    );
+    const client = createClient({
+      url: 'ws://veloflux.test',
+      protocol: veloflux(),
+      lifecycle: false,
+    });
+    const { value: pause, stop } = inScope(() => {
+      provideClient(client);
+      return usePause();
+    });
+    await pause.run('backends');
+    expect(body).toEqual({ action: 'pause', type: 'backends' });
+    expect(pause.data.value).toMatchObject({ paused: { backends: true } });
+    stop();
+    client.close();
+  });
+
+  it('useBroadcast takes its client as an argument, and reports a refusal as a rest error', async () => {
+    api.use(
+      http.post('http://plataforma.test/api/ws/broadcast', () =>
+        HttpResponse.json({ detail: 'project not found' }, { status: 404 }),
+      ),
+    );
+    const client = createClient({
+      url: 'ws://plataforma.test',
+      protocol: plataformaE(),
+      lifecycle: false,
+    });
+    const { value: broadcast, stop } = inScope(() => useBroadcast(client));
+    const result = await broadcast.run({
+      event_type: 'notification',
+      data: { title: 'Deploy', message: 'done' },
+      project_id: 'PROJ-404',
+    });
+    expect(result).toBeUndefined();
+    expect(broadcast.error.value).toMatchObject({ code: 'rest', status: 404 });
+    stop();
+    client.close();
   });
 });

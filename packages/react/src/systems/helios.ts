@@ -5,62 +5,69 @@
  */
 import type { FeedkitClient, helios } from '@feedkit/client';
 import type { Helios } from '@feedkit/protocol';
-import { useClient } from '../useClient';
+import { type ClientOption, useClient } from '../useClient';
 import { type UseFeedOptions, useFeed } from '../useFeed';
 import { type RestAction, useRestAction } from '../useRestAction';
 
-export type HeliosClient = FeedkitClient<ReturnType<typeof helios>>;
+export type HeliosProtocol = ReturnType<typeof helios>;
+export type HeliosClient = FeedkitClient<HeliosProtocol>;
 
-/** The provider's client, typed for Helios; throws if it is another system's. */
-export const useHeliosClient = (): HeliosClient => useClient('helios');
+/** `useFeed` options plus the client to use instead of the provider's. */
+export interface HeliosFeedOptions<M, S = M>
+  extends UseFeedOptions<M, S>,
+    ClientOption<HeliosClient> {}
+
+/** The provider's (or the given) client, typed for Helios; throws if it is another system's. */
+export const useHeliosClient = (client?: HeliosClient): HeliosClient =>
+  useClient<HeliosProtocol>('helios', client);
 
 /** The latest cluster status (`status` every 5 s, or `status_update`). */
 export function useClusterStatus<S = Helios.AnyStatusMessage>(
-  options?: UseFeedOptions<Helios.AnyStatusMessage, S>,
+  options?: HeliosFeedOptions<Helios.AnyStatusMessage, S>,
 ): S | undefined {
-  return useFeed(useHeliosClient().feed('status'), options);
+  return useFeed(useHeliosClient(options?.client).feed('status'), options);
 }
 
 /** The latest Raft role transition. */
 export function useStateChanges<S = Helios.StateChangeMessage>(
-  options?: UseFeedOptions<Helios.StateChangeMessage, S>,
+  options?: HeliosFeedOptions<Helios.StateChangeMessage, S>,
 ): S | undefined {
-  return useFeed(useHeliosClient().feed('stateChanges'), options);
+  return useFeed(useHeliosClient(options?.client).feed('stateChanges'), options);
 }
 
 /** The latest peer added to or removed from the cluster. */
 export function usePeerChanges<S = Helios.PeerChangeMessage>(
-  options?: UseFeedOptions<Helios.PeerChangeMessage, S>,
+  options?: HeliosFeedOptions<Helios.PeerChangeMessage, S>,
 ): S | undefined {
-  return useFeed(useHeliosClient().feed('peerChanges'), options);
+  return useFeed(useHeliosClient(options?.client).feed('peerChanges'), options);
 }
 
 /** The latest latency report. */
 export function useLatency<S = Helios.LatencyMessage>(
-  options?: UseFeedOptions<Helios.LatencyMessage, S>,
+  options?: HeliosFeedOptions<Helios.LatencyMessage, S>,
 ): S | undefined {
-  return useFeed(useHeliosClient().feed('latency'), options);
+  return useFeed(useHeliosClient(options?.client).feed('latency'), options);
 }
 
 /** The latest uptime report. */
 export function useUptime<S = Helios.UptimeMessage>(
-  options?: UseFeedOptions<Helios.UptimeMessage, S>,
+  options?: HeliosFeedOptions<Helios.UptimeMessage, S>,
 ): S | undefined {
-  return useFeed(useHeliosClient().feed('uptime'), options);
+  return useFeed(useHeliosClient(options?.client).feed('uptime'), options);
 }
 
 /** The latest snapshot taken. */
 export function useSnapshots<S = Helios.SnapshotMessage>(
-  options?: UseFeedOptions<Helios.SnapshotMessage, S>,
+  options?: HeliosFeedOptions<Helios.SnapshotMessage, S>,
 ): S | undefined {
-  return useFeed(useHeliosClient().feed('snapshots'), options);
+  return useFeed(useHeliosClient(options?.client).feed('snapshots'), options);
 }
 
 /** The latest custom metrics. */
 export function useCustomMetrics<S = Helios.CustomMetricsMessage>(
-  options?: UseFeedOptions<Helios.CustomMetricsMessage, S>,
+  options?: HeliosFeedOptions<Helios.CustomMetricsMessage, S>,
 ): S | undefined {
-  return useFeed(useHeliosClient().feed('customMetrics'), options);
+  return useFeed(useHeliosClient(options?.client).feed('customMetrics'), options);
 }
 
 /**
@@ -71,6 +78,8 @@ export function useCustomMetrics<S = Helios.CustomMetricsMessage>(
  * const login = useLogin();
  * <button onClick={() => login.run({ username, password })} disabled={login.pending}>Sign in</button>
  */
-export function useLogin(): RestAction<[credentials: Helios.LoginRequest], Helios.LoginResponse> {
-  return useRestAction(useHeliosClient().rest.login);
+export function useLogin(
+  client?: HeliosClient,
+): RestAction<[credentials: Helios.LoginRequest], Helios.LoginResponse> {
+  return useRestAction(useHeliosClient(client).rest.login);
 }

@@ -5,14 +5,21 @@
  */
 import type { FeedkitClient, veloflux } from '@feedkit/client';
 import type { VeloFlux } from '@feedkit/protocol';
-import { useClient } from '../useClient';
+import { type ClientOption, useClient } from '../useClient';
 import { type UseFeedOptions, useFeed } from '../useFeed';
 import { type RestAction, useRestAction } from '../useRestAction';
 
-export type VeloFluxClient = FeedkitClient<ReturnType<typeof veloflux>>;
+export type VeloFluxProtocol = ReturnType<typeof veloflux>;
+export type VeloFluxClient = FeedkitClient<VeloFluxProtocol>;
 
-/** The provider's client, typed for VeloFlux; throws if it is another system's. */
-export const useVeloFluxClient = (): VeloFluxClient => useClient('veloflux');
+/** `useFeed` options plus the client to use instead of the provider's. */
+export interface VeloFluxFeedOptions<M, S = M>
+  extends UseFeedOptions<M, S>,
+    ClientOption<VeloFluxClient> {}
+
+/** The provider's (or the given) client, typed for VeloFlux; throws if it is another system's. */
+export const useVeloFluxClient = (client?: VeloFluxClient): VeloFluxClient =>
+  useClient<VeloFluxProtocol>('veloflux', client);
 
 /**
  * The latest `backend_status` (every 5 s and on force-update). Select one
@@ -22,23 +29,23 @@ export const useVeloFluxClient = (): VeloFluxClient => useClient('veloflux');
  * const api1 = useBackends({ select: (m) => m.backends.find((b) => b.address === address) });
  */
 export function useBackends<S = VeloFlux.BackendStatusMessage>(
-  options?: UseFeedOptions<VeloFlux.BackendStatusMessage, S>,
+  options?: VeloFluxFeedOptions<VeloFlux.BackendStatusMessage, S>,
 ): S | undefined {
-  return useFeed(useVeloFluxClient().feed('backends'), options);
+  return useFeed(useVeloFluxClient(options?.client).feed('backends'), options);
 }
 
 /** The latest `metrics` (every 10 s and on force-update). */
 export function useMetrics<S = VeloFlux.MetricsMessage>(
-  options?: UseFeedOptions<VeloFlux.MetricsMessage, S>,
+  options?: VeloFluxFeedOptions<VeloFlux.MetricsMessage, S>,
 ): S | undefined {
-  return useFeed(useVeloFluxClient().feed('metrics'), options);
+  return useFeed(useVeloFluxClient(options?.client).feed('metrics'), options);
 }
 
 /** The latest `system_status` (every 15 s and on force-update). */
 export function useSystemStatus<S = VeloFlux.SystemStatusMessage>(
-  options?: UseFeedOptions<VeloFlux.SystemStatusMessage, S>,
+  options?: VeloFluxFeedOptions<VeloFlux.SystemStatusMessage, S>,
 ): S | undefined {
-  return useFeed(useVeloFluxClient().feed('status'), options);
+  return useFeed(useVeloFluxClient(options?.client).feed('status'), options);
 }
 
 /**
@@ -48,19 +55,22 @@ export function useSystemStatus<S = VeloFlux.SystemStatusMessage>(
  * const pause = usePause();
  * <button onClick={() => pause.run('backends')} disabled={pause.pending}>Pause</button>
  */
-export function usePause(): RestAction<[type?: VeloFlux.UpdateTarget], VeloFlux.ControlResponse> {
-  return useRestAction(useVeloFluxClient().rest.pause);
+export function usePause(
+  client?: VeloFluxClient,
+): RestAction<[type?: VeloFlux.UpdateTarget], VeloFlux.ControlResponse> {
+  return useRestAction(useVeloFluxClient(client).rest.pause);
 }
 
 /** `POST /api/ws/control` with `action: 'resume'`, with pending and error state. */
-export function useResume(): RestAction<[type?: VeloFlux.UpdateTarget], VeloFlux.ControlResponse> {
-  return useRestAction(useVeloFluxClient().rest.resume);
+export function useResume(
+  client?: VeloFluxClient,
+): RestAction<[type?: VeloFlux.UpdateTarget], VeloFlux.ControlResponse> {
+  return useRestAction(useVeloFluxClient(client).rest.resume);
 }
 
 /** `POST /api/ws/force-update`: the server pushes the chosen streams at once (`forced: true`). */
-export function useForceUpdate(): RestAction<
-  [body: VeloFlux.ForceUpdateRequest],
-  VeloFlux.ForceUpdateResponse
-> {
-  return useRestAction(useVeloFluxClient().rest.forceUpdate);
+export function useForceUpdate(
+  client?: VeloFluxClient,
+): RestAction<[body: VeloFlux.ForceUpdateRequest], VeloFlux.ForceUpdateResponse> {
+  return useRestAction(useVeloFluxClient(client).rest.forceUpdate);
 }

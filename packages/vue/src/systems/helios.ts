@@ -7,7 +7,8 @@
  */
 import type { FeedkitClient, FeedOf, helios } from '@feedkit/client';
 import type { Helios } from '@feedkit/protocol';
-import { useClient } from '../useClient';
+import { type MaybeRefOrGetter, toValue } from 'vue';
+import { type ClientOption, useClient } from '../useClient';
 import { type UseFeedOptions, useFeed } from '../useFeed';
 import { type RestAction, useRestAction } from '../useRestAction';
 
@@ -24,10 +25,10 @@ type FeedKey =
 type Message<K extends FeedKey> = FeedOf<HeliosProtocol, K>;
 
 /** `useFeed` options plus the client to use instead of the provided one. */
-export interface HeliosFeedOptions<M, S = M> extends UseFeedOptions<M, S> {
-  /** @default the provided Helios client */
-  client?: HeliosClient;
-}
+export interface HeliosFeedOptions<M, S = M>
+  extends UseFeedOptions<M, S>,
+    ClientOption<HeliosClient> {}
+type Options<K extends FeedKey, S> = MaybeRefOrGetter<HeliosFeedOptions<Message<K>, S>>;
 
 /** The provided Helios client; throws a clear error if the app provided another system's. */
 export function useHeliosClient(client?: HeliosClient): HeliosClient {
@@ -35,49 +36,41 @@ export function useHeliosClient(client?: HeliosClient): HeliosClient {
 }
 
 /** Cluster status: the 5-second `status` and on-demand `status_update`. */
-export function useClusterStatus<S = Message<'status'>>(
-  options: HeliosFeedOptions<Message<'status'>, S> = {},
-) {
-  return useFeed(useHeliosClient(options.client).feed('status'), options);
+export function useClusterStatus<S = Message<'status'>>(options: Options<'status', S> = {}) {
+  return useFeed(useHeliosClient(toValue(options).client).feed('status'), options);
 }
 
 /** Raft role transitions. */
 export function useStateChanges<S = Message<'stateChanges'>>(
-  options: HeliosFeedOptions<Message<'stateChanges'>, S> = {},
+  options: Options<'stateChanges', S> = {},
 ) {
-  return useFeed(useHeliosClient(options.client).feed('stateChanges'), options);
+  return useFeed(useHeliosClient(toValue(options).client).feed('stateChanges'), options);
 }
 
 /** Peers added to or removed from the cluster. */
 export function usePeerChanges<S = Message<'peerChanges'>>(
-  options: HeliosFeedOptions<Message<'peerChanges'>, S> = {},
+  options: Options<'peerChanges', S> = {},
 ) {
-  return useFeed(useHeliosClient(options.client).feed('peerChanges'), options);
+  return useFeed(useHeliosClient(toValue(options).client).feed('peerChanges'), options);
 }
 
-export function useLatency<S = Message<'latency'>>(
-  options: HeliosFeedOptions<Message<'latency'>, S> = {},
-) {
-  return useFeed(useHeliosClient(options.client).feed('latency'), options);
+export function useLatency<S = Message<'latency'>>(options: Options<'latency', S> = {}) {
+  return useFeed(useHeliosClient(toValue(options).client).feed('latency'), options);
 }
 
-export function useUptime<S = Message<'uptime'>>(
-  options: HeliosFeedOptions<Message<'uptime'>, S> = {},
-) {
-  return useFeed(useHeliosClient(options.client).feed('uptime'), options);
+export function useUptime<S = Message<'uptime'>>(options: Options<'uptime', S> = {}) {
+  return useFeed(useHeliosClient(toValue(options).client).feed('uptime'), options);
 }
 
 /** One message per snapshot taken. */
-export function useSnapshots<S = Message<'snapshots'>>(
-  options: HeliosFeedOptions<Message<'snapshots'>, S> = {},
-) {
-  return useFeed(useHeliosClient(options.client).feed('snapshots'), options);
+export function useSnapshots<S = Message<'snapshots'>>(options: Options<'snapshots', S> = {}) {
+  return useFeed(useHeliosClient(toValue(options).client).feed('snapshots'), options);
 }
 
 export function useCustomMetrics<S = Message<'customMetrics'>>(
-  options: HeliosFeedOptions<Message<'customMetrics'>, S> = {},
+  options: Options<'customMetrics', S> = {},
 ) {
-  return useFeed(useHeliosClient(options.client).feed('customMetrics'), options);
+  return useFeed(useHeliosClient(toValue(options).client).feed('customMetrics'), options);
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import type { FeedkitClient, FeedOf, takhin } from '@feedkit/client';
 import { type MaybeRefOrGetter, toValue } from 'vue';
-import { useClient } from '../useClient';
+import { type ClientOption, useClient } from '../useClient';
 import { type UseFeedOptions, useFeed } from '../useFeed';
 
 export type TakhinProtocol = ReturnType<typeof takhin>;
@@ -16,10 +16,12 @@ export type TakhinClient = FeedkitClient<TakhinProtocol>;
 type Message<K extends 'metrics' | 'topic' | 'consumerGroup'> = FeedOf<TakhinProtocol, K>;
 
 /** `useFeed` options plus the client to use instead of the provided one. */
-export interface TakhinFeedOptions<M, S = M> extends UseFeedOptions<M, S> {
-  /** @default the provided Takhin client */
-  client?: TakhinClient;
-}
+export interface TakhinFeedOptions<M, S = M>
+  extends UseFeedOptions<M, S>,
+    ClientOption<TakhinClient> {}
+type Options<K extends 'metrics' | 'topic' | 'consumerGroup', S> = MaybeRefOrGetter<
+  TakhinFeedOptions<Message<K>, S>
+>;
 
 /** The provided Takhin client; throws a clear error if the app provided another system's. */
 export function useTakhinClient(client?: TakhinClient): TakhinClient {
@@ -27,26 +29,24 @@ export function useTakhinClient(client?: TakhinClient): TakhinClient {
 }
 
 /** Cluster metrics, every 2 s. */
-export function useMetrics<S = Message<'metrics'>>(
-  options: TakhinFeedOptions<Message<'metrics'>, S> = {},
-) {
-  return useFeed(useTakhinClient(options.client).feed('metrics'), options);
+export function useMetrics<S = Message<'metrics'>>(options: Options<'metrics', S> = {}) {
+  return useFeed(useTakhinClient(toValue(options).client).feed('metrics'), options);
 }
 
 /** `topic_created` / `topic_deleted` of one topic. */
 export function useTopicEvents<S = Message<'topic'>>(
   topic: MaybeRefOrGetter<string>,
-  options: TakhinFeedOptions<Message<'topic'>, S> = {},
+  options: Options<'topic', S> = {},
 ) {
-  const client = useTakhinClient(options.client);
+  const client = useTakhinClient(toValue(options).client);
   return useFeed(() => client.feed('topic', toValue(topic)), options);
 }
 
 /** `group_updated` of one consumer group. */
 export function useConsumerGroup<S = Message<'consumerGroup'>>(
   groupId: MaybeRefOrGetter<string>,
-  options: TakhinFeedOptions<Message<'consumerGroup'>, S> = {},
+  options: Options<'consumerGroup', S> = {},
 ) {
-  const client = useTakhinClient(options.client);
+  const client = useTakhinClient(toValue(options).client);
   return useFeed(() => client.feed('consumerGroup', toValue(groupId)), options);
 }

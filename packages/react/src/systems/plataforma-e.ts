@@ -4,20 +4,27 @@
  */
 import type { FeedkitClient, plataformaE } from '@feedkit/client';
 import type { PlataformaE } from '@feedkit/protocol';
-import { useClient } from '../useClient';
+import { type ClientOption, useClient } from '../useClient';
 import { type UseFeedOptions, useFeed } from '../useFeed';
 import { type RestAction, useRestAction } from '../useRestAction';
 
-export type PlataformaEClient = FeedkitClient<ReturnType<typeof plataformaE>>;
+export type PlataformaEProtocol = ReturnType<typeof plataformaE>;
+export type PlataformaEClient = FeedkitClient<PlataformaEProtocol>;
 
-/** The provider's client, typed for Plataforma E; throws if it is another system's. */
-export const usePlataformaEClient = (): PlataformaEClient => useClient('plataforma-e');
+/** `useFeed` options plus the client to use instead of the provider's. */
+export interface PlataformaEFeedOptions<M, S = M>
+  extends UseFeedOptions<M, S>,
+    ClientOption<PlataformaEClient> {}
+
+/** The provider's (or the given) client, typed for Plataforma E; throws if it is another system's. */
+export const usePlataformaEClient = (client?: PlataformaEClient): PlataformaEClient =>
+  useClient<PlataformaEProtocol>('plataforma-e', client);
 
 /** The latest event pushed on `/ws/notifications`. */
 export function useNotifications<S = PlataformaE.DataMessage>(
-  options?: UseFeedOptions<PlataformaE.DataMessage, S>,
+  options?: PlataformaEFeedOptions<PlataformaE.DataMessage, S>,
 ): S | undefined {
-  return useFeed(usePlataformaEClient().feed('notifications'), options);
+  return useFeed(usePlataformaEClient(options?.client).feed('notifications'), options);
 }
 
 /**
@@ -26,9 +33,9 @@ export function useNotifications<S = PlataformaE.DataMessage>(
  */
 export function useProjectEvents<S = PlataformaE.DataMessage>(
   projectId: string,
-  options?: UseFeedOptions<PlataformaE.DataMessage, S>,
+  options?: PlataformaEFeedOptions<PlataformaE.DataMessage, S>,
 ): S | undefined {
-  return useFeed(usePlataformaEClient().feed('project', projectId), options);
+  return useFeed(usePlataformaEClient(options?.client).feed('project', projectId), options);
 }
 
 /**
@@ -38,10 +45,13 @@ export function useProjectEvents<S = PlataformaE.DataMessage>(
  */
 export function useLogs<S = PlataformaE.LogMessage>(
   filter?: PlataformaE.LogsFeedOptions,
-  options?: UseFeedOptions<PlataformaE.LogMessage, S>,
+  options?: PlataformaEFeedOptions<PlataformaE.LogMessage, S>,
 ): S | undefined {
   // Keyed by the level, not the object, so an inline `{ level }` is the same feed.
-  return useFeed(usePlataformaEClient().feed('logs', { level: filter?.level }), options);
+  return useFeed(
+    usePlataformaEClient(options?.client).feed('logs', { level: filter?.level }),
+    options,
+  );
 }
 
 /**
@@ -51,9 +61,8 @@ export function useLogs<S = PlataformaE.LogMessage>(
  * const broadcast = useBroadcast();
  * broadcast.run({ event_type: 'notification', data: { title: 'Deploy', message: 'done' }, project_id: 'PROJ-001' });
  */
-export function useBroadcast(): RestAction<
-  [body: PlataformaE.BroadcastRequest],
-  PlataformaE.BroadcastResponse
-> {
-  return useRestAction(usePlataformaEClient().rest.broadcast);
+export function useBroadcast(
+  client?: PlataformaEClient,
+): RestAction<[body: PlataformaE.BroadcastRequest], PlataformaE.BroadcastResponse> {
+  return useRestAction(usePlataformaEClient(client).rest.broadcast);
 }
