@@ -8,6 +8,7 @@ import {
   takhin,
 } from '../src/index';
 import { FakeWebSocket } from './support/FakeWebSocket';
+import { takhinMetrics } from './support/takhinMetrics';
 
 /**
  * Freshness on fake timers (time is the subject): a feed with a cadence is
@@ -15,33 +16,7 @@ import { FakeWebSocket } from './support/FakeWebSocket';
  * probed; an event feed never is; and the one rule from connection and
  * freshness to a feed's status, row by row.
  */
-const metricsFrame = (n: number) =>
-  JSON.stringify({
-    type: 'metrics',
-    timestamp: 1704225600 + n,
-    data: {
-      throughput: { produceRate: n, fetchRate: 1, produceBytes: 1, fetchBytes: 1 },
-      latency: {
-        produceP50: 1,
-        produceP95: 1,
-        produceP99: 1,
-        fetchP50: 1,
-        fetchP95: 1,
-        fetchP99: 1,
-      },
-      topicStats: [],
-      consumerLags: [],
-      clusterHealth: {
-        activeConnections: 1,
-        totalTopics: 1,
-        totalPartitions: 1,
-        totalConsumers: 1,
-        diskUsageBytes: 1,
-        memoryUsageBytes: 1,
-        goroutineCount: 1,
-      },
-    },
-  });
+const metricsFrame = (n: number) => JSON.stringify(takhinMetrics(1704225600 + n));
 
 function make() {
   const client = createClient({

@@ -1,11 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ReferenceServer, startReferenceServer } from '@feedkit/reference-server';
-import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CHROMIUM_PATH } from '../../../apps/dashboard/test/support/launchChromium';
+import { launchChromium } from '../../../apps/dashboard/test/support/launchChromium';
+import { bundleForBrowser } from './support/bundleForBrowser';
 
 /**
  * The page lifecycle in a real headless Chromium against the reference
@@ -39,17 +38,7 @@ const html = (body: string) =>
   `<!doctype html><html><head><title>feedkit</title></head><body>${body}</body></html>`;
 
 beforeAll(async () => {
-  const built = await build({
-    entryPoints: [new URL('./browser/lifecycleEntry.ts', import.meta.url).pathname],
-    bundle: true,
-    write: false,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-    conditions: ['@feedkit/source'],
-    logLevel: 'silent',
-  });
-  bundle = built.outputFiles[0]?.text ?? '';
+  bundle = await bundleForBrowser(new URL('./browser/lifecycleEntry.ts', import.meta.url));
   server = await startReferenceServer({ timeScale: 0.01, simulate: false });
   pages = createServer((request, response) => {
     if (request.url === '/bundle.js') {
@@ -63,21 +52,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
-  // The repository's launch flags; Playwright's own `--disable-back-forward-cache` is left out.
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    ignoreDefaultArgs: ['--disable-back-forward-cache'],
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  // Playwright's own `--disable-back-forward-cache` is left out: the cache is what is tested.
+  browser = await launchChromium({ ignoreDefaultArgs: ['--disable-back-forward-cache'] });
 });
 
 afterAll(async () => {
