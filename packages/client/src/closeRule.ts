@@ -103,11 +103,6 @@ export const transportAdvice: Readonly<Record<string, string>> = {
   CERT_HAS_EXPIRED: "the server's certificate has expired",
   ERR_TLS_CERT_ALTNAME_INVALID: "the server's certificate is for another host name",
   WS_ERR_INVALID_UTF8: 'the server sent a text frame that is not valid UTF-8',
-  WS_ERR_INVALID_CLOSE_CODE: 'the server sent an invalid close frame',
-  WS_ERR_INVALID_OPCODE: 'the server sent an invalid WebSocket frame',
-  WS_ERR_UNEXPECTED_RSV_1: 'the server sent an invalid WebSocket frame',
-  WS_ERR_EXPECTED_MASK: 'the server sent an invalid WebSocket frame',
-  WS_ERR_UNEXPECTED_MASK: 'the server sent an invalid WebSocket frame',
   WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: 'the server sent a frame larger than the socket accepts',
 };
 
@@ -256,7 +251,11 @@ function withCause(rule: CloseRule, context: CloseContext): CloseRule {
   const said = context.reason ? `: ${context.reason}` : '';
   const saw = error ? ` (${error.code ? `${error.code}: ` : ''}${error.message})` : '';
   if (!said && !saw) return rule;
-  const advice = error?.code ? transportAdvice[error.code] : undefined;
+  const code = error?.code ?? '';
+  // Every other `ws` frame error (WS_ERR_INVALID_OPCODE, ..._MASK, ..._CLOSE_CODE) means the same.
+  const advice =
+    transportAdvice[code] ??
+    (code.startsWith('WS_ERR_') ? 'the server sent an invalid WebSocket frame' : undefined);
   return {
     ...rule,
     // A transport error is worth reporting even where the bare close is not.

@@ -14,6 +14,7 @@ import { Channel, type ChannelOptions } from './Channel';
 import type { ClientOptions } from './ClientOptions';
 import { Connection } from './Connection';
 import type { ConnectionOptions } from './ConnectionOptions';
+import { channelLifecycle } from './channelLifecycle';
 import { clientState } from './clientState';
 import { createHttp } from './createHttp';
 import { DriftCounter, type DriftMode } from './Drift';
@@ -46,13 +47,7 @@ export function createClient<P extends Protocol, D extends DriftMode = 'report'>
   const system = adapter.system;
   const baseUrl = joinBase(options.url, options.basePath);
   const lingerMs = options.linger ?? 1000;
-  const http = createHttp({
-    baseUrl: httpUrl(baseUrl),
-    system,
-    fetch: options.fetch,
-    headers: options.headers,
-    timeoutMs: options.requestTimeoutMs,
-  });
+  const http = createHttp({ ...restOptions(options), baseUrl: httpUrl(baseUrl), system });
   const [state$, errors$, unknown$, messages$] = [
     new BehaviorSubject<ClientState>(clientState([])),
     new Subject<FeedkitError>(),
@@ -62,25 +57,19 @@ export function createClient<P extends Protocol, D extends DriftMode = 'report'>
   const channels = new Map<string, Channel<In, Out>>();
   const drift = new DriftCounter();
   let closed = false;
-  /** Why the page lifecycle suspended the sockets, if it did; new channels start suspended too. */
-  let suspended: string | undefined;
-  const eachChannel = (act: (channel: Channel<In, Out>) => void) => {
-    for (const channel of [...channels.values()]) act(channel);
-  };
+  const page = channelLifecycle(
+    () => channels.values(),
+    () => client.reconnectNow(),
+  );
   const publishState = () => {
     if (!closed) state$.next(clientState([...channels.values()].map((c) => c.state)));
   };
   const channelFor = channelsOn<In, Out>(channels, {
+    ...channelDefaults(options, lingerMs),
     url: (path) => socketUrl(baseUrl, path, protocol.query),
     adapter,
     transport: connectionFactory(options, adapter, http, (error) => errors$.next(error)),
-    queue: options.queue ?? {},
-    lingerMs,
-    created: (channel) => {
-      if (suspended !== undefined) channel.suspend(suspended);
-    },
-    drift: options.drift ?? 'report',
-    acks: protocol.answersSubscriptions ? { timeoutMs: options.ackTimeoutMs ?? 10_000 } : undefined,
+    created: page.created,
     events: {
       drift: (error) => drift.count(system, error),
       state: publishState,
@@ -102,23 +91,7 @@ export function createClient<P extends Protocol, D extends DriftMode = 'report'>
   });
   const lifecycle = lifecycleSetup(options.lifecycle);
   const stopLifecycle =
-    lifecycle &&
-    watchBrowserLifecycle(
-      lifecycle.targets,
-      {
-        suspend: (reason) => {
-          suspended = reason;
-          eachChannel((channel) => channel.suspend(reason));
-        },
-        resume: () => {
-          suspended = undefined;
-          eachChannel((channel) => channel.resume());
-        },
-        wake: () => eachChannel((channel) => channel.wake()),
-        reconnectNow: () => client.reconnectNow(),
-      },
-      lifecycle.options,
-    );
+    lifecycle && watchBrowserLifecycle(lifecycle.targets, page, lifecycle.options);
 
   const client: FeedkitClient<P, D> = {
     system,
@@ -157,6 +130,21 @@ export function createClient<P extends Protocol, D extends DriftMode = 'report'>
     },
   };
   return client;
+}
+
+function restOptions(options: ClientOptions<Protocol, DriftMode>) {
+  return { fetch: options.fetch, headers: options.headers, timeoutMs: options.requestTimeoutMs };
+}
+
+/** The channel options that come straight from the client's options. */
+function channelDefaults(options: ClientOptions<Protocol, DriftMode>, lingerMs: number) {
+  const acks = options.protocol.answersSubscriptions;
+  return {
+    queue: options.queue ?? {},
+    lingerMs,
+    drift: options.drift ?? 'report',
+    acks: acks ? { timeoutMs: options.ackTimeoutMs ?? 10_000 } : undefined,
+  };
 }
 
 function closedClientError(system: SystemName): FeedkitError {

@@ -29,36 +29,8 @@ export function createHttp(options: HttpOptions): Http {
   return {
     baseUrl,
     async request(method, path, body, parse, init = {}) {
-      const fetchImpl = options.fetch ?? globalThis.fetch;
       const where = `${method} ${path}`;
-      const timeoutMs = options.timeoutMs ?? REST_TIMEOUT_MS;
-      const deadline = AbortSignal.timeout(timeoutMs);
-      const signal = init.signal ? anySignal([init.signal, deadline]) : deadline;
-      let response: Response;
-      let text: string;
-      try {
-        response = await fetchImpl(`${baseUrl}${path}`, {
-          method,
-          headers: {
-            ...options.headers,
-            ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-          },
-          body: body === undefined ? undefined : JSON.stringify(body),
-          signal,
-        });
-        text = await response.text();
-      } catch (cause) {
-        const what = deadline.aborted
-          ? `no answer within ${timeoutMs} ms (timeout)`
-          : signal.aborted
-            ? 'aborted'
-            : `network error (${describeCause(cause)})`;
-        throw new FeedkitError(
-          'rest',
-          `${where}: ${what}; is the server reachable at ${baseUrl}?`,
-          { system, path, cause },
-        );
-      }
+      const { response, text } = await exchange(options, baseUrl, method, path, body, init.signal);
       let json: unknown;
       let parseFailure: unknown;
       try {
@@ -92,6 +64,48 @@ export function createHttp(options: HttpOptions): Http {
       }
     },
   };
+}
+
+/** One request and its body text, within the deadline; a failure names its cause (timeout, abort, network). */
+async function exchange(
+  options: HttpOptions,
+  baseUrl: string,
+  method: string,
+  path: string,
+  body: unknown,
+  external: AbortSignal | undefined,
+): Promise<{ response: Response; text: string }> {
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+  const timeoutMs = options.timeoutMs ?? REST_TIMEOUT_MS;
+  const deadline = AbortSignal.timeout(timeoutMs);
+  const signal = external ? anySignal([external, deadline]) : deadline;
+  try {
+    const response = await fetchImpl(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        ...options.headers,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+    return { response, text: await response.text() };
+  } catch (cause) {
+    const what = deadline.aborted
+      ? `no answer within ${timeoutMs} ms (timeout)`
+      : signal.aborted
+        ? 'aborted'
+        : `network error (${describeCause(cause)})`;
+    throw new FeedkitError(
+      'rest',
+      `${method} ${path}: ${what}; is the server reachable at ${baseUrl}?`,
+      {
+        system: options.system,
+        path,
+        cause,
+      },
+    );
+  }
 }
 
 function describeBody(json: unknown, text: string): string {

@@ -70,7 +70,7 @@ describe('causes', () => {
     c.feed('metrics').subscribe();
     const state = await next(c.state$, (s) => s.status === 'reconnecting');
     expect(errors[0]?.message).toMatch(/ECONNREFUSED/);
-    expect((errors[0]?.cause as { code?: string }).code).toBe('ECONNREFUSED');
+    expect(errors[0]?.cause).toMatchObject({ code: 'ECONNREFUSED' });
     expect(state.reason).toMatch(/ECONNREFUSED/);
     const everything = JSON.stringify([errors.map((e) => [e.message, e.path]), c.state]);
     expect(everything).not.toContain('s3cret-pw');

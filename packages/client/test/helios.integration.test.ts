@@ -135,3 +135,38 @@ describe('Helios against the reference server', () => {
     expect(errors.every((e) => e.code === 'connection' && !e.fatal)).toBe(true);
   });
 });
+
+describe('Helios: 401 and 403 told apart (issue 11)', () => {
+  it('403 names the role the socket needs, at once, without a second login', async () => {
+    let logins = 0;
+    const viewer = helios({ username: 'viewer', password: 'viewer123' });
+    const counting = {
+      ...viewer,
+      token:
+        viewer.token &&
+        ((request: Parameters<NonNullable<typeof viewer.token>>[0]) => {
+          logins++;
+          return viewer.token?.(request);
+        }),
+    };
+    const client = ref.client(counting);
+    const errors = collectErrors(client);
+    client.feed('status').subscribe({ error: () => {} });
+    await status(client, 'closed');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.message).toMatch(
+      /403 forbidden: the credentials are valid but not allowed.*'admin' role/,
+    );
+    expect(logins).toBe(1);
+  });
+
+  it('a wrong password reads as refused credentials, not as a missing role', async () => {
+    const client = ref.client(helios({ username: 'admin', password: 'wrong-password' }));
+    const errors = collectErrors(client);
+    client.feed('status').subscribe({ error: () => {} });
+    await status(client, 'closed');
+    expect(errors[0]?.message).toMatch(/check the token or password/);
+    expect(errors[0]?.message).not.toMatch(/role/);
+    expect(errors[0]?.message).not.toContain('wrong-password');
+  });
+});

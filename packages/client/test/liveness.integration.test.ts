@@ -1,7 +1,15 @@
 import { type AddressInfo, connect, createServer, type Server, type Socket } from 'node:net';
+import { filter, firstValueFrom, skip } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
-import { createClient, type FeedkitClient, plataformaE, takhin } from '../src/index';
+import {
+  activeImmuneCore,
+  createClient,
+  type FeedkitClient,
+  helios,
+  plataformaE,
+  takhin,
+} from '../src/index';
 import { collectErrors, next } from './support/helpers';
 import { useReferenceServer } from './support/referenceServer';
 
@@ -138,4 +146,38 @@ describe('subscription answers', () => {
     expect(errors).toEqual([]);
     sub.unsubscribe();
   });
+});
+
+describe('answered pings', () => {
+  it.each([
+    ['plataforma-e', () => plataformaE(), 'notifications'],
+    ['helios', () => helios({ username: 'admin', password: 'admin123' }), 'status'],
+    ['active-immune-core', () => activeImmuneCore(), 'all'],
+    ['takhin', () => takhin(), 'metrics'],
+  ] as const)(
+    '%s answers every ping: no false dead peer over many timeouts',
+    async (system, protocol, feed) => {
+      const client = ref.client(protocol() as ReturnType<typeof takhin>, {
+        heartbeat: { intervalMs: 25, timeoutMs: 250 },
+      });
+      const reconnects: string[] = [];
+      client.state$.subscribe((s) => {
+        if (s.status === 'reconnecting') reconnects.push(s.reason ?? '');
+      });
+      const sub = (client.feed as (name: string) => { subscribe(): { unsubscribe(): void } })(
+        feed,
+      ).subscribe();
+      const [conn] = await ref.server.waitForConnections((cs) =>
+        cs.some((c) => c.system === system),
+      );
+      // Thirty pongs at a ping every 25 ms: three 250 ms timeouts pass (generous: the CI machine is shared).
+      const pong = (m: unknown) =>
+        (m as { type?: unknown }).type === 'pong' ||
+        (m as { message?: unknown }).message === 'pong';
+      await firstValueFrom(client.messages$.pipe(filter(pong), skip(29)));
+      expect(reconnects).toEqual([]);
+      expect(ref.server.connections(system)[0]?.id).toBe(conn?.id);
+      sub.unsubscribe();
+    },
+  );
 });
