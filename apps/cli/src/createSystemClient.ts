@@ -1,43 +1,49 @@
 import {
   activeImmuneCore,
+  type ClientOptions,
   createClient,
   type FeedkitClient,
   helios,
+  type Protocol,
   plataformaE,
   takhin,
   veloflux,
 } from '@feedkit/client';
-import type { TailOptions } from './TailOptions';
+import type { ConnectOptions } from './TailOptions';
+
+/** The system's protocol with the credentials the user gave. */
+export function systemProtocol(options: ConnectOptions): Protocol {
+  switch (options.system) {
+    case 'takhin':
+      return takhin({ apiKey: options.apiKey });
+    case 'veloflux':
+      return veloflux();
+    case 'plataforma-e':
+      return plataformaE();
+    case 'helios':
+      // Without credentials the server refuses the socket, which is reported as an auth failure.
+      return options.user !== undefined
+        ? helios({ username: options.user, password: options.password ?? '' })
+        : helios({ token: options.token });
+    case 'active-immune-core':
+      return activeImmuneCore({ clientId: options.clientId ?? `feedkit-cli-${process.pid}` });
+  }
+}
 
 /**
  * The client for the system the user named, with the credentials they gave.
  * The CLI picks systems at run time, so the result is the untyped client;
  * the feed name was already checked against the catalog.
  */
-export function createSystemClient(options: TailOptions): FeedkitClient {
-  const url = socketBaseUrl(options.url);
-  switch (options.system) {
-    case 'takhin':
-      return createClient({ url, protocol: takhin({ apiKey: options.apiKey }) }) as FeedkitClient;
-    case 'veloflux':
-      return createClient({ url, protocol: veloflux() }) as FeedkitClient;
-    case 'plataforma-e':
-      return createClient({ url, protocol: plataformaE() }) as FeedkitClient;
-    case 'helios':
-      return createClient({
-        url,
-        // Without credentials the server refuses the socket, which tail reports as an auth failure.
-        protocol:
-          options.user !== undefined
-            ? helios({ username: options.user, password: options.password ?? '' })
-            : helios({ token: options.token }),
-      }) as FeedkitClient;
-    case 'active-immune-core':
-      return createClient({
-        url,
-        protocol: activeImmuneCore({ clientId: options.clientId ?? `feedkit-cli-${process.pid}` }),
-      }) as FeedkitClient;
-  }
+export function createSystemClient(
+  options: ConnectOptions,
+  extra: Partial<Omit<ClientOptions<Protocol>, 'url' | 'protocol'>> = {},
+): FeedkitClient {
+  return createClient({
+    ...extra,
+    url: socketBaseUrl(options.url),
+    protocol: systemProtocol(options),
+  }) as FeedkitClient;
 }
 
 /**

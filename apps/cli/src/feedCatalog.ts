@@ -1,5 +1,5 @@
-import { ActiveImmuneCore, PlataformaE, type SystemName } from '@feedkit/protocol';
-import type { TailOptions } from './TailOptions';
+import { ActiveImmuneCore, type KnownSystem, PlataformaE } from '@feedkit/protocol';
+import type { FeedParams } from './TailOptions';
 
 /** One feed as the CLI offers it: what it shows and how options become its arguments. */
 export interface CatalogFeed {
@@ -7,7 +7,7 @@ export interface CatalogFeed {
   /** The option the feed needs (shown in help), if any. */
   readonly needs?: string;
   /** The arguments of `client.feed(name, ...args)`, or an error message for the user. */
-  readonly args: (options: TailOptions) => readonly unknown[] | string;
+  readonly args: (options: FeedParams) => readonly unknown[] | string;
 }
 
 const noArgs = (): readonly unknown[] => [];
@@ -15,7 +15,7 @@ const noArgs = (): readonly unknown[] => [];
 /** A feed whose one argument is a required string option. */
 const required =
   (option: 'project' | 'room' | 'topic' | 'group', flag: string) =>
-  (options: TailOptions): readonly unknown[] | string => {
+  (options: FeedParams): readonly unknown[] | string => {
     const value = options[option];
     return value ? [value] : `this feed needs ${flag} <${option}>`;
   };
@@ -25,7 +25,7 @@ const required =
  * name. Kept as data so that help, validation and the call to
  * `client.feed` cannot disagree.
  */
-export const feedCatalog: Record<SystemName, Record<string, CatalogFeed>> = {
+export const feedCatalog: Record<KnownSystem, Record<string, CatalogFeed>> = {
   veloflux: {
     backends: { description: 'backend health, every 5 s', args: noArgs },
     metrics: { description: 'request rate, errors, pools, every 10 s', args: noArgs },
@@ -91,10 +91,10 @@ export const feedCatalog: Record<SystemName, Record<string, CatalogFeed>> = {
   },
 };
 
-export const systemNames = Object.keys(feedCatalog) as SystemName[];
+export const systemNames = Object.keys(feedCatalog) as KnownSystem[];
 
 /** `state-changes`, `state_changes` and `stateChanges` all name the `stateChanges` feed. */
-export function canonicalFeedName(system: SystemName, typed: string): string | undefined {
+export function canonicalFeedName(system: KnownSystem, typed: string): string | undefined {
   const camel = typed.toLowerCase().replace(/[-_]+([a-z])/g, (_, c: string) => c.toUpperCase());
   return Object.keys(feedCatalog[system]).find(
     (name) => name.toLowerCase() === camel.toLowerCase(),

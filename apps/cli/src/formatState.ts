@@ -15,9 +15,8 @@ export function formatState(state: ClientState, now: number, c: Colors): string 
     case 'idle':
       return undefined;
     case 'connecting':
-      return c.dim(
-        `connecting to ${urlOf(state)}${state.attempt > 0 ? `, attempt ${state.attempt}` : ''}`,
-      );
+      // A retry already has its line (`reconnecting …, attempt n`): one line per retry.
+      return state.attempt > 0 ? undefined : c.dim(`connecting to ${urlOf(state)}`);
     case 'open':
       return c.green(`open ${urlOf(state)}`);
     case 'reconnecting': {

@@ -1,23 +1,54 @@
 import { parseArgs } from 'node:util';
-import type { SystemName } from '@feedkit/protocol';
+import type { KnownSystem } from '@feedkit/protocol';
 import { canonicalFeedName, feedCatalog, systemNames } from './feedCatalog';
-import type { TailOptions } from './TailOptions';
+import { helpText } from './helpText';
+import { readSecret, type SecretSources, secretSpecs } from './secrets';
+import type {
+  ConnectOptions,
+  DoctorOptions,
+  FeedParams,
+  FeedRequest,
+  RecordOptions,
+  TailOptions,
+} from './TailOptions';
 
 /** The reference server's default address (`pnpm server`). */
 export const DEFAULT_URL = 'http://localhost:8080';
 
-/** What the command line asks for; never throws. */
+/** What the command line asks for; never throws. `warnings` go to stderr before the command runs. */
 export type CommandLine =
-  | { readonly kind: 'tail'; readonly options: TailOptions; readonly feedArgs: readonly unknown[] }
+  | {
+      readonly kind: 'tail';
+      readonly options: TailOptions;
+      readonly feedArgs: readonly unknown[];
+      readonly warnings: readonly string[];
+    }
+  | {
+      readonly kind: 'record';
+      readonly options: RecordOptions;
+      readonly warnings: readonly string[];
+    }
+  | {
+      readonly kind: 'doctor';
+      readonly options: DoctorOptions;
+      readonly warnings: readonly string[];
+    }
   | { readonly kind: 'help'; readonly text: string }
   | { readonly kind: 'usage-error'; readonly message: string };
 
+type UsageError = Extract<CommandLine, { kind: 'usage-error' }>;
+const usage = (message: string): UsageError => ({ kind: 'usage-error', message });
+
 const optionSpec = {
   url: { type: 'string' },
+  system: { type: 'string' },
   token: { type: 'string' },
+  'token-file': { type: 'string' },
   user: { type: 'string' },
   password: { type: 'string' },
+  'password-file': { type: 'string' },
   'api-key': { type: 'string' },
+  'api-key-file': { type: 'string' },
   project: { type: 'string' },
   level: { type: 'string' },
   room: { type: 'string' },
@@ -25,137 +56,223 @@ const optionSpec = {
   topic: { type: 'string' },
   group: { type: 'string' },
   'client-id': { type: 'string' },
+  out: { type: 'string', short: 'o' },
+  limit: { type: 'string' },
+  duration: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
-export function helpText(): string {
-  const feeds = systemNames
-    .map((system) => {
-      const lines = Object.entries(feedCatalog[system]).map(
-        ([name, feed]) =>
-          `    ${name.padEnd(14)} ${feed.description}${feed.needs ? `  ${feed.needs}` : ''}`,
-      );
-      return `  ${system}\n${lines.join('\n')}`;
-    })
-    .join('\n');
-  return `Usage: feedkit tail <system> <feed> [options]
+type Values = ReturnType<
+  typeof parseArgs<{ options: typeof optionSpec; allowPositionals: true }>
+>['values'];
 
-Prints the live messages of one feed: aligned columns on a terminal, one
-JSON object per line with --json. Connection state goes to stderr.
-
-Options:
-  --url <url>          server base URL (http, https, ws or wss)  [${DEFAULT_URL}]
-  --token <jwt>        Helios bearer token
-  --user <name>        Helios login (with --password)
-  --password <pw>      Helios password
-  --api-key <key>      Takhin API key
-  --project <id>       Plataforma E project (feed: project)
-  --level <level>      Plataforma E minimum log level (feed: logs)  [info]
-  --room <name>        Active Immune Core room (feed: room)
-  --type <event_type>  Active Immune Core event type (feed: eventType)
-  --topic <name>       Takhin topic (feed: topic)
-  --group <id>         Takhin consumer group (feed: consumerGroup)
-  --client-id <id>     Active Immune Core client_id  [feedkit-cli-<pid>]
-  --json               one JSON object per line
-  -h, --help           this text
-
-Exit codes: 0 after Ctrl-C, 1 connection failure, 2 usage error, 3 authentication refused.
-
-Systems and feeds:
-${feeds}
-
-Examples:
-  feedkit tail takhin metrics
-  feedkit tail helios status --user admin --password admin123
-  feedkit tail plataforma-e logs --level warning --json | jq .data.message
-`;
-}
-
-const isSystem = (name: string): name is SystemName =>
+const isSystem = (name: string): name is KnownSystem =>
   (systemNames as readonly string[]).includes(name);
 
-/** Checks that `url` is an absolute http(s) or ws(s) URL; returns the problem, if any. */
-export function urlProblem(url: string): string | undefined {
+/**
+ * `localhost:8080` -> `http://localhost:8080`; anything with a scheme is
+ * kept. Returns the URL or the problem with it.
+ */
+export function normalizeUrl(url: string): { url: string } | { problem: string } {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `http://${url}`;
   let parsed: URL;
   try {
-    parsed = new URL(url);
+    parsed = new URL(withScheme);
   } catch {
-    return `'${url}' is not a URL; expected something like ${DEFAULT_URL}`;
+    return { problem: `'${url}' is not a URL; expected something like ${DEFAULT_URL}` };
   }
   if (!['http:', 'https:', 'ws:', 'wss:'].includes(parsed.protocol)) {
-    return `'${url}' has scheme '${parsed.protocol}'; use http, https, ws or wss`;
+    return { problem: `'${url}' has scheme '${parsed.protocol}'; use http, https, ws or wss` };
   }
+  if (parsed.hostname === '') return { problem: `'${url}' has no host` };
+  return { url: withScheme };
+}
+
+/** The flags that would give `system` credentials, for messages. */
+export function credentialFlags(system: KnownSystem): string | undefined {
+  if (system === 'helios')
+    return '--user <name> with FEEDKIT_PASSWORD (or --password-file <path>), or a token in FEEDKIT_TOKEN (or --token-file <path>)';
+  if (system === 'takhin') return 'an API key in FEEDKIT_API_KEY (or --api-key-file <path>)';
   return undefined;
 }
 
-/** Parses `process.argv.slice(2)`. */
-export function parseCommandLine(argv: readonly string[]): CommandLine {
+function connectOptions(
+  system: KnownSystem,
+  urlInput: string,
+  values: Values,
+  sources: SecretSources,
+  /** Doctor reports missing credentials as a failed check instead. */
+  requireCredentials = true,
+): { options: ConnectOptions; warnings: string[] } | UsageError {
+  const normalized = normalizeUrl(urlInput);
+  if ('problem' in normalized) return usage(normalized.problem);
+  const warnings: string[] = [];
+  const secrets: Record<keyof typeof secretSpecs, string | undefined> = {
+    token: undefined,
+    password: undefined,
+    apiKey: undefined,
+  };
+  for (const key of Object.keys(secretSpecs) as (keyof typeof secretSpecs)[]) {
+    const result = readSecret(secretSpecs[key], values, sources);
+    if ('error' in result) return usage(result.error);
+    secrets[key] = result.value;
+    if (result.warning) warnings.push(result.warning);
+  }
+  const user = values.user ?? (sources.env ?? process.env).FEEDKIT_USER;
+  const explicitToken = values.token !== undefined || values['token-file'] !== undefined;
+  if (system === 'helios') {
+    if (user !== undefined && secrets.password === undefined)
+      return usage(
+        `--user ${user} needs a password: FEEDKIT_PASSWORD, --password-file <path> or --password`,
+      );
+    if (explicitToken && user !== undefined)
+      return usage('give either a token or --user with a password, not both');
+    if (requireCredentials && user === undefined && secrets.token === undefined)
+      return usage(`helios needs credentials: ${credentialFlags('helios')}`);
+  }
+  return {
+    options: {
+      system,
+      url: normalized.url,
+      // A login beats a token from the environment: the user typed --user.
+      token: user !== undefined && system === 'helios' ? undefined : secrets.token,
+      user,
+      password: secrets.password,
+      apiKey: secrets.apiKey,
+      clientId: values['client-id'],
+    },
+    warnings,
+  };
+}
+
+const feedParams = (values: Values): FeedParams => ({
+  project: values.project,
+  level: values.level,
+  room: values.room,
+  type: values.type,
+  topic: values.topic,
+  group: values.group,
+});
+
+/** `system` and `feed` as typed into one catalog feed and its arguments. */
+function feedRequest(
+  system: KnownSystem,
+  typed: string | undefined,
+  params: FeedParams,
+): FeedRequest | UsageError {
+  const feedNames = Object.keys(feedCatalog[system]);
+  if (!typed) return usage(`missing <feed>; ${system} has ${feedNames.join(', ')}`);
+  const name = canonicalFeedName(system, typed);
+  if (!name) return usage(`${system} has no feed '${typed}'; one of ${feedNames.join(', ')}`);
+  const args = feedCatalog[system][name]!.args(params);
+  return typeof args === 'string' ? usage(args) : { name, args };
+}
+
+function systemOf(name: string | undefined): KnownSystem | UsageError {
+  if (name && isSystem(name)) return name;
+  return usage(
+    `${name ? `unknown system '${name}'` : 'missing <system>'}; one of ${systemNames.join(', ')}`,
+  );
+}
+
+function positiveNumber(flag: string, value: string | undefined): number | undefined | UsageError {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0
+    ? n
+    : usage(`${flag} must be a positive number (got '${value}')`);
+}
+
+const isUsage = (value: unknown): value is UsageError =>
+  typeof value === 'object' && value !== null && (value as UsageError).kind === 'usage-error';
+
+/** Parses `process.argv.slice(2)`; secrets also come from `sources` (environment, files). */
+export function parseCommandLine(
+  argv: readonly string[],
+  sources: SecretSources = {},
+): CommandLine {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof optionSpec; allowPositionals: true }>>;
   try {
     parsed = parseArgs({ args: [...argv], options: optionSpec, allowPositionals: true });
   } catch (error) {
-    return { kind: 'usage-error', message: (error as Error).message };
+    return usage((error as Error).message);
   }
   const { values, positionals } = parsed;
-  if (values.help || positionals.length === 0) return { kind: 'help', text: helpText() };
+  if (values.help || positionals.length === 0) return { kind: 'help', text: helpText(DEFAULT_URL) };
+  const [command, ...rest] = positionals;
+  if (command === 'tail') return parseTail(rest, values, sources);
+  if (command === 'record') return parseRecord(rest, values, sources);
+  if (command === 'doctor') return parseDoctor(rest, values, sources);
+  return usage(`unknown command '${command}'; one of tail, record, doctor`);
+}
 
-  const [command, system, feedTyped, ...rest] = positionals;
-  if (command !== 'tail') {
-    return { kind: 'usage-error', message: `unknown command '${command}'; try 'feedkit tail'` };
-  }
-  if (!system || !isSystem(system)) {
-    return {
-      kind: 'usage-error',
-      message: `${system ? `unknown system '${system}'` : 'missing <system>'}; one of ${systemNames.join(', ')}`,
-    };
-  }
-  const feedNames = Object.keys(feedCatalog[system]);
-  if (!feedTyped) {
-    return {
-      kind: 'usage-error',
-      message: `missing <feed>; ${system} has ${feedNames.join(', ')}`,
-    };
-  }
-  const feed = canonicalFeedName(system, feedTyped);
-  if (!feed) {
-    return {
-      kind: 'usage-error',
-      message: `${system} has no feed '${feedTyped}'; one of ${feedNames.join(', ')}`,
-    };
-  }
-  if (rest.length > 0) {
-    return { kind: 'usage-error', message: `unexpected argument '${rest[0]}'` };
-  }
-
-  const url = values.url ?? DEFAULT_URL;
-  const badUrl = urlProblem(url);
-  if (badUrl) return { kind: 'usage-error', message: badUrl };
-  if ((values.user === undefined) !== (values.password === undefined)) {
-    return { kind: 'usage-error', message: '--user and --password go together' };
-  }
-  if (values.token !== undefined && values.user !== undefined) {
-    return { kind: 'usage-error', message: 'give either --token or --user/--password, not both' };
-  }
-
-  const options: TailOptions = {
-    system,
-    feed,
-    url,
-    token: values.token,
-    user: values.user,
-    password: values.password,
-    apiKey: values['api-key'],
-    project: values.project,
-    level: values.level,
-    room: values.room,
-    type: values.type,
-    topic: values.topic,
-    group: values.group,
-    clientId: values['client-id'],
-    json: values.json,
+function parseTail(rest: string[], values: Values, sources: SecretSources): CommandLine {
+  const [systemTyped, feedTyped, extra] = rest;
+  const system = systemOf(systemTyped);
+  if (isUsage(system)) return system;
+  const feed = feedRequest(system, feedTyped, feedParams(values));
+  if (isUsage(feed)) return feed;
+  if (extra !== undefined) return usage(`unexpected argument '${extra}'`);
+  const connect = connectOptions(system, values.url ?? DEFAULT_URL, values, sources);
+  if (isUsage(connect)) return connect;
+  return {
+    kind: 'tail',
+    options: { ...connect.options, ...feedParams(values), feed: feed.name, json: values.json },
+    feedArgs: feed.args,
+    warnings: connect.warnings,
   };
-  const args = feedCatalog[system][feed]!.args(options);
-  if (typeof args === 'string') return { kind: 'usage-error', message: args };
-  return { kind: 'tail', options, feedArgs: args };
+}
+
+function parseRecord(rest: string[], values: Values, sources: SecretSources): CommandLine {
+  const [systemTyped, ...feedsTyped] = rest;
+  const system = systemOf(systemTyped);
+  if (isUsage(system)) return system;
+  if (feedsTyped.length === 0) return feedRequest(system, undefined, {}) as UsageError;
+  const feeds: FeedRequest[] = [];
+  for (const typed of feedsTyped) {
+    const feed = feedRequest(system, typed, feedParams(values));
+    if (isUsage(feed)) return feed;
+    feeds.push(feed);
+  }
+  if (!values.out) return usage('record needs --out <file.jsonl>');
+  const limit = positiveNumber('--limit', values.limit);
+  if (isUsage(limit)) return limit;
+  const duration = positiveNumber('--duration', values.duration);
+  if (isUsage(duration)) return duration;
+  const connect = connectOptions(system, values.url ?? DEFAULT_URL, values, sources);
+  if (isUsage(connect)) return connect;
+  return {
+    kind: 'record',
+    options: {
+      ...connect.options,
+      feeds,
+      out: values.out,
+      limit,
+      durationMs: duration === undefined ? undefined : duration * 1000,
+    },
+    warnings: connect.warnings,
+  };
+}
+
+function parseDoctor(rest: string[], values: Values, sources: SecretSources): CommandLine {
+  const [url, extra] = rest;
+  if (!url) return usage('doctor needs the server URL: feedkit doctor <url> --system <name>');
+  if (extra !== undefined) return usage(`unexpected argument '${extra}'`);
+  const system = systemOf(values.system);
+  if (isUsage(system)) return usage(`doctor needs --system: ${system.message}`);
+  const duration = positiveNumber('--duration', values.duration);
+  if (isUsage(duration)) return duration;
+  const connect = connectOptions(system, url, values, sources, false);
+  if (isUsage(connect)) return connect;
+  return {
+    kind: 'doctor',
+    options: {
+      ...connect.options,
+      ...feedParams(values),
+      json: values.json,
+      durationMs: (duration ?? 5) * 1000,
+    },
+    warnings: connect.warnings,
+  };
 }

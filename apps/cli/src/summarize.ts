@@ -1,8 +1,8 @@
 import type {
   ActiveImmuneCore,
   Helios,
+  KnownSystem,
   PlataformaE,
-  SystemName,
   Takhin,
   VeloFlux,
 } from '@feedkit/protocol';
@@ -18,7 +18,7 @@ import { summarizeVeloFlux } from './summaries/veloflux';
  * from a feed, so they are already validated against the system's schemas;
  * anything unexpected still prints as compact JSON instead of throwing.
  */
-export function summarize(system: SystemName, message: unknown): Summary {
+export function summarize(system: KnownSystem, message: unknown): Summary {
   try {
     switch (system) {
       case 'takhin':

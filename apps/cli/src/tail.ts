@@ -2,10 +2,12 @@ import type { Feed, FeedkitClient, FeedkitError } from '@feedkit/client';
 import type { Colors } from 'picocolors/types';
 import { Subscription } from 'rxjs';
 import { createSystemClient } from './createSystemClient';
+import { probeReachability } from './doctor/probeReachability';
 import { formatLine } from './formatLine';
 import { formatState, stateKey } from './formatState';
+import { credentialFlags } from './parseCommandLine';
 import { summarize } from './summarize';
-import type { TailOptions } from './TailOptions';
+import type { ConnectOptions, TailOptions } from './TailOptions';
 
 /** Failed attempts, before any connection was ever open, after which tail gives up. */
 const FAIL_FAST_AFTER = 2;
@@ -33,7 +35,7 @@ export interface TailIo {
   /** @default Date.now */
   readonly now?: () => number;
   /** @default createSystemClient */
-  readonly createClient?: (options: TailOptions) => FeedkitClient;
+  readonly createClient?: (options: ConnectOptions) => FeedkitClient;
 }
 
 /** The CLI chooses its feed from argv, so it calls `feed` with checked but untyped arguments. */
@@ -44,21 +46,75 @@ type UntypedFeeds = { feed(name: string, ...args: readonly unknown[]): Feed<unkn
  * 401/403, or a connection error caused by such a login (the client reports
  * a failing token provider as a connection error with the REST error as cause).
  */
-function isAuthFailure(error: unknown): boolean {
+export function isAuthFailure(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const { code, status } = error as Partial<FeedkitError>;
   if (code === 'auth' || (code === 'rest' && (status === 401 || status === 403))) return true;
   return error.cause !== undefined && isAuthFailure(error.cause);
 }
 
-function authHint(options: TailOptions): string {
-  if (options.system === 'helios') {
-    return options.user !== undefined
-      ? 'check --user and --password'
-      : 'pass --token <jwt> or --user <name> --password <pw>';
-  }
-  if (options.system === 'takhin') return 'check --api-key';
-  return 'check the credentials';
+function authHint(options: ConnectOptions): string {
+  if (options.user !== undefined) return 'check --user and the password';
+  const flags = credentialFlags(options.system);
+  return flags ? `check or pass ${flags}` : 'check the credentials';
+}
+
+/**
+ * Reports the client's errors and connection states on stderr (one line per
+ * retry) and calls `finish` when it should stop: refused credentials (exit
+ * 3), a fatal error, or a URL that never answered (exit 1).
+ */
+export function watchConnection(
+  client: FeedkitClient,
+  options: ConnectOptions,
+  io: TailIo,
+  finish: (code: number, message?: string) => void,
+): Subscription {
+  const now = io.now ?? Date.now;
+  const c = io.errColors;
+  const subscriptions = new Subscription();
+  let everOpen = false;
+  let givingUp = false;
+  let lastStateKey = '';
+  subscriptions.add(
+    client.errors$.subscribe((error) => {
+      if (isAuthFailure(error)) {
+        return finish(
+          ExitCode.auth,
+          `${options.system} refused the credentials: ${error.message} (${authHint(options)})`,
+        );
+      }
+      if (error.fatal) return finish(ExitCode.failure, `${options.system}: ${error.message}`);
+      io.err(c.yellow(`${error.code}: ${error.message}`));
+    }),
+  );
+  subscriptions.add(
+    client.state$.subscribe((state) => {
+      if (state.status === 'open') everOpen = true;
+      // A URL that never answered is a mistake to report, not an outage to
+      // wait out. The second failure, not the first: a refused credential
+      // gets one retry with a fresh token before the client calls it 'auth'.
+      if (!everOpen && state.status === 'reconnecting' && state.attempt >= FAIL_FAST_AFTER) {
+        if (givingUp) return;
+        givingUp = true;
+        const url = state.connections[0]?.url ?? options.url;
+        // A closed socket says little (1006); the TCP/TLS probe names the real cause.
+        void probeReachability(url).then((probe) =>
+          finish(
+            ExitCode.failure,
+            `cannot connect to ${url}: ${probe.status === 'fail' ? probe.detail : (state.reason ?? 'closed')} (is the server running? check --url)`,
+          ),
+        );
+        return;
+      }
+      const key = stateKey(state);
+      if (key === lastStateKey) return;
+      lastStateKey = key;
+      const line = formatState(state, now(), c);
+      if (line) io.err(line);
+    }),
+  );
+  return subscriptions;
 }
 
 /**
@@ -79,8 +135,6 @@ export function tail(
 
   return new Promise<number>((resolve) => {
     let finished = false;
-    let everOpen = false;
-    let lastStateKey = '';
 
     const finish = (code: number, message?: string) => {
       if (finished) return;
@@ -98,38 +152,7 @@ export function tail(
     if (io.signal.aborted) return finish(ExitCode.ok);
     io.signal.addEventListener('abort', () => finish(ExitCode.ok), { once: true });
 
-    subscriptions.add(
-      client.errors$.subscribe((error) => {
-        if (isAuthFailure(error)) {
-          return finish(
-            ExitCode.auth,
-            `${options.system} refused the credentials: ${error.message} (${authHint(options)})`,
-          );
-        }
-        if (error.fatal) return finish(ExitCode.failure, `${options.system}: ${error.message}`);
-        io.err(c.yellow(`${error.code}: ${error.message}`));
-      }),
-    );
-
-    subscriptions.add(
-      client.state$.subscribe((state) => {
-        if (state.status === 'open') everOpen = true;
-        // A URL that never answered is a mistake to report, not an outage to
-        // wait out. The second failure, not the first: a refused credential
-        // gets one retry with a fresh token before the client calls it 'auth'.
-        if (!everOpen && state.status === 'reconnecting' && state.attempt >= FAIL_FAST_AFTER) {
-          return finish(
-            ExitCode.failure,
-            `cannot connect to ${state.connections[0]?.url ?? options.url}${state.reason ? `: ${state.reason}` : ''} (is the server running? check --url)`,
-          );
-        }
-        const key = stateKey(state);
-        if (key === lastStateKey) return;
-        lastStateKey = key;
-        const line = formatState(state, now(), c);
-        if (line) io.err(line);
-      }),
-    );
+    subscriptions.add(watchConnection(client, options, io, finish));
 
     const feed = (client as unknown as UntypedFeeds).feed(options.feed, ...feedArgs);
     subscriptions.add(

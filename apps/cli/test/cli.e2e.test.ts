@@ -1,7 +1,11 @@
-import { createServer } from 'node:net';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type ReferenceServer, startReferenceServer } from '@feedkit/reference-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningCli, runCli } from './support/runCli';
+import { closedPort } from './support/closedPort';
+import { binPath, type RunningCli, runCli } from './support/runCli';
 
 /** `HH:MM:SS.mmm  <type padded>  <summary>` */
 const humanLine = (type: string) => new RegExp(`^\\d\\d:\\d\\d:\\d\\d\\.\\d{3}  ${type} +\\S`);
@@ -77,6 +81,10 @@ describe('feedkit tail (the real binary)', () => {
       errFrom,
     );
     expect(await run.stderr.indexOf(/^open /, errFrom)).toBeGreaterThan(reconnectingAt);
+    // One line per retry: the reconnecting line names the attempt; no separate 'connecting' line.
+    expect(run.stderr.all.slice(errFrom).filter((line) => line.startsWith('connecting'))).toEqual(
+      [],
+    );
     const outFrom = run.stdout.all.length;
     await run.stdout.next(humanLine('metrics'), outFrom);
     expect(await interrupt(run)).toBe(0);
@@ -96,23 +104,101 @@ describe('feedkit tail (the real binary)', () => {
     );
     expect(await run.exited).toBe(3);
     expect(run.stderr.text).toMatch(
-      /feedkit: helios refused the credentials: .+ \(check --user and --password\)/,
+      /feedkit: helios refused the credentials: .+ \(check --user and the password\)/,
     );
     expect(run.stdout.text).toBe('');
   });
 
-  it('exits 3 when Helios is tailed without credentials', async () => {
+  it('exits 2 before connecting when Helios gets no credentials, naming what to pass', async () => {
     const run = cli('tail', 'helios', 'status', '--url', server.url);
-    expect(await run.exited).toBe(3);
+    expect(await run.exited).toBe(2);
     expect(run.stderr.text).toMatch(
-      /helios refused the credentials: .+\(pass --token <jwt> or --user/,
+      /helios needs credentials: --user <name> with FEEDKIT_PASSWORD \(or --password-file <path>\), or a token in FEEDKIT_TOKEN/,
     );
   });
 
+  it('takes secrets from the environment and from files, and never prints them', async () => {
+    const token = server.system('helios').issueToken('admin');
+    const fromEnv = runCli(['tail', 'helios', 'status', '--json', '--url', server.url], {
+      FEEDKIT_TOKEN: token,
+    });
+    running.push(fromEnv);
+    await fromEnv.stdout.next(/"type":"status"/);
+    expect(await interrupt(fromEnv)).toBe(0);
+    expect(fromEnv.stderr.text).not.toContain('command line');
+
+    const dir = mkdtempSync(join(tmpdir(), 'feedkit-cli-'));
+    writeFileSync(join(dir, 'password'), 'admin123\n');
+    const fromFile = cli(
+      'tail',
+      'helios',
+      'status',
+      '--user',
+      'admin',
+      '--password-file',
+      join(dir, 'password'),
+      '--url',
+      server.url,
+    );
+    await fromFile.stdout.next(humanLine('status'));
+    expect(await interrupt(fromFile)).toBe(0);
+    for (const run of [fromEnv, fromFile]) {
+      expect(run.stdout.text + run.stderr.text).not.toContain(token);
+      expect(run.stdout.text + run.stderr.text).not.toContain('admin123');
+    }
+  });
+
+  it('warns that a secret on the command line is visible, and still works', async () => {
+    const run = cli(
+      'tail',
+      'helios',
+      'status',
+      '--user',
+      'admin',
+      '--password',
+      'admin123',
+      '--url',
+      server.url,
+    );
+    await run.stdout.next(humanLine('status'));
+    expect(await interrupt(run)).toBe(0);
+    expect(run.stderr.text).toMatch(
+      /--password on the command line is visible to ps and shell history; prefer FEEDKIT_PASSWORD/,
+    );
+  });
+
+  it('accepts --url without a scheme', async () => {
+    const run = cli('tail', 'takhin', 'metrics', '--url', `localhost:${server.port}`);
+    await run.stdout.next(humanLine('metrics'));
+    expect(await interrupt(run)).toBe(0);
+  });
+
   it('exits 2 on a URL that is not one', async () => {
-    const run = cli('tail', 'takhin', 'metrics', '--url', 'localhost:8080');
+    const run = cli('tail', 'takhin', 'metrics', '--url', 'ftp://x');
     expect(await run.exited).toBe(2);
-    expect(run.stderr.text).toMatch(/feedkit: .*(not a URL|scheme)/);
+    expect(run.stderr.text).toMatch(/feedkit: .*scheme 'ftp:'/);
+  });
+
+  it('ends quietly when the reader of --json goes away (| head)', async () => {
+    const shell = spawn(
+      'sh',
+      ['-c', `node "${binPath}" tail takhin metrics --json --url ${server.url} | head -n 2`],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    let err = '';
+    shell.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    shell.stderr.on('data', (chunk) => {
+      err += chunk;
+    });
+    const code = await new Promise((resolve) => shell.on('close', resolve));
+    expect(code).toBe(0);
+    expect(out.trim().split('\n')).toHaveLength(2);
+    expect(err).not.toMatch(/EPIPE|Error|at /);
   });
 
   it('exits 1 when nothing listens at the URL', async () => {
@@ -120,7 +206,7 @@ describe('feedkit tail (the real binary)', () => {
     const run = cli('tail', 'veloflux', 'metrics', '--url', `http://127.0.0.1:${port}`);
     expect(await run.exited).toBe(1);
     expect(run.stderr.text).toMatch(
-      /feedkit: cannot connect to ws:\/\/127\.0\.0\.1:\d+\/api\/ws\/metrics/,
+      /feedkit: cannot connect to ws:\/\/127\.0\.0\.1:\d+\/api\/ws\/metrics: 127\.0\.0\.1:\d+: connection refused: nothing listens on that port \(ECONNREFUSED\)/,
     );
   });
 
@@ -130,15 +216,3 @@ describe('feedkit tail (the real binary)', () => {
     expect(run.stderr.text).toContain("takhin has no feed 'nope'");
   });
 });
-
-/** A port nothing listens on: bind, read, release. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}

@@ -2,8 +2,8 @@ import type { ClientState } from '@feedkit/client';
 import {
   ActiveImmuneCore,
   Helios,
+  type KnownSystem,
   PlataformaE,
-  type SystemName,
   Takhin,
   VeloFlux,
 } from '@feedkit/protocol';
@@ -18,7 +18,7 @@ const colored = createColors(true);
 const at = new Date(2025, 5, 20, 9, 5, 7, 42);
 
 /** A message is accepted by its system's decoder before it is summarised, as in the client. */
-function decoded(system: SystemName, message: unknown): unknown {
+function decoded(system: KnownSystem, message: unknown): unknown {
   const adapters = {
     takhin: Takhin.adapter,
     veloflux: VeloFlux.adapter,
@@ -44,7 +44,7 @@ const backend = (address: string, pool: string, healthy: boolean) => ({
   health_check: { path: '/health', interval: '30s', timeout: '5s', expected_status: 200 },
 });
 
-const vectors: [SystemName, unknown, string, string][] = [
+const vectors: [KnownSystem, unknown, string, string][] = [
   [
     'takhin',
     {

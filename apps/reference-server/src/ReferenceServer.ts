@@ -166,7 +166,7 @@ export class ReferenceServer {
   }
 
   /** Validates `message` with the system's protocol schema and routes it like a simulated event. */
-  emit(system: SystemName, message: unknown): number {
+  emit(system: keyof Systems, message: unknown): number {
     return this.system(system).emit(message);
   }
 
@@ -175,7 +175,7 @@ export class ReferenceServer {
    * of `system`, or only those under `path`: unknown types, malformed or
    * drifted messages, exactly as a test wants them. Returns the recipients.
    */
-  emitRaw(system: SystemName, frame: unknown, options: { readonly path?: string } = {}): number {
+  emitRaw(system: keyof Systems, frame: unknown, options: { readonly path?: string } = {}): number {
     const text = typeof frame === 'string' ? frame : JSON.stringify(frame);
     return this.system(system).emitRaw(text, options.path);
   }
@@ -184,7 +184,7 @@ export class ReferenceServer {
    * One system, for what only it has: `system('helios').issueToken('admin', 2)`,
    * `system('veloflux').setPaused('all', true)`.
    */
-  system<N extends SystemName>(name: N): Systems[N] {
+  system<N extends keyof Systems>(name: N): Systems[N] {
     if (!Object.hasOwn(this.systems, name)) throw new TypeError(`unknown system '${name}'`);
     return this.systems[name];
   }

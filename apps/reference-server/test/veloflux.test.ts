@@ -137,7 +137,8 @@ describe('VeloFlux REST', () => {
     server.system('veloflux').setPaused('all', true);
     const response = await rest(server.url, 'POST', '/api/ws/force-update', { type: 'all' });
     expect(response.status).toBe(200);
-    expect(VeloFlux.endpoints.forceUpdate.response.parse(response.body).forced).toEqual([
+    // The seed shows no response body (the protocol types it `unknown`); ours lists what it pushed.
+    expect((response.body as { forced: unknown }).forced).toEqual([
       'backends',
       'metrics',
       'status',

@@ -125,16 +125,18 @@ describe('Plataforma E against the reference server', () => {
     const feed = client.feed('project', 'PROJ-001');
     const sub = feed.subscribe();
     await ref.server.waitForConnections((cs) => cs[0]?.subscriptions.length === 1);
-    expect((await client.rest.subscribers('PROJ-001')).subscribers).toBe(1);
-    expect((await client.rest.connections()).active_connections).toBe(1);
-    expect((await client.rest.stats()).connections_per_project).toEqual({ 'PROJ-001': 1 });
+    // Bodies the seed does not show are typed unknown: read as what the server sent.
+    const body = async (call: Promise<unknown>) => (await call) as Record<string, unknown>;
+    expect((await body(client.rest.subscribers('PROJ-001'))).subscribers).toBe(1);
+    expect((await body(client.rest.connections())).active_connections).toBe(1);
+    expect((await body(client.rest.stats())).connections_per_project).toEqual({ 'PROJ-001': 1 });
     const delivered = next(feed);
     const result = await client.rest.broadcast({
       event_type: 'notification',
       data: { title: 'Aviso', message: 'Manutencao em 5 minutos', level: 'info' },
       project_id: 'PROJ-001',
     });
-    expect(result.recipients).toBe(1);
+    expect((result as { recipients: number }).recipients).toBe(1);
     expect((await delivered).type).toBe('notification');
     sub.unsubscribe();
   });

@@ -1,27 +1,7 @@
+// The root entry: the core and all five systems as namespaces. A bundle that
+// needs one system imports `@feedkit/protocol/<system>` (and `/core`) instead.
 export * as ActiveImmuneCore from './active-immune-core/index';
-export type {
-  Adapter,
-  AdapterFeeds,
-  AdapterIn,
-  AdapterOut,
-  AuthPlacement,
-  MessageRole,
-  SystemName,
-} from './core/Adapter';
-export type { DecodeError, DecodeErrorCode } from './core/DecodeError';
-export {
-  createDecoder,
-  type DecodeResult,
-  type DecoderOptions,
-  type UnknownMessage,
-} from './core/decoder';
-export {
-  defineEndpoint,
-  type Endpoint,
-  type EndpointRequest,
-  type EndpointResponse,
-} from './core/Endpoint';
-export { defineFeed, type FeedFactories, type FeedMessage, type FeedSpec } from './core/Feed';
+export * from './core/index';
 export * as Helios from './helios/index';
 export * as PlataformaE from './plataforma-e/index';
 export * as Takhin from './takhin/index';

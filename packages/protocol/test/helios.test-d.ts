@@ -5,8 +5,11 @@ it('decoded status carries the seed types without a cast', () => {
   const result = Helios.adapter.decode('');
   if (result.kind === 'message' && result.message.type === 'status') {
     expectTypeOf(result.message.data.term).toEqualTypeOf<number>();
-    expectTypeOf(result.message.data.state).toEqualTypeOf<'Follower' | 'Candidate' | 'Leader'>();
-    expectTypeOf(result.message.data.peers).toEqualTypeOf<string[]>();
+    // The seed's three roles complete in the editor; a library's `Shutdown` still types.
+    expectTypeOf(result.message.data.state).toEqualTypeOf<Helios.RaftState | (string & {})>();
+    expectTypeOf<Helios.RaftState>().toEqualTypeOf<'Follower' | 'Candidate' | 'Leader'>();
+    // Go marshals a nil slice as null.
+    expectTypeOf(result.message.data.peers).toEqualTypeOf<string[] | null>();
     expectTypeOf(result.message.timestamp).toEqualTypeOf<string>();
   }
   if (result.kind === 'message' && result.message.type === 'latency') {

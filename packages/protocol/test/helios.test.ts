@@ -183,12 +183,6 @@ describe('Helios decode: negative vectors never throw', () => {
       ['data', 'term'],
     ],
     [
-      'unknown Raft state',
-      seedStateChange.replace('"Leader"', '"Observer"'),
-      'invalid_message',
-      ['data', 'new_state'],
-    ],
-    [
       'missing field',
       seedPeerChange.replace('"peer_id": "node4",', ''),
       'invalid_message',
@@ -199,12 +193,6 @@ describe('Helios decode: negative vectors never throw', () => {
       seedUptime.replace('"2024-01-15T10:34:00Z"', '1705314840'),
       'invalid_message',
       ['timestamp'],
-    ],
-    [
-      'bad metric type',
-      seedCustomMetrics.replace('"counter"', '"meter"'),
-      'invalid_message',
-      ['data', 'request_count', 'type'],
     ],
   ] as const)('%s', (_name, frame, code, path) => {
     const result = adapter.decode(frame);
@@ -340,7 +328,8 @@ describe('Helios REST', () => {
       true,
     ],
     ['no token', { role: 'admin' }, false],
-    ['an unknown role', { token: 't', role: 'root' }, false],
+    // `role` is feedkit's invention: a server's own role names must not fail the login.
+    ['a role feedkit does not know', { token: 't', role: 'root' }, true],
   ])('login response with %s', (_name, body, ok) => {
     expect(endpoints.login.response.safeParse(body).success).toBe(ok);
   });

@@ -8,15 +8,22 @@ it('decoded messages carry the seed types without a cast', () => {
   if (message.type === 'story_created') {
     expectTypeOf(message.data.story_id).toEqualTypeOf<string>();
     expectTypeOf(message.data.project_id).toEqualTypeOf<string>();
-    expectTypeOf(message.message_id).toEqualTypeOf<string>();
+    // Only the seed's one envelope example shows it, and nothing routes on it.
+    expectTypeOf(message.message_id).toEqualTypeOf<string | null | undefined>();
+    expectTypeOf(message.timestamp).toEqualTypeOf<string>();
     expectTypeOf(message.project_id).toEqualTypeOf<string | null | undefined>();
   }
   if (message.type === 'job_progress') {
     expectTypeOf(message.data.progress).toEqualTypeOf<number>();
-    expectTypeOf(message.data.output).toEqualTypeOf<string | undefined>();
+    expectTypeOf(message.data.output).toEqualTypeOf<string | null | undefined>();
   }
   if (message.type === 'log_message') {
-    expectTypeOf(message.data.level).toEqualTypeOf<PlataformaE.LogLevel>();
+    // The five documented names complete in the editor; a server's `INFO` still types.
+    expectTypeOf(message.data.level).toEqualTypeOf<PlataformaE.LogLevel | (string & {})>();
+  }
+  if (message.type === 'connection') {
+    // The seed names no fields for `connection`: `data` may even be absent.
+    expectTypeOf(message.data?.connection_id).toEqualTypeOf<string | null | undefined>();
   }
   if (message.type === 'stats') {
     expectTypeOf(message.data).toEqualTypeOf<PlataformaE.Stats>();

@@ -161,27 +161,15 @@ describe('Plataforma E decode: negative vectors never throw', () => {
     ],
     [
       'missing required field',
-      seedStructure.replace('"message_id": "abc123",', ''),
+      seedStructure.replace('"timestamp": "2025-01-15T10:30:00Z",', ''),
       'invalid_message',
-      ['message_id'],
+      ['timestamp'],
     ],
     [
       'missing data',
       '{"type":"notification","timestamp":"2025-01-15T10:30:00Z","message_id":"m"}',
       'invalid_message',
       ['data'],
-    ],
-    [
-      'progress over 100',
-      envelope('job_progress', { job_id: 'J', progress: 140, status: 'running' }),
-      'invalid_message',
-      ['data', 'progress'],
-    ],
-    [
-      'unknown log level',
-      envelope('log_message', { level: 'verbose', message: 'x' }),
-      'invalid_message',
-      ['data', 'level'],
     ],
     [
       'unix seconds where an ISO timestamp is due',
@@ -267,23 +255,21 @@ describe('Plataforma E REST', () => {
   });
 
   it.each([
-    ['connections', endpoints.connections.response, { active_connections: 5 }],
-    ['subscribers', endpoints.subscribers.response, { project_id: 'PROJ-001', subscribers: 3 }],
-    [
-      'broadcast',
-      endpoints.broadcast.response,
-      { success: true, event_type: 'notification', project_id: null, recipients: 5 },
-    ],
-  ])('%s response parses', (_name, schema, body) => {
-    expect(schema.parse(body)).toEqual(body);
+    ['connections', endpoints.connections.response],
+    ['subscribers', endpoints.subscribers.response],
+    ['broadcast', endpoints.broadcast.response],
+  ])('%s: the seed shows no response body, so any JSON a 2xx carries is accepted', (_n, schema) => {
+    for (const body of [{ active_connections: 5 }, 5, { count: 3 }, null, []]) {
+      expect(schema.parse(body)).toEqual(body);
+    }
+  });
+
+  it('a broadcast carries free-form data, as send_to_project(data={...}) does', () => {
+    const body = { event_type: 'notification', data: { title: 'Aviso', extra: [1] } };
+    expect(endpoints.broadcast.request?.parse(body)).toEqual(body);
   });
 
   it.each([
-    [
-      'data that does not fit the event type',
-      { event_type: 'notification', data: { title: 'Aviso' } },
-      ['data', 'message'],
-    ],
     ['an event type the server does not know', { event_type: 'party', data: {} }, ['event_type']],
     ['data that is not an object', { event_type: 'notification', data: 'hi' }, ['data']],
   ])('a broadcast with %s is refused at its field', (_name, body, path) => {

@@ -10,7 +10,7 @@ it('decoded messages carry the seed types without a cast', () => {
     expectTypeOf(message.data.pool_metrics).toEqualTypeOf<Record<string, VeloFlux.PoolMetrics>>();
     expectTypeOf(message.data.load_distribution['web-servers']).toEqualTypeOf<number | undefined>();
     expectTypeOf(message.timestamp).toEqualTypeOf<string>();
-    expectTypeOf(message.forced).toEqualTypeOf<boolean | undefined>();
+    expectTypeOf(message.forced).toEqualTypeOf<boolean | null | undefined>();
   }
   if (message.type === 'backend_status') {
     expectTypeOf(message.forced).toEqualTypeOf<boolean>();

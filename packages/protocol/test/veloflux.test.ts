@@ -149,24 +149,23 @@ describe('VeloFlux REST: seed bodies', () => {
     ]);
   });
 
+  // Issue 11: an independent server answered force-update without feedkit's
+  // invented `forced` array and the helper threw although the update happened.
   it.each([
-    [
-      'control',
-      endpoints.control.response,
-      {
-        success: true,
-        action: 'pause',
-        type: 'backends',
-        paused: { backends: true, metrics: false, status: false },
-      },
-    ],
-    [
-      'force-update',
-      endpoints.forceUpdate.response,
+    ['control', endpoints.control.response],
+    ['force-update', endpoints.forceUpdate.response],
+  ])('%s: the seed shows no response body, so any JSON a 2xx carries is accepted', (_n, schema) => {
+    for (const body of [
+      { success: true, type: 'all' },
+      { status: 'ok' },
+      {},
+      [],
+      null,
+      'ok',
       { success: true, type: 'all', forced: ['backends', 'metrics', 'status'] },
-    ],
-  ])('%s response parses', (_name, schema, body) => {
-    expect(schema.parse(body)).toEqual(body);
+    ]) {
+      expect(schema.parse(body)).toEqual(body);
+    }
   });
 
   it.each([

@@ -31,12 +31,18 @@ function PauseControl({ expose }: { expose?: (action: Pause) => void }) {
         {action.pending ? 'pausing' : 'pause'}
       </button>
       <p>{action.error ? `error: ${action.error.message}` : 'no error'}</p>
-      <p>{action.data ? `paused backends: ${action.data.paused.backends}` : 'no data'}</p>
+      <p>{action.data ? `paused backends: ${pausedBackends(action.data)}` : 'no data'}</p>
       <button type="button" onClick={action.reset}>
         reset
       </button>
     </div>
   );
+}
+
+/** The seed shows no body for `control`, so the helper types it `unknown`; the test reads the reference server's. */
+function pausedBackends(data: unknown): string {
+  const paused = (data as { paused?: { backends?: unknown } } | null)?.paused;
+  return String(paused?.backends);
 }
 
 function PauseButton(props: { expose?: (action: Pause) => void }) {
@@ -104,12 +110,12 @@ describe('useRestAction', () => {
     expect(screen.getByText(/^error: POST \/api\/ws\/control: network error/)).toBeTruthy();
   });
 
-  it('a response that does not match the schema is an error, not data', async () => {
+  it('a body the seed does not show is data, whatever its shape', async () => {
     mock.use(http.post(`${base}/api/ws/control`, () => HttpResponse.json({ success: 'yes' })));
     render(<PauseButton />);
     fireEvent.click(screen.getByText('pause'));
-    expect(await screen.findByText(/does not match the schema/)).toBeTruthy();
-    expect(screen.getByText('no data')).toBeTruthy();
+    expect(await screen.findByText('paused backends: undefined')).toBeTruthy();
+    expect(screen.getByText('no error')).toBeTruthy();
   });
 
   it('overlapping calls: the state shows the latest one', async () => {
@@ -181,6 +187,15 @@ describe('useLogin (Helios)', () => {
     render(app);
     fireEvent.click(screen.getByText('sign in'));
     expect(await screen.findByText('role: admin')).toBeTruthy();
+  });
+
+  it('a response that does not match the schema is an error, not data', async () => {
+    mock.use(
+      http.post('http://helios.test/api/auth/login', () => HttpResponse.json({ token: 42 })),
+    );
+    render(app);
+    fireEvent.click(screen.getByText('sign in'));
+    expect(await screen.findByText(/does not match the schema/)).toBeTruthy();
   });
 
   it('401 is an error with the server message', async () => {

@@ -8,7 +8,7 @@ import {
   takhin,
   veloflux,
 } from '@feedkit/client';
-import type { SystemName } from '@feedkit/protocol';
+import type { KnownSystem } from '@feedkit/protocol';
 import type { ConnectionInfo } from '@feedkit/reference-server';
 import { mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ const iso = () => new Date().toISOString();
 
 interface Case {
   readonly name: string;
-  readonly system: SystemName;
+  readonly system: KnownSystem;
   readonly protocol: () => Protocol;
   /** Calls the composable under test. */
   readonly use: () => Readonly<ShallowRef<unknown>>;

@@ -42,7 +42,7 @@ export function summarizeActiveImmuneCore(message: ActiveImmuneCore.ServerMessag
       return line(message.data.proposal_id);
     case 'consensus_decided':
       return line(
-        `${message.data.proposal_id} ${message.data.decision} (${fixed(message.data.approval_rate * 100, 0)}% approval)`,
+        `${message.data.proposal_id} ${message.data.decision} (${message.data.approval_rate == null ? '?' : fixed(message.data.approval_rate * 100, 0)}% approval)`,
       );
     case 'health_changed':
       return line(message.data.status);

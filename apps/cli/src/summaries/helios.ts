@@ -8,7 +8,7 @@ export function summarizeHelios(message: Helios.ServerMessage): Summary {
       const d = message.data;
       return {
         type: message.type,
-        text: `${d.node_id} ${d.state}  term ${d.term}  leader ${d.leader || '-'}  commit ${d.commit_index}  peers ${d.peers.length}`,
+        text: `${d.node_id} ${d.state}  term ${d.term}  leader ${d.leader || '-'}  commit ${d.commit_index}  peers ${d.peers?.length ?? 0}`,
       };
     }
     case 'state_change':

@@ -6,10 +6,10 @@ export function summarizePlataformaE(message: PlataformaE.ServerMessage): Summar
   const line = (text: string): Summary => ({ type: message.type, text: `${project}${text}` });
   switch (message.type) {
     case 'connection':
-      return line(`connection ${message.data.connection_id}`);
+      return line(`connection ${message.data?.connection_id ?? '?'}`);
     case 'subscribed':
     case 'unsubscribed':
-      return { type: message.type, text: message.data.project_id };
+      return { type: message.type, text: message.data?.project_id ?? message.project_id ?? '' };
     case 'story_created':
     case 'story_updated':
       return line(`${message.data.story_id} "${message.data.title}"`);

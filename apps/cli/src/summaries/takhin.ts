@@ -24,7 +24,7 @@ export function summarizeTakhin(message: Takhin.ServerMessage): Summary {
         text: `${message.data.groupId} ${message.data.state}, ${message.data.members} members`,
       };
     case 'error':
-      return { type: 'error', text: message.data.message };
+      return { type: 'error', text: message.data?.message ?? '' };
     case 'pong':
       return { type: 'pong', text: '' };
     default:

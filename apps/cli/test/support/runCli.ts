@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const bin = fileURLToPath(new URL('../../bin/feedkit.js', import.meta.url));
+/** The published binary, compiled by tsup (the test task builds first). */
+export const binPath = fileURLToPath(new URL('../../dist/feedkit.js', import.meta.url));
 
 /** One output stream of the CLI, as lines, with a way to await the line you expect. */
 export class Lines {
@@ -54,9 +55,12 @@ export interface RunningCli {
 }
 
 /** Starts the real `feedkit` binary as a child process, without colour. */
-export function runCli(args: readonly string[]): RunningCli {
-  const child = spawn(process.execPath, [bin, ...args], {
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
+export function runCli(
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): RunningCli {
+  const child = spawn(process.execPath, [binPath, ...args], {
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stdout = new Lines();

@@ -1,6 +1,7 @@
 import type { Adapter, MessageRole } from '../core/Adapter';
 import { createDecoder } from '../core/decoder';
 import { defineFeed } from '../core/Feed';
+import { readField } from '../core/readField';
 import { added, removed } from '../core/topics';
 import {
   type ClientCommand,
@@ -30,8 +31,7 @@ export const eventTopic = (type: EventType) => `event:${type}`;
 /** Topic meaning "this connection needs every event type" (an empty server filter). */
 export const ALL_EVENTS_TOPIC = 'event:*';
 
-const isEvent = (m: unknown): m is ServerEvent =>
-  typeof (m as { event_type?: unknown }).event_type === 'string';
+const isEvent = (m: unknown): m is ServerEvent => typeof readField(m, 'event_type') === 'string';
 
 export const feeds = {
   /**
@@ -43,7 +43,7 @@ export const feeds = {
       key: `active-immune-core:room:${name}`,
       path: AIC_PATH,
       topics: [roomTopic(name), ALL_EVENTS_TOPIC],
-      accepts: (m) => isEvent(m) && m.room === name,
+      accepts: (m) => isEvent(m) && readField(m, 'room') === name,
     }),
   /**
    * Events of one type, from any room this connection has joined and from
@@ -54,7 +54,7 @@ export const feeds = {
       key: `active-immune-core:event:${type}`,
       path: AIC_PATH,
       topics: [eventTopic(type)],
-      accepts: (m) => isEvent(m) && m.event_type === type,
+      accepts: (m) => readField(m, 'event_type') === type,
     }),
   /** Every event the connection receives. */
   all: () =>

@@ -1,14 +1,17 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { isoTimestamp as looseIsoTimestamp } from '../core/isoTimestamp';
+import { openObject } from '../core/openObject';
 
 /**
- * Active Immune Core `/ws` (FastAPI + Pydantic). Timestamps are ISO 8601
- * from `datetime.utcnow()`: the seed shows both `2025-10-06T14:30:00.123Z`
- * and the naive `2025-10-06T14:30:00`, so an offset is optional.
+ * Active Immune Core `/ws` (FastAPI + Pydantic), read tolerantly.
+ * Timestamps are ISO 8601 from `datetime.utcnow()`: the seed shows both
+ * `2025-10-06T14:30:00.123Z` and the naive `2025-10-06T14:30:00`, so any
+ * common spelling is accepted.
  */
-export const isoTimestamp = z.iso.datetime({ offset: true, local: true });
+export const isoTimestamp = looseIsoTimestamp;
 
 /** A room name: `agents`, `tasks`, `coordination`, `system`, or any other. */
-export const roomNameSchema = z.string().min(1).max(64);
+export const roomNameSchema = z.string().check(z.minLength(1), z.maxLength(64));
 
 /** The 21 `WSEventType` values of the seed, grouped as the seed groups them. */
 export const connectionEventTypes = ['connected', 'disconnected', 'error'] as const;
@@ -45,72 +48,85 @@ export const eventTypeSchema = z.enum([
 export type EventType = z.infer<typeof eventTypeSchema>;
 export const eventTypes = eventTypeSchema.options;
 
-/** A free-form dict (`details`, `metrics_data`, an action's result). */
+/** A free-form dict (`details`, `metrics_data`). */
 const dict = z.record(z.string(), z.unknown());
 
 // ---- event data, as the broadcaster helpers build it ----
+//
+// `WSEvent.data` is a free-form dict, and the seed shows one example of it.
+// The field names below come from the broadcaster helpers' signatures
+// (`broadcast_agent_deleted(agent_id)`, `broadcast_leader_elected(leader_id,
+// term)`, ...): the one each event is about (the agent, task, proposal,
+// leader) is required, every secondary field is optional and nullable
+// (Pydantic dumps `None` as `null`), and every object keeps what else the
+// server puts in it. A missing `agent_type` on `agent_updated` used to drop
+// the whole event.
+
+const text = z.nullish(z.string());
+const agentId = { agent_id: z.string() };
+const taskId = { task_id: z.string() };
 
 /** `broadcast_agent_created/updated(agent_data)`: the agent as the API returns it. */
-export const agentDataSchema = z
-  .object({ agent_id: z.string(), agent_type: z.string(), status: z.string() })
-  .loose();
-export const agentDeletedDataSchema = z.object({ agent_id: z.string() }).loose();
-export const agentStatusChangedDataSchema = z
-  .object({ agent_id: z.string(), old_status: z.string(), new_status: z.string() })
-  .loose();
-export const agentActionDataSchema = z
-  .object({ agent_id: z.string(), action: z.string(), result: z.unknown() })
-  .loose();
+export const agentDataSchema = openObject({ ...agentId, agent_type: text, status: text });
+export const agentDeletedDataSchema = openObject(agentId);
+export const agentStatusChangedDataSchema = openObject({
+  ...agentId,
+  old_status: text,
+  new_status: text,
+});
+export const agentActionDataSchema = openObject({
+  ...agentId,
+  action: text,
+  result: z.optional(z.unknown()),
+});
 /** `broadcast_task_created(task_data)`: the task as the API returns it. */
-export const taskDataSchema = z.object({ task_id: z.string() }).loose();
+export const taskDataSchema = openObject(taskId);
 /** `broadcast_task_status_changed(task_id, old, new)`, one event type per new status. */
-export const taskStatusDataSchema = z
-  .object({
-    task_id: z.string(),
-    old_status: z.string().optional(),
-    new_status: z.string().optional(),
-  })
-  .loose();
+export const taskStatusDataSchema = openObject({
+  ...taskId,
+  old_status: text,
+  new_status: text,
+});
 /** `broadcast_election_triggered()` takes no arguments; whatever it sends is kept. */
-export const electionTriggeredDataSchema = z.object({}).loose();
-export const leaderElectedDataSchema = z
-  .object({ leader_id: z.string(), term: z.number().int().nonnegative() })
-  .loose();
-export const consensusProposedDataSchema = z.object({ proposal_id: z.string() }).loose();
-export const consensusDecidedDataSchema = z
-  .object({ proposal_id: z.string(), decision: z.string(), approval_rate: z.number() })
-  .loose();
-export const healthChangedDataSchema = z
-  .object({ status: z.string(), details: dict.optional() })
-  .loose();
+export const electionTriggeredDataSchema = openObject({});
+export const leaderElectedDataSchema = openObject({
+  leader_id: z.string(),
+  term: z.nullish(z.number()),
+});
+export const consensusProposedDataSchema = openObject({ proposal_id: z.string() });
+/** `broadcast_consensus_decided(proposal_id, decision, rate)`. */
+export const consensusDecidedDataSchema = openObject({
+  proposal_id: z.string(),
+  decision: text,
+  approval_rate: z.nullish(z.number()),
+});
+export const healthChangedDataSchema = openObject({
+  status: z.string(),
+  details: z.nullish(dict),
+});
 export const metricsUpdatedDataSchema = dict;
-export const alertTriggeredDataSchema = z
-  .object({ level: z.string(), message: z.string(), details: dict.optional() })
-  .loose();
+/** `broadcast_alert_triggered(level, message, details)`; the seed's cURL example sends all three. */
+export const alertTriggeredDataSchema = openObject({
+  level: text,
+  message: z.string(),
+  details: z.nullish(dict),
+});
 /** Sent on accept; the seed names no fields, the id of the connection is the useful one. */
-export const connectedDataSchema = z
-  .object({ connection_id: z.string().optional(), client_id: z.string().optional() })
-  .loose();
-export const disconnectedDataSchema = z
-  .object({ connection_id: z.string().optional(), client_id: z.string().optional() })
-  .loose();
-export const errorDataSchema = z
-  .object({ error: z.string().optional(), message: z.string().optional() })
-  .loose()
-  .refine((d) => d.error !== undefined || d.message !== undefined, {
-    message: "an error event needs 'error' or 'message'",
-  });
+export const connectedDataSchema = openObject({ connection_id: text, client_id: text });
+export const disconnectedDataSchema = openObject({ connection_id: text, client_id: text });
+/** The seed names no fields for `ERROR`: `error` or `message`, either or neither. */
+export const errorDataSchema = openObject({ error: text, message: text });
 
 // ---- server -> client: WSEvent ----
 
-const event = <T extends EventType, D extends z.ZodType>(type: T, data: D) =>
-  z.object({
+const event = <T extends EventType, D extends z.ZodMiniType>(type: T, data: D) =>
+  openObject({
     event_type: z.literal(type),
     timestamp: isoTimestamp,
     data,
     // Pydantic serialises an unset Optional[str] as null.
-    source: z.string().nullish(),
-    room: z.string().nullish(),
+    source: z.nullish(z.string()),
+    room: z.nullish(z.string()),
   });
 
 export const connectedEventSchema = event('connected', connectedDataSchema);
@@ -166,7 +182,7 @@ export const eventSchemas = {
   health_changed: healthChangedEventSchema,
   metrics_updated: metricsUpdatedEventSchema,
   alert_triggered: alertTriggeredEventSchema,
-} as const satisfies Record<EventType, z.ZodType>;
+} as const satisfies Record<EventType, z.ZodMiniType>;
 
 /** Every WSEvent, discriminated by `event_type`. */
 export type ServerEvent = z.infer<(typeof eventSchemas)[EventType]>;
@@ -183,12 +199,15 @@ export type LeaderElectedEvent = EventOf<'leader_elected'>;
 
 /**
  * `{success, message, data}`: the answer to ping (`message: "pong"`), join,
- * leave, subscribe, unsubscribe and info. It carries no `event_type`.
+ * leave, subscribe, unsubscribe and info. It carries no `event_type`; only
+ * `success` is required, since it is how an answer is told from an event.
  */
-export const commandResponseSchema = z.object({
+export const commandResponseSchema = openObject({
   success: z.boolean(),
-  message: z.string(),
-  data: dict.nullish(),
+  /** Shown (`"pong"`) only in the ping answer; the other answers are not shown. */
+  message: z.nullish(z.string()),
+  /** `{...}` in the seed: whatever the command answers with. */
+  data: z.optional(z.unknown()),
 });
 export type CommandResponse = z.infer<typeof commandResponseSchema>;
 
@@ -197,7 +216,7 @@ export type ServerMessage = ServerEvent | CommandResponse;
 
 // ---- client -> server: WSMessage ----
 
-const eventTypeList = z.object({ event_types: z.array(eventTypeSchema).min(1) });
+const eventTypeList = z.object({ event_types: z.array(eventTypeSchema).check(z.minLength(1)) });
 
 export const pingCommandSchema = z.object({ action: z.literal('ping') });
 /** Adds types to the connection's filter; an empty filter means every type. */

@@ -1,8 +1,14 @@
 import type { DecodeResult } from './decoder';
 import type { FeedFactories } from './Feed';
 
-/** The five systems feedkit speaks. */
-export type SystemName = 'veloflux' | 'plataforma-e' | 'helios' | 'active-immune-core' | 'takhin';
+/** The five systems feedkit ships adapters for. */
+export type KnownSystem = 'veloflux' | 'plataforma-e' | 'helios' | 'active-immune-core' | 'takhin';
+
+/**
+ * A system's name. Open, so a sixth system is one adapter folder and no
+ * edit here; `string & {}` keeps editor completion for the known five.
+ */
+export type SystemName = KnownSystem | (string & {});
 
 /** How a message relates to the connection, beyond being data for feeds. */
 export type MessageRole =

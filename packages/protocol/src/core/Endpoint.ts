@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /**
  * One REST endpoint of a system, as data: the client's typed helpers and the
@@ -11,9 +11,9 @@ export interface Endpoint<Req, Res, Params extends readonly unknown[] = []> {
   /** Route pattern with `:name` segments, for servers. */
   readonly pattern: string;
   /** Request body schema; absent for GET. */
-  readonly request?: z.ZodType<Req>;
+  readonly request?: z.ZodMiniType<Req>;
   /** Response body schema (2xx). */
-  readonly response: z.ZodType<Res>;
+  readonly response: z.ZodMiniType<Res>;
 }
 
 export function defineEndpoint<Req, Res, Params extends readonly unknown[] = []>(

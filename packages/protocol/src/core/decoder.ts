@@ -1,5 +1,7 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
+import { type Check, compileCheck } from './compileCheck';
 import { type DecodeError, decodeError } from './DecodeError';
+import { describeIssue } from './describeIssue';
 
 /**
  * A message whose type the seed does not name. Kept, not dropped, so a newer
@@ -18,8 +20,11 @@ export type DecodeResult<M> =
 export interface DecoderOptions<M> {
   readonly system: string;
   /** One schema per message type; the key is what `discriminate` returns. */
-  readonly schemas: { readonly [type: string]: z.ZodType<M> };
-  /** Which schema a parsed object should be checked against. */
+  readonly schemas: { readonly [type: string]: z.ZodMiniType<M> };
+  /**
+   * The message's type name, as the protocol spells it (`type`, `event_type`,
+   * `action`): picks the schema, and names an unknown message.
+   */
   readonly discriminate: (value: Record<string, unknown>) => string | undefined;
   /** Frames longer than this (in UTF-16 code units) are refused before parsing. */
   readonly maxLength?: number;
@@ -28,6 +33,8 @@ export interface DecoderOptions<M> {
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
+/** For a schema `compileCheck` cannot mirror (a stripping object, a transform): zod alone decides. */
+const zodOnly: Check = () => false;
 
 /**
  * Builds `decode(frame)`: JSON.parse once, look up the schema by the
@@ -35,6 +42,16 @@ const hasOwn = Object.prototype.hasOwnProperty;
  */
 export function createDecoder<M>(options: DecoderOptions<M>): (frame: string) => DecodeResult<M> {
   const { system, schemas, discriminate, maxLength, text } = options;
+  // Compiled on first use, so a type that never arrives costs nothing.
+  const checks = new Map<string, Check>();
+  const checkOf = (type: string, schema: z.ZodMiniType<M>): Check => {
+    let check = checks.get(type);
+    if (check === undefined) {
+      check = compileCheck(schema) ?? zodOnly;
+      checks.set(type, check);
+    }
+    return check;
+  };
   return (frame) => {
     if (maxLength !== undefined && frame.length > maxLength) {
       return {
@@ -78,20 +95,15 @@ export function createDecoder<M>(options: DecoderOptions<M>): (frame: string) =>
     const record = value as Record<string, unknown>;
     const type = discriminate(record);
     const schema = type === undefined || !hasOwn.call(schemas, type) ? undefined : schemas[type];
-    if (schema === undefined) {
-      const named =
-        typeof record.type === 'string'
-          ? record.type
-          : typeof record.event_type === 'string'
-            ? record.event_type
-            : type;
-      return { kind: 'unknown', message: { type: named, value: record } };
-    }
+    // The adapter's `discriminate` is the one place that knows how a message names its type.
+    if (schema === undefined) return { kind: 'unknown', message: { type, value: record } };
+    // The plain compiled check first; zod parses again only to say what failed.
+    if (checkOf(type as string, schema)(record)) return { kind: 'message', message: record as M };
     const result = schema.safeParse(record);
     if (result.success) return { kind: 'message', message: result.data };
     const issues = result.error.issues.map((issue) => ({
       path: issue.path,
-      message: issue.message,
+      message: describeIssue(issue, record),
     }));
     const first = issues[0];
     return {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * FastAPI's error body, shared by the two FastAPI systems (Plataforma E,
@@ -9,13 +9,11 @@ export const fastApiErrorBodySchema = z.object({
   detail: z.union([
     z.string(),
     z.array(
-      z
-        .object({
-          loc: z.array(z.union([z.string(), z.number()])),
-          msg: z.string(),
-          type: z.string(),
-        })
-        .loose(),
+      z.looseObject({
+        loc: z.array(z.union([z.string(), z.number()])),
+        msg: z.string(),
+        type: z.string(),
+      }),
     ),
   ]),
 });

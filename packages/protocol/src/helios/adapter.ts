@@ -1,6 +1,7 @@
 import type { Adapter, MessageRole } from '../core/Adapter';
 import { createDecoder } from '../core/decoder';
 import { defineFeed } from '../core/Feed';
+import { readField } from '../core/readField';
 import {
   type AnyStatusMessage,
   type ClientCommand,
@@ -23,7 +24,7 @@ export const HELIOS_PING_INTERVAL_MS = 15_000;
 /** `status` arrives every 5 s (seed: "Sent automatically every 5 seconds"). */
 export const HELIOS_STATUS_INTERVAL_MS = 5_000;
 
-const typeOf = (message: unknown) => (message as { type?: unknown }).type;
+const typeOf = (message: unknown) => readField(message, 'type');
 
 /** A feed of one subscription flag whose messages have one of `types`. */
 const flagFeed = <M>(name: string, flag: SubscriptionFlag, ...types: string[]) =>

@@ -1,67 +1,81 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { isoTimestamp as looseIsoTimestamp } from '../core/isoTimestamp';
+import { openEnum } from '../core/openEnum';
+import { openObject } from '../core/openObject';
 
 /**
- * Helios API Gateway `/ws/cluster`. Every server message is
- * `{ type, timestamp, data }` with an ISO 8601 timestamp (Go `time.Time`:
- * `Z` or an offset, optional fraction).
+ * Helios API Gateway `/ws/cluster`, read tolerantly. Every server message is
+ * `{ type, timestamp, data }`; the timestamp is ISO 8601 in any common
+ * spelling (Go `time.Time` marshals with nanoseconds and an offset). Every
+ * object keeps the fields a server adds; numbers are plain numbers (the
+ * seed never says integer). Every field a type's example shows is required.
  */
-export const isoTimestamp = z.iso.datetime({ offset: true, local: true });
+export const isoTimestamp = looseIsoTimestamp;
 
 /** The three Raft roles, spelled as the seed spells them. */
-export const raftStateSchema = z.enum(['Follower', 'Candidate', 'Leader']);
+export const RAFT_STATES = ['Follower', 'Candidate', 'Leader'] as const;
+export const raftStateSchema = z.enum(RAFT_STATES);
+/**
+ * A Raft role as a server sends it: the seed's three, or another a Raft
+ * library has (`Shutdown`, `PreCandidate`), which must not drop the status.
+ */
+export const raftStateField = openEnum(RAFT_STATES);
 
-export const clusterStatusSchema = z.object({
+export const clusterStatusSchema = openObject({
   node_id: z.string(),
-  state: raftStateSchema,
-  term: z.number().int().nonnegative(),
-  commit_index: z.number().int().nonnegative(),
-  last_applied: z.number().int().nonnegative(),
+  state: raftStateField,
+  term: z.number(),
+  commit_index: z.number(),
+  last_applied: z.number(),
   /** Node id of the current leader; empty while none is known. */
   leader: z.string(),
-  peers: z.array(z.string()),
+  /** Go marshals a nil slice as `null`: no peers. */
+  peers: z.nullable(z.array(z.string())),
 });
 
-export const stateChangeDataSchema = z.object({
-  old_state: raftStateSchema,
-  new_state: raftStateSchema,
-  term: z.number().int().nonnegative(),
+export const stateChangeDataSchema = openObject({
+  old_state: raftStateField,
+  new_state: raftStateField,
+  term: z.number(),
 });
 
-export const peerChangeDataSchema = z.object({
-  event_type: z.enum(['added', 'removed']),
+export const peerChangeDataSchema = openObject({
+  /** `added` or `removed` in the seed's prose; any string is kept. */
+  event_type: openEnum(['added', 'removed'] as const),
   peer_id: z.string(),
   peer_address: z.string(),
 });
 
 /** One latency series (`append_entries`, ...), aggregated over the window. */
-export const latencyStatSchema = z.object({
-  count: z.number().int().nonnegative(),
+export const latencyStatSchema = openObject({
+  count: z.number(),
   avg_value_ms: z.number(),
   min_value_ms: z.number(),
   max_value_ms: z.number(),
 });
 
-export const latencyDataSchema = z.object({
+export const latencyDataSchema = openObject({
   aggregated: z.record(z.string(), latencyStatSchema),
 });
 
-export const uptimeDataSchema = z.object({
+export const uptimeDataSchema = openObject({
   /** Go duration string, e.g. `24h30m0s`. */
   current_uptime: z.string(),
-  total_sessions: z.number().int().nonnegative(),
+  total_sessions: z.number(),
   /** Go duration string, e.g. `120h15m30s`. */
   total_uptime: z.string(),
 });
 
-export const snapshotDataSchema = z.object({
-  index: z.number().int().nonnegative(),
-  term: z.number().int().nonnegative(),
-  size_bytes: z.number().int().nonnegative(),
-  duration_ms: z.number().nonnegative(),
+export const snapshotDataSchema = openObject({
+  index: z.number(),
+  term: z.number(),
+  size_bytes: z.number(),
+  duration_ms: z.number(),
 });
 
-export const customMetricSchema = z.object({
-  type: z.enum(['counter', 'gauge', 'histogram']),
+export const customMetricSchema = openObject({
+  /** The seed shows `counter`; Prometheus has `gauge`, `histogram`, `summary`, ... */
+  type: openEnum(['counter', 'gauge', 'histogram'] as const),
   help: z.string(),
   value: z.number(),
 });
@@ -71,8 +85,8 @@ export const customMetricsDataSchema = z.record(z.string(), customMetricSchema);
 
 // ---- server -> client ----
 
-const message = <T extends string, D extends z.ZodType>(type: T, data: D) =>
-  z.object({ type: z.literal(type), timestamp: isoTimestamp, data });
+const message = <T extends string, D extends z.ZodMiniType>(type: T, data: D) =>
+  openObject({ type: z.literal(type), timestamp: isoTimestamp, data });
 
 export const statusMessageSchema = message('status', clusterStatusSchema);
 /**
@@ -86,13 +100,13 @@ export const latencyMessageSchema = message('latency', latencyDataSchema);
 export const uptimeMessageSchema = message('uptime', uptimeDataSchema);
 export const snapshotMessageSchema = message('snapshot', snapshotDataSchema);
 export const customMetricsMessageSchema = message('custom_metrics', customMetricsDataSchema);
-export const errorMessageSchema = message('error', z.object({ error: z.string() }));
+export const errorMessageSchema = message('error', openObject({ error: z.string() }));
 
-/** The seed names `pong` but shows no body; `data` (if any) is opaque. */
-export const pongMessageSchema = z.object({
+/** The seed names `pong` but shows no body: only `type` is required, `data` (if any) is opaque. */
+export const pongMessageSchema = openObject({
   type: z.literal('pong'),
-  timestamp: isoTimestamp,
-  data: z.record(z.string(), z.unknown()).optional(),
+  timestamp: z.nullish(isoTimestamp),
+  data: z.optional(z.unknown()),
 });
 
 export const serverMessageSchemas = {

@@ -1,10 +1,12 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEndpoint } from '../core/Endpoint';
+import { openEnum } from '../core/openEnum';
+import { openObject } from '../core/openObject';
 import { isoTimestamp } from './messages';
 
 export const loginRequestSchema = z.object({
-  username: z.string().min(1),
-  password: z.string().min(1),
+  username: z.string().check(z.minLength(1)),
+  password: z.string().check(z.minLength(1)),
 });
 
 /**
@@ -12,10 +14,10 @@ export const loginRequestSchema = z.object({
  * in `?token=`). `expires_at` and `role` are optional extras a client can use
  * to refresh before expiry and to tell viewers they cannot open the socket.
  */
-export const loginResponseSchema = z.object({
-  token: z.string().min(1),
-  expires_at: isoTimestamp.optional(),
-  role: z.enum(['admin', 'viewer']).optional(),
+export const loginResponseSchema = openObject({
+  token: z.string().check(z.minLength(1)),
+  expires_at: z.nullish(isoTimestamp),
+  role: z.nullish(openEnum(['admin', 'viewer'] as const)),
 });
 
 /** Body of a non-2xx answer (401 on bad credentials). */

@@ -1,6 +1,7 @@
 import type { Adapter, MessageRole } from '../core/Adapter';
 import { createDecoder } from '../core/decoder';
 import { defineFeed } from '../core/Feed';
+import { readField } from '../core/readField';
 import { added, removed } from '../core/topics';
 import { type LogLevel, levelAtLeast } from './LogLevel';
 import {
@@ -67,7 +68,7 @@ export type DataMessageType = {
 }[keyof Roles];
 export type DataMessage = MessageOf<DataMessageType>;
 
-const typeOf = (message: unknown) => (message as { type?: unknown }).type;
+const typeOf = (message: unknown) => readField(message, 'type');
 
 function isData(message: unknown): message is DataMessage {
   const type = typeOf(message);
@@ -76,11 +77,17 @@ function isData(message: unknown): message is DataMessage {
   );
 }
 
-function belongsTo(message: DataMessage, projectId: string): boolean {
-  if (message.project_id === projectId) return true;
+function belongsTo(message: unknown, projectId: string): boolean {
+  if (readField(message, 'project_id') === projectId) return true;
   // Chat and story events also name their project inside `data`.
-  const data = message.data as { project_id?: unknown };
-  return data.project_id === projectId;
+  return readField(readField(message, 'data'), 'project_id') === projectId;
+}
+
+/** A log line at or above `minimum`; never throws on a drifted one (`data: null`, a numeric level). */
+function isLogAtLeast(message: unknown, minimum: LogLevel): boolean {
+  if (typeOf(message) !== 'log_message') return false;
+  const level = readField(readField(message, 'data'), 'level');
+  return typeof level !== 'string' || levelAtLeast(level, minimum);
 }
 
 export interface LogsFeedOptions {
@@ -116,8 +123,7 @@ export const feeds = {
       key: `plataforma-e:logs:${level}`,
       path: PLATAFORMA_E_PATHS.logs(level),
       // The server filters already; checking again keeps the feed honest if it does not.
-      accepts: (m) =>
-        typeOf(m) === 'log_message' && levelAtLeast((m as LogMessage).data.level, level),
+      accepts: (m) => isLogAtLeast(m, level),
     }),
 } as const;
 

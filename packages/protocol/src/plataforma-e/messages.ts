@@ -1,86 +1,81 @@
-import * as z from 'zod';
-import { logLevelSchema } from './LogLevel';
+import * as z from 'zod/mini';
+import { isoTimestamp } from '../core/isoTimestamp';
+import { openObject } from '../core/openObject';
+import { logLevelField } from './LogLevel';
 import { statsSchema } from './Stats';
 
 /**
- * Plataforma E `/ws/notifications`, `/ws/project/{project_id}`, `/ws/logs`.
- * Timestamps are ISO 8601 strings; Python's `isoformat()` may omit the
- * offset and carry microseconds, so both are accepted.
+ * Plataforma E `/ws/notifications`, `/ws/project/{project_id}`, `/ws/logs`,
+ * read tolerantly: every object keeps the fields a server adds. Timestamps
+ * are ISO 8601 in any common spelling (Python's `isoformat()` may omit the
+ * offset and carry microseconds).
  */
-export const isoDateTime = z.iso.datetime({ offset: true, local: true });
+export const isoDateTime = isoTimestamp;
 
 /** A project id as commands carry it; longer ids are refused rather than stored. */
-export const projectIdSchema = z.string().min(1).max(128);
-
-/** 0 to 100, as `task_updated.progress` and `job_progress.progress` report it. */
-const percent = z.number().min(0).max(100);
+export const projectIdSchema = z.string().check(z.minLength(1), z.maxLength(128));
 
 /**
  * The envelope every server message shares (the seed's "Estrutura de
- * Mensagem"). `project_id` / `story_id` are optional; `null` is accepted too
- * because a Python server serialises an unset `Optional[str]` as `null`.
+ * Mensagem", which "todas as mensagens seguem"): `type`, `data` and
+ * `timestamp` are required. `message_id`, `project_id` and `story_id`
+ * appear in that one example only, and nothing routes on `message_id`, so
+ * all three are optional; `null` is accepted because a Python server
+ * serialises an unset `Optional[str]` as `null`.
  */
 const envelopeShape = {
   timestamp: isoDateTime,
-  message_id: z.string(),
-  project_id: z.string().nullish(),
-  story_id: z.string().nullish(),
+  message_id: z.nullish(z.string()),
+  project_id: z.nullish(z.string()),
+  story_id: z.nullish(z.string()),
 };
 
-function event<T extends string, D extends z.ZodType>(type: T, data: D) {
-  return z.object({ type: z.literal(type), data, ...envelopeShape });
+function event<T extends string, D extends z.ZodMiniType>(type: T, data: D) {
+  return openObject({ type: z.literal(type), data, ...envelopeShape });
 }
 
-// `data` bodies: the fields of the seed's tables are required; `.loose()`
+// `data` bodies: the fields a table's "Dados" column lists are required (the
+// seed's guarantee); fields no table lists are optional. `.looseObject`
 // keeps whatever else the server adds, so a newer server does not break us.
 
-const empty = z.object({}).loose();
-const jobStatus = z.object({ job_id: z.string(), status: z.string() }).loose();
+const text = z.string();
+/** The connection events' table has no "Dados" column: no field is promised, `data` may be absent. */
+const noFields = z.nullish(openObject({}));
+const jobStatus = openObject({ job_id: text, status: text });
 
 /** The `data` schema of every event type the seed's tables list, by type. */
 export const eventDataSchemas = {
-  connection: z.object({ connection_id: z.string(), message: z.string().optional() }).loose(),
-  heartbeat: empty,
-  ping: empty,
-  pong: empty,
-  subscribed: z.object({ project_id: z.string() }).loose(),
-  unsubscribed: z.object({ project_id: z.string() }).loose(),
-  story_created: z
-    .object({ story_id: z.string(), title: z.string(), project_id: z.string() })
-    .loose(),
-  story_updated: z.object({ story_id: z.string(), title: z.string() }).loose(),
-  story_moved: z.object({ story_id: z.string(), title: z.string(), to: z.string() }).loose(),
-  story_deleted: z.object({ story_id: z.string() }).loose(),
-  task_created: z.object({ task_id: z.string(), title: z.string(), story_id: z.string() }).loose(),
-  task_updated: z.object({ task_id: z.string(), title: z.string(), progress: percent }).loose(),
-  task_completed: z
-    .object({ task_id: z.string(), title: z.string(), story_id: z.string() })
-    .loose(),
-  task_deleted: z.object({ task_id: z.string() }).loose(),
-  chat_message: z
-    .object({ preview: z.string(), project_id: z.string(), story_id: z.string() })
-    .loose(),
+  connection: z.nullish(openObject({ connection_id: z.nullish(text), message: z.nullish(text) })),
+  heartbeat: noFields,
+  ping: noFields,
+  pong: noFields,
+  subscribed: z.nullish(openObject({ project_id: z.nullish(text) })),
+  unsubscribed: z.nullish(openObject({ project_id: z.nullish(text) })),
+  story_created: openObject({ story_id: text, title: text, project_id: text }),
+  story_updated: openObject({ story_id: text, title: text }),
+  story_moved: openObject({ story_id: text, title: text, to: text }),
+  story_deleted: openObject({ story_id: text }),
+  task_created: openObject({ task_id: text, title: text, story_id: text }),
+  /** `progress`: a number (0-100 in practice; no range is promised). */
+  task_updated: openObject({ task_id: text, title: text, progress: z.number() }),
+  task_completed: openObject({ task_id: text, title: text, story_id: text }),
+  task_deleted: openObject({ task_id: text }),
+  chat_message: openObject({ preview: text, project_id: text, story_id: text }),
   job_started: jobStatus,
-  job_progress: z
-    .object({
-      job_id: z.string(),
-      progress: percent,
-      status: z.string(),
-      output: z.string().optional(),
-    })
-    .loose(),
+  job_progress: openObject({
+    job_id: text,
+    progress: z.number(),
+    status: text,
+    output: z.nullish(text),
+  }),
   job_completed: jobStatus,
-  job_failed: z.object({ job_id: z.string(), status: z.string(), error: z.string() }).loose(),
-  notification: z
-    .object({ title: z.string(), message: z.string(), level: z.string().optional() })
-    .loose(),
+  job_failed: openObject({ job_id: text, status: text, error: text }),
+  /** The seed's own broadcast example sends `{title, message}` without `level`. */
+  notification: openObject({ title: text, message: text, level: z.nullish(text) }),
   /** `code` is undocumented: a machine-readable string or an HTTP-like number. */
-  error: z
-    .object({ message: z.string(), code: z.union([z.string(), z.number()]).optional() })
-    .loose(),
-  log_message: z
-    .object({ level: logLevelSchema, message: z.string(), source: z.string().optional() })
-    .loose(),
+  error: openObject({ message: text, code: z.nullish(z.union([text, z.number()])) }),
+  /** `notify_log("info", "Build iniciado", source="CI/CD")`: `source` is a keyword argument. */
+  log_message: openObject({ level: logLevelField, message: text, source: z.nullish(text) }),
 } as const;
 
 /** The event types of the seed's tables (the server's `EventType`). */
@@ -92,11 +87,8 @@ export const eventTypeSchema = z.enum(Object.keys(eventDataSchemas) as [EventTyp
 export const serverMessageSchemas = {
   connection: event('connection', eventDataSchemas.connection),
   heartbeat: event('heartbeat', eventDataSchemas.heartbeat),
-  /**
-   * The seed lists `ping` as client-only; should a server ever send one it
-   * still decodes, and its `data` may be left out.
-   */
-  ping: event('ping', eventDataSchemas.ping.optional()),
+  /** The seed lists `ping` as client-only; should a server ever send one it still decodes. */
+  ping: event('ping', eventDataSchemas.ping),
   pong: event('pong', eventDataSchemas.pong),
   subscribed: event('subscribed', eventDataSchemas.subscribed),
   unsubscribed: event('unsubscribed', eventDataSchemas.unsubscribed),

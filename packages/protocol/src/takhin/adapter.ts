@@ -1,6 +1,7 @@
 import type { Adapter, MessageRole } from '../core/Adapter';
 import { createDecoder } from '../core/decoder';
 import { defineFeed } from '../core/Feed';
+import { readField } from '../core/readField';
 import { added, removed } from '../core/topics';
 import {
   type ClientCommand,
@@ -19,7 +20,9 @@ export const TAKHIN_PING_INTERVAL_MS = 30_000;
 export const TAKHIN_METRICS_INTERVAL_MS = 2_000;
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
-const typeOf = (message: unknown) => (message as { type?: unknown }).type;
+const typeOf = (message: unknown) => readField(message, 'type');
+/** `message.data[key]`, or `undefined` when drifted data has no such object. */
+const dataField = (message: unknown, key: string) => readField(readField(message, 'data'), key);
 
 export const feeds = {
   /** Cluster metrics, every 2 s, to every connection. */
@@ -38,10 +41,7 @@ export const feeds = {
       topics: [`topic:${name}`],
       accepts: (m) => {
         const t = typeOf(m);
-        return (
-          (t === 'topic_created' || t === 'topic_deleted') &&
-          (m as TopicEventMessage).data.name === name
-        );
+        return (t === 'topic_created' || t === 'topic_deleted') && dataField(m, 'name') === name;
       },
     }),
   /** `group_updated` for one consumer group, via a `group:<groupId>` subscription. */
@@ -50,8 +50,7 @@ export const feeds = {
       key: `takhin:group:${groupId}`,
       path: TAKHIN_PATH,
       topics: [`group:${groupId}`],
-      accepts: (m) =>
-        typeOf(m) === 'group_updated' && (m as GroupUpdatedMessage).data.groupId === groupId,
+      accepts: (m) => typeOf(m) === 'group_updated' && dataField(m, 'groupId') === groupId,
     }),
 } as const;
 

@@ -1,21 +1,29 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { openObject } from '../core/openObject';
 
 /**
- * Takhin Console `/api/monitoring/ws`. Timestamps are integer unix seconds
- * on server messages; client commands may carry fractional seconds (the
- * seed's own heartbeat example sends `Date.now() / 1000`).
+ * Takhin Console `/api/monitoring/ws`, read tolerantly: every object keeps
+ * the fields a server adds (`z.looseObject`), and numbers are plain numbers
+ * (the seed never says "integer"; a Go `float64` counter or a rate may
+ * arrive as `3.0` or `2.5`). Every field the seed's examples show for a
+ * message type is required: the examples are the only shape it gives.
  */
-export const unixSeconds = z.number().int().nonnegative();
-const clientSeconds = z.number().nonnegative();
 
-export const throughputSchema = z.object({
+/**
+ * Unix seconds. Integers in every server example, but the seed's own
+ * heartbeat sends `Date.now() / 1000`, so a fraction is accepted everywhere.
+ */
+export const unixSeconds = z.number();
+const clientSeconds = z.number().check(z.nonnegative());
+
+export const throughputSchema = openObject({
   produceRate: z.number(),
   fetchRate: z.number(),
   produceBytes: z.number(),
   fetchBytes: z.number(),
 });
 
-export const latencySchema = z.object({
+export const latencySchema = openObject({
   produceP50: z.number(),
   produceP95: z.number(),
   produceP99: z.number(),
@@ -24,45 +32,45 @@ export const latencySchema = z.object({
   fetchP99: z.number(),
 });
 
-export const topicStatSchema = z.object({
+export const topicStatSchema = openObject({
   name: z.string(),
-  partitions: z.number().int(),
+  partitions: z.number(),
   totalMessages: z.number(),
   totalBytes: z.number(),
   produceRate: z.number(),
   fetchRate: z.number(),
 });
 
-export const partitionLagSchema = z.object({
-  partition: z.number().int(),
+export const partitionLagSchema = openObject({
+  partition: z.number(),
   currentOffset: z.number(),
   logEndOffset: z.number(),
   lag: z.number(),
 });
 
-export const topicLagSchema = z.object({
+export const topicLagSchema = openObject({
   topic: z.string(),
   totalLag: z.number(),
   partitionLags: z.array(partitionLagSchema),
 });
 
-export const consumerLagSchema = z.object({
+export const consumerLagSchema = openObject({
   groupId: z.string(),
   totalLag: z.number(),
   topicLags: z.array(topicLagSchema),
 });
 
-export const clusterHealthSchema = z.object({
-  activeConnections: z.number().int(),
-  totalTopics: z.number().int(),
-  totalPartitions: z.number().int(),
-  totalConsumers: z.number().int(),
+export const clusterHealthSchema = openObject({
+  activeConnections: z.number(),
+  totalTopics: z.number(),
+  totalPartitions: z.number(),
+  totalConsumers: z.number(),
   diskUsageBytes: z.number(),
   memoryUsageBytes: z.number(),
-  goroutineCount: z.number().int(),
+  goroutineCount: z.number(),
 });
 
-export const metricsDataSchema = z.object({
+export const metricsDataSchema = openObject({
   throughput: throughputSchema,
   latency: latencySchema,
   topicStats: z.array(topicStatSchema),
@@ -72,35 +80,36 @@ export const metricsDataSchema = z.object({
 
 // ---- server -> client ----
 
-export const metricsMessageSchema = z.object({
+export const metricsMessageSchema = openObject({
   type: z.literal('metrics'),
   timestamp: unixSeconds,
   data: metricsDataSchema,
 });
 
-export const topicCreatedMessageSchema = z.object({
+export const topicCreatedMessageSchema = openObject({
   type: z.literal('topic_created'),
   timestamp: unixSeconds,
-  data: z.object({ name: z.string().min(1), partitions: z.number().int().positive() }),
+  data: openObject({ name: z.string(), partitions: z.number() }),
 });
 
-export const topicDeletedMessageSchema = z.object({
+export const topicDeletedMessageSchema = openObject({
   type: z.literal('topic_deleted'),
   timestamp: unixSeconds,
-  data: z.object({ name: z.string().min(1) }),
+  data: openObject({ name: z.string() }),
 });
 
-export const groupUpdatedMessageSchema = z.object({
+export const groupUpdatedMessageSchema = openObject({
   type: z.literal('group_updated'),
   timestamp: unixSeconds,
-  data: z.object({
-    groupId: z.string().min(1),
+  data: openObject({
+    groupId: z.string(),
+    /** Kafka's group states (`Stable`, `PreparingRebalance`, ...); only `Stable` is shown. */
     state: z.string(),
-    members: z.number().int().nonnegative(),
+    members: z.number(),
   }),
 });
 
-export const pongMessageSchema = z.object({
+export const pongMessageSchema = openObject({
   type: z.literal('pong'),
   timestamp: unixSeconds,
 });
@@ -108,12 +117,13 @@ export const pongMessageSchema = z.object({
 /**
  * Not in the seed: the reference server tells a client why it is about to
  * close the socket ("The server will close the connection ... when the client
- * sends malformed messages"). Clients treat it as an in-band error.
+ * sends malformed messages"). Clients treat it as an in-band error. Every
+ * field but `type` is feedkit's invention, so all of them are optional.
  */
-export const errorMessageSchema = z.object({
+export const errorMessageSchema = openObject({
   type: z.literal('error'),
-  timestamp: unixSeconds,
-  data: z.object({ message: z.string() }),
+  timestamp: z.nullish(unixSeconds),
+  data: z.nullish(openObject({ message: z.nullish(z.string()) })),
 });
 
 export const serverMessageSchemas = {
@@ -146,8 +156,10 @@ export type ServerMessage =
 /** `topic:<name>` or `group:<groupId>`. */
 export const subscriptionTargetSchema = z
   .string()
-  .max(256)
-  .regex(/^(topic|group):.+$/, "expected 'topic:<name>' or 'group:<groupId>'");
+  .check(
+    z.maxLength(256),
+    z.regex(/^(topic|group):.+$/, "expected 'topic:<name>' or 'group:<groupId>'"),
+  );
 
 export const subscribeCommandSchema = z.object({
   type: z.literal('subscribe'),

@@ -1,6 +1,7 @@
 import type { Adapter } from '../core/Adapter';
 import { createDecoder } from '../core/decoder';
 import { defineFeed } from '../core/Feed';
+import { readField } from '../core/readField';
 import {
   type BackendStatusMessage,
   type ClientCommand,
@@ -34,7 +35,7 @@ export const VELOFLUX_SILENCE_FACTOR = 2.5;
  */
 export const VELOFLUX_MAX_COMMAND_LENGTH = 4096;
 
-const typeOf = (message: unknown) => (message as { type?: unknown }).type;
+const typeOf = (message: unknown) => readField(message, 'type');
 
 export const feeds = {
   /** `backend_status` every 5 s (and on force-update) on its own socket. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEndpoint } from '../core/Endpoint';
 
 /** One update stream, as the REST control endpoints name it. */
@@ -12,26 +12,17 @@ export const controlRequestSchema = z.object({
 });
 
 /**
- * Not documented by the seed; chosen so a dashboard can show the resulting
- * pause state of every stream without a second call.
+ * The seed shows no response body for `control` or `force-update`: a 2xx
+ * answer is the success, and whatever JSON it carries is kept as `unknown`.
  */
-export const controlResponseSchema = z.object({
-  success: z.literal(true),
-  action: z.enum(['pause', 'resume']),
-  type: updateTargetSchema,
-  paused: z.object({ backends: z.boolean(), metrics: z.boolean(), status: z.boolean() }),
-});
+export const controlResponseSchema = z.unknown();
 
 export const forceUpdateRequestSchema = z.object({
   type: updateTargetSchema,
 });
 
-/** Not documented by the seed; `forced` lists the streams that were pushed. */
-export const forceUpdateResponseSchema = z.object({
-  success: z.literal(true),
-  type: updateTargetSchema,
-  forced: z.array(updateKindSchema),
-});
+/** Not shown by the seed either; see `controlResponseSchema`. */
+export const forceUpdateResponseSchema = z.unknown();
 
 /** Body of every 4xx (bad JSON, unknown action or type) and 429 (rate limited) answer. */
 export const errorBodySchema = z.object({ error: z.string() });
@@ -39,9 +30,11 @@ export const errorBodySchema = z.object({ error: z.string() });
 export type UpdateKind = z.infer<typeof updateKindSchema>;
 export type UpdateTarget = z.infer<typeof updateTargetSchema>;
 export type ControlRequest = z.infer<typeof controlRequestSchema>;
-export type ControlResponse = z.infer<typeof controlResponseSchema>;
+/** Whatever JSON a 2xx answer carries: the seed shows none. */
+export type ControlResponse = unknown;
 export type ForceUpdateRequest = z.infer<typeof forceUpdateRequestSchema>;
-export type ForceUpdateResponse = z.infer<typeof forceUpdateResponseSchema>;
+/** Whatever JSON a 2xx answer carries: the seed shows none. */
+export type ForceUpdateResponse = unknown;
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 export const endpoints = {
@@ -53,7 +46,7 @@ export const endpoints = {
     request: controlRequestSchema,
     response: controlResponseSchema,
   }),
-  /** `POST /api/ws/force-update`: push one stream (or all) now, with `forced: true`. */
+  /** `POST /api/ws/force-update`: push one stream (or all) now. */
   forceUpdate: defineEndpoint<ForceUpdateRequest, ForceUpdateResponse>({
     method: 'POST',
     path: () => '/api/ws/force-update',

@@ -62,6 +62,13 @@ export class Platform {
     const roll = this.random.next();
     if (roll < 0.15 || this.stories.size === 0) return this.createStory(this.random.pick(PROJECTS));
     const story = this.random.pick([...this.stories.values()]);
+    return (
+      this.storyEvent(story, roll) ?? this.taskEvent(story, roll) ?? this.chatOrNotice(story, roll)
+    );
+  }
+
+  /** A story renamed, moved or deleted (undefined: the roll is for something else). */
+  private storyEvent(story: Story, roll: number): PlatformEvent | undefined {
     const scoped = { project_id: story.projectId, story_id: story.id };
     if (roll < 0.25) {
       story.title = `${story.title.replace(/ \(v\d+\)$/, '')} (v${this.random.int(2, 9)})`;
@@ -79,6 +86,12 @@ export class Platform {
       this.stories.delete(story.id);
       return { type: 'story_deleted', data: { story_id: story.id }, ...scoped };
     }
+    return undefined;
+  }
+
+  /** A task created, advanced, completed or deleted (undefined: the roll is for something else). */
+  private taskEvent(story: Story, roll: number): PlatformEvent | undefined {
+    const scoped = { project_id: story.projectId, story_id: story.id };
     if (roll < 0.5) {
       const id = `STSK-${String(++this.taskSeq).padStart(4, '0')}`;
       const title = this.random.pick(TITLES);
@@ -107,6 +120,11 @@ export class Platform {
       story.tasks.delete(task.id);
       return { type: 'task_deleted', data: { task_id: task.id }, ...scoped };
     }
+    return undefined;
+  }
+
+  /** A chat message, a job step or a notification. */
+  private chatOrNotice(story: Story, roll: number): PlatformEvent {
     if (roll < 0.78) {
       return {
         type: 'chat_message',
@@ -120,7 +138,8 @@ export class Platform {
           project_id: story.projectId,
           story_id: story.id,
         },
-        ...scoped,
+        project_id: story.projectId,
+        story_id: story.id,
       };
     }
     if (roll < 0.92) return this.jobStep();

@@ -156,28 +156,7 @@ export class TakhinCluster {
         fetchRate: round(produceRate * 0.8),
       };
     });
-    const consumerLags = [...this.groups.values()].map((group) => {
-      const topicLags = [...group.offsets].flatMap(([name, offsets]) => {
-        const topic = this.topics.get(name);
-        if (topic === undefined) return [];
-        const partitionLags = offsets.map((currentOffset, partition) => {
-          const logEndOffset = (topic.partitions[partition] as Partition).logEndOffset;
-          return { partition, currentOffset, logEndOffset, lag: logEndOffset - currentOffset };
-        });
-        return [
-          {
-            topic: name,
-            totalLag: partitionLags.reduce((sum, p) => sum + p.lag, 0),
-            partitionLags,
-          },
-        ];
-      });
-      return {
-        groupId: group.groupId,
-        totalLag: topicLags.reduce((sum, t) => sum + t.totalLag, 0),
-        topicLags,
-      };
-    });
+    const consumerLags = [...this.groups.values()].map((group) => this.consumerLag(group));
     const p50 = this.random.between(2, 6);
     const f50 = this.random.between(1, 4);
     return {
@@ -206,6 +185,30 @@ export class TakhinCluster {
         memoryUsageBytes: 48 * 1024 * 1024 + this.random.int(0, 8 * 1024 * 1024),
         goroutineCount: 100 + this.topics.size * 4 + this.random.int(0, 10),
       },
+    };
+  }
+
+  /** One group's lag per topic and partition, against the topics' log end offsets. */
+  private consumerLag(group: Group): Takhin.MetricsData['consumerLags'][number] {
+    const topicLags = [...group.offsets].flatMap(([name, offsets]) => {
+      const topic = this.topics.get(name);
+      if (topic === undefined) return [];
+      const partitionLags = offsets.map((currentOffset, partition) => {
+        const logEndOffset = (topic.partitions[partition] as Partition).logEndOffset;
+        return { partition, currentOffset, logEndOffset, lag: logEndOffset - currentOffset };
+      });
+      return [
+        {
+          topic: name,
+          totalLag: partitionLags.reduce((sum, p) => sum + p.lag, 0),
+          partitionLags,
+        },
+      ];
+    });
+    return {
+      groupId: group.groupId,
+      totalLag: topicLags.reduce((sum, t) => sum + t.totalLag, 0),
+      topicLags,
     };
   }
 

@@ -1,0 +1,4 @@
+// @vitest-environment happy-dom
+import { mocksSocketsInThisDom } from './support/domCase';
+
+mocksSocketsInThisDom();

@@ -1,0 +1,4 @@
+// @vitest-environment jsdom
+import { mocksSocketsInThisDom } from './support/domCase';
+
+mocksSocketsInThisDom();
