@@ -26,6 +26,8 @@ export function formatState(state: ClientState, now: number, c: Colors): string 
           : ` in ${Math.max(0, Math.ceil((state.nextRetryAt - now) / 1000))} s`;
       return c.yellow(`reconnecting${wait}, attempt ${state.attempt}${reason}`);
     }
+    case 'offline':
+      return c.yellow(`offline${reason}`);
     case 'closed':
       return c.dim(`closed${reason}`);
   }

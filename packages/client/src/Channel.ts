@@ -69,6 +69,7 @@ export class Channel<In, Out> {
     }
     if (this.#members.has(feed)) return;
     this.#members.set(feed, this.#feeds.subscribe(feed));
+    feed.connectionChanged(this.#state);
     if (this.subscriptions.add(feed.spec.topics)) this.#scheduleSync();
     this.#transport.open();
   }
@@ -103,6 +104,24 @@ export class Channel<In, Out> {
 
   reconnectNow(): void {
     this.#transport.reconnectNow();
+  }
+
+  /** See `Transport.suspend`: the page lifecycle drives these three. */
+  suspend(reason: string): void {
+    this.#transport.suspend(reason);
+  }
+
+  resume(): void {
+    this.#transport.resume();
+  }
+
+  wake(): void {
+    this.#transport.wake();
+  }
+
+  /** A feed on this socket went stale: check the socket now. */
+  probe(): void {
+    this.#transport.probe();
   }
 
   /** Closes the transport with 1000. Queued messages are reported as dropped. */
@@ -254,6 +273,7 @@ export class Channel<In, Out> {
 
   #publish(transport: TransportState): void {
     this.#state = { ...transport, topics: [...this.#wire], acks: this.#acks };
+    for (const feed of this.feeds) feed.connectionChanged(this.#state);
     this.#o.events.state(this.#state);
   }
 

@@ -7,5 +7,15 @@ import type { Channel } from './Channel';
  */
 export type ChannelLike<In, Out> = Pick<
   Channel<In, Out>,
-  'url' | 'state' | 'add' | 'remove' | 'send' | 'reconnectNow' | 'close'
+  | 'url'
+  | 'state'
+  | 'add'
+  | 'remove'
+  | 'send'
+  | 'reconnectNow'
+  | 'close'
+  | 'suspend'
+  | 'resume'
+  | 'wake'
+  | 'probe'
 >;

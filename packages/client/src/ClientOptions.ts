@@ -1,5 +1,6 @@
+import type { FeedSpec } from '@feedkit/protocol';
 import type { Backoff } from './Backoff';
-import type { LifecycleTargets } from './BrowserLifecycle';
+import type { LifecycleOptions, LifecycleTargets } from './BrowserLifecycle';
 import type { RetryContext } from './ConnectionOptions';
 import type { DriftMode } from './Drift';
 import type { Protocol } from './FeedkitClient';
@@ -23,7 +24,7 @@ export interface ClientOptions<P extends Protocol, D extends DriftMode = 'report
    * the default wait, a negative one 0 and one over 5 minutes
    * (`MAX_BACKOFF_MS`) the cap; the first such value is reported once as a
    * `config` error.
-   * @default fullJitterBackoff(): uniform in [0, min(30 s, 1 s × 2^(attempt-1)))
+   * @default decorrelatedJitterBackoff(): uniform in [1 s, 3 × the previous wait), at most 4 s while the page is visible (always in Node) and 30 s while it is hidden
    * @example backoff: () => 0 // tests
    */
   readonly backoff?: Backoff;
@@ -95,6 +96,13 @@ export interface ClientOptions<P extends Protocol, D extends DriftMode = 'report
    * @default { intervalMs: the system's own ping interval, timeoutMs: 2 × intervalMs }
    */
   readonly heartbeat?: HeartbeatSettings | false;
+  /**
+   * Silence after which a feed whose socket is open is `stale` (and the
+   * socket is probed); `undefined` for a feed: never stale.
+   * @default staleAfterTwoCadences: 2 × the feed's cadence from its document; event feeds never
+   * @example staleAfter: (feed) => (feed.cadenceMs === undefined ? undefined : 3 * feed.cadenceMs)
+   */
+  readonly staleAfter?: (feed: FeedSpec<unknown>) => number | undefined;
   /** How long a socket stays after its last feed left, so a re-mount does not churn it. @default 1000 */
   readonly linger?: number;
   /** Limits of the queue for messages sent while disconnected. @default { maxSize: 100, maxAgeMs: 30000 } */
@@ -109,11 +117,15 @@ export interface ClientOptions<P extends Protocol, D extends DriftMode = 'report
   /** fetch implementation for the REST helpers. @default globalThis.fetch */
   readonly fetch?: typeof fetch;
   /**
-   * Reconnect at once on `online` and when a tab becomes visible after a long
-   * sleep. `false` turns it off; an object injects the targets.
+   * The page lifecycle: no attempts while offline (`offline` state) and back
+   * at once on `online`; sockets closed on `pagehide`/`freeze` and replayed
+   * on `pageshow`/`resume`; deadlines checked by the wall clock on wake;
+   * optionally hidden tabs release their sockets. `false` turns it off; an
+   * object injects the targets or sets `hiddenTabs`.
    * @default true when `window` and `document` exist
+   * @example lifecycle: { hiddenTabs: { releaseAfterMs: 5 * 60_000 } }
    */
-  readonly lifecycle?: boolean | LifecycleTargets;
+  readonly lifecycle?: boolean | LifecycleTargets | LifecycleOptions;
   /**
    * Share sockets across the tabs of this browser profile: one owner (a
    * SharedWorker, else a leader tab elected with Web Locks) holds one socket

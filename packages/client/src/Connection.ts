@@ -12,6 +12,8 @@ import { heartbeatFor } from './heartbeatTiming';
 import { frameText, openSocket, transportErrorOf } from './openSocket';
 import { redact } from './redact';
 import { requestToken } from './requestToken';
+import { TokenHandover } from './TokenHandover';
+import type { ResolvedToken } from './TokenRenewal';
 import type { Transport, TransportOwner, TransportState } from './Transport';
 import {
   OPEN,
@@ -28,6 +30,9 @@ interface FailureDetail {
 }
 
 type Timer = ReturnType<typeof setTimeout>;
+
+/** How long a probed socket (a feed went stale) has to show any sign of life. */
+export const PROBE_TIMEOUT_MS = 5000;
 
 /**
  * One socket to one URL, and nothing else: it knows no feeds. An explicit
@@ -52,6 +57,8 @@ export class Connection implements Transport {
   #stableTimer: Timer | undefined;
   #connectTimer: Timer | undefined;
   #everOpened = false;
+  /** Renews the token before it expires by moving to a new socket. */
+  readonly #handover: TokenHandover;
   #authFailures = 0;
   #refreshToken = false;
   /** Aborts the token provider of the current attempt. */
@@ -67,6 +74,12 @@ export class Connection implements Transport {
     this.#o = options;
     this.#owner = owner;
     this.#state = { status: 'idle', url: this.url, attempt: 0 };
+    this.#handover = new TokenHandover({
+      renew: options.renewToken,
+      open: (token) => openSocket({ ...this.#socketRequest(), token }),
+      adopt: (socket, seesUpgradeStatus, next) => this.#adopt(socket, seesUpgradeStatus, next),
+      failed: (cause) => this.#owner.error(this.#renewalError(cause)),
+    });
   }
 
   get state(): TransportState {
@@ -96,6 +109,32 @@ export class Connection implements Transport {
       this.#abandon(CLIENT_CLOSE_CODE, 'reconnecting now');
       void this.#connect();
     }
+  }
+
+  suspend(reason: string): void {
+    const { status } = this.#state;
+    if (status === 'closed') return;
+    // A clean close (1000), so the page may enter the back/forward cache.
+    if (status !== 'offline') this.#abandon(CLIENT_CLOSE_CODE, reason);
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    this.#commit({ status: 'offline', attempt: 0, reason, nextRetryAt: undefined });
+    this.#tell();
+  }
+
+  resume(): void {
+    if (this.#state.status === 'offline') void this.#connect();
+  }
+
+  wake(): void {
+    const { status, nextRetryAt } = this.#state;
+    // Timers of a hidden or frozen page run late: trust the wall clock, not them.
+    if (status === 'open' && this.#heartbeat?.expired()) this.reconnectNow();
+    else if (status === 'reconnecting' && (nextRetryAt ?? 0) <= Date.now()) void this.#connect();
+  }
+
+  probe(): void {
+    this.#heartbeat?.probe(PROBE_TIMEOUT_MS);
   }
 
   close(reason = 'closed by the client'): void {
@@ -136,19 +175,14 @@ export class Connection implements Transport {
       return;
     }
     if (outcome.token !== undefined) this.#secrets.add(outcome.token);
+    this.#handover.obtained(outcome.expiresAt);
     this.#openSocket(generation, outcome.token);
   }
 
   #openSocket(generation: number, token: string | undefined): void {
     let opening: ReturnType<typeof openSocket>;
     try {
-      opening = openSocket({
-        ...this.#o.socket,
-        WebSocket: this.#o.WebSocket,
-        url: this.#socketUrl,
-        auth: this.#o.auth,
-        token,
-      });
+      opening = openSocket({ ...this.#socketRequest(), token });
     } catch (cause) {
       // A malformed URL throws synchronously: nothing to retry.
       const error = this.#error('connection', `cannot open a socket: ${(cause as Error).message}`, {
@@ -170,8 +204,9 @@ export class Connection implements Transport {
     seesUpgradeStatus: boolean,
     /** The URL to probe when the upgrade is refused unseen (credentials were sent). */
     probeUrl: string | undefined,
+    alreadyOpen = false,
   ): void {
-    let opened = false;
+    let opened = alreadyOpen;
     let httpStatus: number | undefined;
     let failure: ReturnType<typeof transportErrorOf>;
     const current = () => generation === this.#generation;
@@ -191,7 +226,8 @@ export class Connection implements Transport {
     socket.onmessage = (event: SocketMessageEvent) => {
       if (!current()) return;
       this.#heartbeat?.alive();
-      this.#owner.frame(typeof event.data === 'string' ? event.data : frameText(event.data));
+      const frame = typeof event.data === 'string' ? event.data : frameText(event.data);
+      if (this.#handover.accept(frame)) this.#owner.frame(frame);
     };
     socket.onerror = (event: unknown) => {
       // Followed by a close event; keep the cause (ECONNREFUSED, a certificate, a bad frame) for it.
@@ -231,7 +267,8 @@ export class Connection implements Transport {
     });
   }
 
-  #opened(socket: WebSocketLike): void {
+  /** `handover`: the socket replaces one whose token is expiring; nothing was missed, so no gap. */
+  #opened(socket: WebSocketLike, handover = false): void {
     clearTimeout(this.#connectTimer);
     this.#connectTimer = undefined;
     const reconnect = this.#everOpened;
@@ -239,7 +276,7 @@ export class Connection implements Transport {
     this.#commit({
       status: 'open',
       nextRetryAt: undefined,
-      reason: reconnect ? 'reconnected' : 'connected',
+      reason: handover ? 'token renewed' : reconnect ? 'reconnected' : 'connected',
       closeCode: undefined,
     });
     this.#heartbeat = heartbeatFor({
@@ -258,8 +295,40 @@ export class Connection implements Transport {
       this.#commit({ attempt: 0 });
       this.#tell();
     }, this.#o.stableAfterMs);
-    this.#owner.open(reconnect);
+    const generation = this.#generation;
+    this.#handover.schedule(() => generation === this.#generation && this.#state.status === 'open');
+    this.#owner.open(reconnect && !handover);
     this.#tell();
+  }
+
+  // ---- token renewal: a new socket on a fresh token before the old token expires ----
+  /** Makes `socket` (already open on a fresh token) the connection's socket; the old one drains. */
+  #adopt(socket: WebSocketLike, seesUpgradeStatus: boolean, next: ResolvedToken): void {
+    const old = this.#socket;
+    this.#teardownSocket();
+    if (next.token !== undefined) this.#secrets.add(next.token);
+    this.#handover.obtained(next.expiresAt);
+    this.#handover.drain(old as WebSocketLike, (frame) => {
+      this.#heartbeat?.alive();
+      this.#owner.frame(frame);
+    });
+    this.#socket = socket;
+    this.#watch(socket, ++this.#generation, seesUpgradeStatus, undefined, true);
+    this.#opened(socket, true);
+  }
+
+  #socketRequest() {
+    const { socket, WebSocket, auth } = this.#o;
+    return { ...socket, WebSocket, url: this.#socketUrl, auth };
+  }
+
+  #renewalError(cause: unknown): FeedkitError {
+    const message = redact((cause as Error)?.message ?? String(cause), this.#secrets);
+    return this.#error(
+      'auth',
+      `renewing the token before it expires failed (${message}); the socket is kept until the server refuses the old token`,
+      { cause },
+    );
   }
 
   /** Carries out `closeRule` for an attempt or socket that ended. */
@@ -354,6 +423,7 @@ export class Connection implements Transport {
   }
 
   #teardownSocket(): void {
+    this.#handover.stop();
     this.#tokenAbort?.abort();
     this.#tokenAbort = undefined;
     const socket = this.#socket;

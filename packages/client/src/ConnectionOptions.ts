@@ -3,7 +3,11 @@ import type { Backoff } from './Backoff';
 import type { HeartbeatSettings } from './heartbeatTiming';
 import type { SocketOptions } from './openSocket';
 import type { UpgradeProbe } from './probeUpgrade';
+import type { ResolvedToken, TokenGrant } from './TokenRenewal';
 import type { WebSocketConstructor } from './WebSocketLike';
+
+/** What a token provider may answer: a token, a token with its expiry, or none. */
+export type TokenAnswer = string | TokenGrant | undefined;
 
 /** What `shouldRetry` is asked before every reconnect. */
 export interface RetryContext {
@@ -21,8 +25,13 @@ export interface ConnectionOptions {
     | ((request: {
         readonly refresh: boolean;
         readonly signal: AbortSignal;
-      }) => string | undefined | PromiseLike<string | undefined>)
+      }) => TokenAnswer | PromiseLike<TokenAnswer>)
     | undefined;
+  /**
+   * A token valid beyond `notBefore` (epoch ms), for moving an open socket
+   * to it before its own token expires; shared by every socket of the client.
+   */
+  readonly renewToken?: ((notBefore: number) => Promise<ResolvedToken>) | undefined;
   readonly WebSocket: WebSocketConstructor;
   /** Wire details of the upgrade: auth query parameter, headers and TLS (Node). */
   readonly socket: SocketOptions;

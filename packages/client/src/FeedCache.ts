@@ -7,7 +7,7 @@ export interface FeedChannels<M> {
   /** The channel of `path`, created when missing. */
   open(path: string): { add(feed: FeedStore<M>): void };
   /** The channel of `path`, if there is one. */
-  get(path: string): { remove(feed: FeedStore<M>): void } | undefined;
+  get(path: string): { remove(feed: FeedStore<M>): void; probe(): void } | undefined;
 }
 
 export interface FeedCacheOptions<M> {
@@ -20,6 +20,8 @@ export interface FeedCacheOptions<M> {
   readonly report: (error: FeedkitError) => void;
   /** The error feeds fail with once the client is closed. */
   readonly closedError: () => FeedkitError;
+  /** Silence after which a feed is stale; `undefined`: never. */
+  readonly staleAfterMs: (spec: FeedSpec<M>) => number | undefined;
 }
 
 /**
@@ -72,6 +74,14 @@ export class FeedCache<M> implements FeedHost<M> {
 
   report(error: FeedkitError): void {
     this.#o.report(error);
+  }
+
+  probe(feed: FeedStore<M>): void {
+    this.#o.channels.get(feed.spec.path)?.probe();
+  }
+
+  staleAfterMs(spec: FeedSpec<M>): number | undefined {
+    return this.#o.staleAfterMs(spec);
   }
 
   /** Completes every feed; later holders fail with `closedError`. */

@@ -1,13 +1,17 @@
 import type { FeedSpec, SystemName } from '@feedkit/protocol';
 import { Observable, type Subscriber } from 'rxjs';
-import type { Feed } from './FeedkitClient';
+import { FeedFreshness } from './FeedFreshness';
+import type { ConnectionState, Feed } from './FeedkitClient';
 import { FeedkitError } from './FeedkitError';
+import { type FeedStatus, feedStatus } from './FeedStatus';
 import { Subscribable } from './Subscribable';
 
 /** One holder of a feed: an observable subscriber, a `listen()` callback or an iterator. */
 interface Holder<M> {
   next?(message: M): void;
   change?(): void;
+  /** `status` changed (a `listenStatus` holder). */
+  status?(): void;
   fail?(error: FeedkitError): void;
   complete?(): void;
 }
@@ -23,6 +27,10 @@ export interface FeedHost<M> {
   /** Most messages an async iterator buffers before it fails with `overflow`. */
   readonly iteratorBufferSize: number;
   readonly system: SystemName;
+  /** The feed turned stale while its socket is open: check that socket. */
+  probe(feed: FeedStore<M>): void;
+  /** Silence after which a feed is stale; `undefined`: never. */
+  staleAfterMs(spec: FeedSpec<M>): number | undefined;
 }
 
 /**
@@ -42,6 +50,10 @@ export class FeedStore<M> extends Observable<M> implements Feed<M> {
   #gap = false;
   #error: FeedkitError | undefined;
   #removal: ReturnType<typeof setTimeout> | undefined;
+  readonly #freshness: FeedFreshness;
+  #connection: ConnectionState | undefined;
+  /** `status`, computed on first read after a change. */
+  #status: FeedStatus | undefined;
 
   constructor(spec: FeedSpec<M>, host: FeedHost<M>) {
     super((subscriber) => (this as FeedStore<M>).#observe(subscriber));
@@ -50,8 +62,29 @@ export class FeedStore<M> extends Observable<M> implements Feed<M> {
     this.#host = host;
     this.#holders = new Subscribable<Holder<M>>({
       onFirst: () => host.attach(this),
-      onLast: () => host.detach(this),
+      onLast: () => {
+        this.#freshness.stop();
+        host.detach(this);
+      },
     });
+    this.#freshness = new FeedFreshness({
+      staleAfterMs: host.staleAfterMs(spec),
+      onStale: () => {
+        this.#notifyStatus();
+        host.probe(this);
+      },
+    });
+  }
+
+  get status(): FeedStatus {
+    this.#status ??= feedStatus({
+      connection: this.#connection,
+      lastMessageAt: this.#freshness.lastMessageAt,
+      stale: this.#freshness.stale,
+      gap: this.#gap,
+      error: this.#error,
+    });
+    return this.#status;
   }
 
   getSnapshot(): M | undefined {
@@ -74,6 +107,10 @@ export class FeedStore<M> extends Observable<M> implements Feed<M> {
 
   listen(listener: () => void): () => void {
     return this.#holders.subscribe({ change: listener });
+  }
+
+  listenStatus(listener: () => void): () => void {
+    return this.#holders.subscribe({ status: listener });
   }
 
   first(): Promise<M> {
@@ -128,12 +165,15 @@ export class FeedStore<M> extends Observable<M> implements Feed<M> {
   // ---- called by the channel ----
 
   deliver(message: M): void {
+    this.#freshness.message();
+    this.#status = undefined;
     this.#snapshot = message;
     this.#gap = false;
     this.#error = undefined;
     for (const holder of this.#holders.listeners) {
       holder.next?.(message);
       if (holder.change) notify(holder.change);
+      if (holder.status) notify(holder.status);
     }
   }
 
@@ -144,12 +184,30 @@ export class FeedStore<M> extends Observable<M> implements Feed<M> {
     this.#notifyChange();
   }
 
+  /** The state of the feed's connection changed: listeners hear of it when the status does. */
+  connectionChanged(state: ConnectionState): void {
+    this.#connection = state;
+    const before = this.status;
+    this.#freshness.connected(state.status === 'open');
+    this.#status = undefined;
+    const after = this.status;
+    if (
+      after.status !== before.status ||
+      after.reason !== before.reason ||
+      after.nextRetryAt !== before.nextRetryAt
+    ) {
+      this.#notifyStatus();
+    }
+  }
+
   /** The connection ended for good: observers error, iterators throw, listeners are told. */
   fail(error: FeedkitError): void {
     this.#error = error;
+    this.#status = undefined;
     for (const holder of [...this.#holders.listeners]) {
       holder.fail?.(error);
       if (holder.change) notify(holder.change);
+      if (holder.status) notify(holder.status);
     }
   }
 
@@ -159,7 +217,16 @@ export class FeedStore<M> extends Observable<M> implements Feed<M> {
   }
 
   #notifyChange(): void {
-    for (const holder of this.#holders.listeners) if (holder.change) notify(holder.change);
+    this.#status = undefined;
+    for (const holder of this.#holders.listeners) {
+      if (holder.change) notify(holder.change);
+      if (holder.status) notify(holder.status);
+    }
+  }
+
+  #notifyStatus(): void {
+    this.#status = undefined;
+    for (const holder of this.#holders.listeners) if (holder.status) notify(holder.status);
   }
 
   #observe(subscriber: Subscriber<M>): () => void {

@@ -15,10 +15,20 @@ import type {
 import type { Observable } from 'rxjs';
 import type { Drifting, DriftMode, DriftSnapshot } from './Drift';
 import type { FeedkitError } from './FeedkitError';
+import type { FeedStatus } from './FeedStatus';
 import type { TokenProvider } from './TokenProvider';
 
-/** `idle -> connecting -> open -> reconnecting -> closed`. */
-export type ConnectionStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
+/**
+ * `idle -> connecting -> open -> reconnecting -> closed`; `offline` while the
+ * browser is offline or the page is hidden or frozen (no attempts are made).
+ */
+export type ConnectionStatus =
+  | 'idle'
+  | 'connecting'
+  | 'open'
+  | 'reconnecting'
+  | 'offline'
+  | 'closed';
 
 export interface ConnectionState {
   readonly status: ConnectionStatus;
@@ -67,6 +77,17 @@ export interface Feed<M> extends Observable<M> {
   readonly gap: boolean;
   /** The fatal error that ended the feed's connection (credentials refused, client closed), if any. */
   readonly error?: FeedkitError | undefined;
+  /**
+   * The feed's health for a badge: connecting, live, stale, reconnecting,
+   * offline or failed, with `lastMessageAt`, `gap` and `error`. A new object
+   * when it changes; stable otherwise.
+   */
+  readonly status: FeedStatus;
+  /**
+   * Listens for changes of `status` (every message changes `lastMessageAt`).
+   * Like `listen`, holding it holds the wire subscription. Returns the function that removes it.
+   */
+  listenStatus(listener: () => void): () => void;
   /** `for await (const m of feed)`: a buffered iterator; `break` unsubscribes. */
   [Symbol.asyncIterator](): AsyncIterator<M>;
   /**

@@ -31,10 +31,13 @@ export class Heartbeat {
   readonly #options: HeartbeatOptions;
   readonly #now: () => number;
   #lastSeen = 0;
+  /** Frames seen, so a probe knows whether anything arrived after it. */
+  #frames = 0;
   /** When the oldest ping still without an answer was sent. */
   #unansweredSince: number | undefined;
   #pingTimer: ReturnType<typeof setTimeout> | undefined;
   #deadlineTimer: ReturnType<typeof setTimeout> | undefined;
+  #probeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: HeartbeatOptions) {
     this.#options = options;
@@ -55,16 +58,43 @@ export class Heartbeat {
 
   /** A frame arrived. */
   alive(): void {
+    this.#frames++;
     this.#lastSeen = this.#now();
+  }
+
+  /** Whether the deadline has passed by the wall clock, even if its timer has not fired (a throttled or frozen page). */
+  expired(): boolean {
+    return this.running && this.#now() - this.#waitingSince() >= this.#options.timeoutMs;
   }
 
   /** The peer answered our pings. */
   pong(): void {
+    this.#frames++;
     this.#lastSeen = this.#now();
     this.#unansweredSince = undefined;
   }
 
+  /**
+   * Pings now, and declares the peer dead unless some frame arrives within
+   * `withinMs` (a feed went stale: a cheap check before waiting out the full
+   * timeout). Without a ping there is nothing to ask; the timeout decides.
+   */
+  probe(withinMs: number): void {
+    const { ping } = this.#options;
+    if (ping === undefined || this.#probeTimer !== undefined || !this.running) return;
+    const seen = this.#frames;
+    ping();
+    this.#probeTimer = setTimeout(() => {
+      this.#probeTimer = undefined;
+      if (this.#frames > seen) return;
+      this.stop();
+      this.#options.onDead();
+    }, withinMs);
+  }
+
   stop(): void {
+    clearTimeout(this.#probeTimer);
+    this.#probeTimer = undefined;
     clearTimeout(this.#pingTimer);
     clearTimeout(this.#deadlineTimer);
     this.#pingTimer = undefined;
@@ -82,12 +112,16 @@ export class Heartbeat {
     }, intervalMs);
   }
 
+  /** Since when the peer owes us a sign of life. */
+  #waitingSince(): number {
+    return Math.min(this.#lastSeen, this.#unansweredSince ?? Infinity);
+  }
+
   #armDeadline(ms: number): void {
     this.#deadlineTimer = setTimeout(() => {
       const now = this.#now();
       const { timeoutMs } = this.#options;
-      const waitingSince = Math.min(this.#lastSeen, this.#unansweredSince ?? Infinity);
-      const left = timeoutMs - (now - waitingSince);
+      const left = timeoutMs - (now - this.#waitingSince());
       if (left > 0) {
         this.#armDeadline(left);
         return;

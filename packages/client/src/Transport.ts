@@ -22,6 +22,17 @@ export interface Transport {
   pong(): void;
   /** Skips the backoff wait, or replaces a socket that may be stale (tab woke up). */
   reconnectNow(): void;
+  /**
+   * Closes the socket cleanly and makes no attempt until `resume()`; the
+   * state is `offline` with `reason` (browser offline, page hidden or frozen).
+   */
+  suspend(reason: string): void;
+  /** Connects at once after `suspend()`; otherwise nothing. */
+  resume(): void;
+  /** The page woke up: replace a socket whose heartbeat deadline passed by the wall clock, retry an overdue wait now. */
+  wake(): void;
+  /** A feed went stale: ping now and give the socket up if nothing at all arrives soon. */
+  probe(): void;
   /** Closes the socket with 1000 and stops every timer; the transport cannot be reused. */
   close(reason?: string): void;
 }

@@ -6,7 +6,8 @@ const rank: Record<ConnectionStatus, number> = {
   open: 1,
   connecting: 2,
   reconnecting: 3,
-  closed: 4,
+  offline: 4,
+  closed: 5,
 };
 
 /** The client as a whole: the worst state of its connections (`idle` when it has none). */

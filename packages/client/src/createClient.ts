@@ -8,22 +8,26 @@ import type {
 } from '@feedkit/protocol';
 import IsomorphicWebSocket from 'isomorphic-ws';
 import { BehaviorSubject, type Observable, Subject } from 'rxjs';
-import { checkedBackoff, fullJitterBackoff } from './Backoff';
-import { browserTargets, watchBrowserLifecycle } from './BrowserLifecycle';
+import { checkedBackoff } from './Backoff';
+import { lifecycleSetup, watchBrowserLifecycle } from './BrowserLifecycle';
 import { Channel, type ChannelOptions } from './Channel';
 import type { ChannelLike } from './ChannelLike';
 import type { ClientOptions } from './ClientOptions';
 import { Connection } from './Connection';
 import type { ConnectionOptions } from './ConnectionOptions';
+import { channelLifecycle } from './channelLifecycle';
 import { clientState } from './clientState';
 import { createHttp } from './createHttp';
 import { DriftCounter, type DriftMode } from './Drift';
+import { decorrelatedJitterBackoff } from './decorrelatedJitterBackoff';
 import { FeedCache } from './FeedCache';
+import { staleAfterTwoCadences } from './FeedFreshness';
 import type { AnyAdapter, ClientState, FeedkitClient, Http, Protocol } from './FeedkitClient';
 import { FeedkitError } from './FeedkitError';
 import { heartbeatTiming } from './heartbeatTiming';
 import { upgradeProbe } from './probeUpgrade';
 import { tabClientFor } from './share/TabClient';
+import { TokenRenewals } from './TokenRenewal';
 import type { TransportFactory } from './Transport';
 import type { WebSocketConstructor } from './WebSocketLike';
 
@@ -57,6 +61,10 @@ export function createClient<P extends Protocol, D extends DriftMode = 'report'>
   const channels = new Map<string, ChannelLike<In, Out>>();
   const drift = new DriftCounter();
   let closed = false;
+  const page = channelLifecycle(
+    () => channels.values(),
+    () => client.reconnectNow(),
+  );
   const publishState = () => {
     if (!closed) state$.next(clientState([...channels.values()].map((c) => c.state)));
   };
@@ -82,6 +90,7 @@ export function createClient<P extends Protocol, D extends DriftMode = 'report'>
       url: (path) => socketUrl(baseUrl, path, protocol.query),
       adapter,
       transport: connectionFactory(options, adapter, http, (error) => errors$.next(error)),
+      created: page.created,
       events,
     },
     shared ? (path, o) => shared.channel<Out>(path, o) : (_path, o) => new Channel<In, Out>(o),
@@ -94,8 +103,11 @@ export function createClient<P extends Protocol, D extends DriftMode = 'report'>
     channels: { open: channelFor, get: (path) => channels.get(path) },
     report: (error) => errors$.next(error),
     closedError: clientClosed,
+    staleAfterMs: options.staleAfter ?? staleAfterTwoCadences,
   });
-  const stopLifecycle = watchLifecycle(options, adapter, () => client.reconnectNow());
+  const lifecycle = lifecycleSetup(options.lifecycle);
+  const stopLifecycle =
+    lifecycle && watchBrowserLifecycle(lifecycle.targets, page, lifecycle.options);
 
   const client: FeedkitClient<P, D> = {
     system,
@@ -170,7 +182,10 @@ function closedClientError(system: SystemName): FeedkitError {
  */
 function channelsOn<In, Out>(
   channels: Map<string, ChannelLike<In, Out>>,
-  config: Omit<ChannelOptions<In, Out>, 'url'> & { readonly url: (path: string) => string },
+  config: Omit<ChannelOptions<In, Out>, 'url'> & {
+    readonly url: (path: string) => string;
+    readonly created: (channel: ChannelLike<In, Out>) => void;
+  },
   create: (path: string, options: ChannelOptions<In, Out>) => ChannelLike<In, Out>,
 ): (path: string) => ChannelLike<In, Out> {
   return function channelFor(path) {
@@ -188,6 +203,7 @@ function channelsOn<In, Out>(
       },
     });
     channels.set(path, channel);
+    config.created(channel);
     return channel;
   };
 }
@@ -204,29 +220,6 @@ function specOf<In>(adapter: AnyAdapter, name: string, args: unknown[]): FeedSpe
   return factory(...args);
 }
 
-/** Reconnects at once when the browser says the socket may be stale; `undefined` outside browsers. */
-function watchLifecycle(
-  options: ClientOptions<Protocol, DriftMode>,
-  adapter: AnyAdapter,
-  reconnect: () => void,
-): (() => void) | undefined {
-  const { lifecycle } = options;
-  const targets =
-    lifecycle === false
-      ? undefined
-      : lifecycle === true || lifecycle === undefined
-        ? browserTargets()
-        : lifecycle;
-  if (targets === undefined) return undefined;
-  // A tab hidden longer than the heartbeat timeout may hold a dead socket.
-  const { timeoutMs } = heartbeatTiming({
-    settings: options.heartbeat || {},
-    systemIntervalMs: (adapter as Partial<Adapter<unknown, unknown>>).heartbeat?.intervalMs,
-    transportPing: true,
-  });
-  return watchBrowserLifecycle(targets, { reconnect, hiddenLongerThanMs: timeoutMs as number });
-}
-
 /** Every channel's socket is a `Connection` configured from the client's options. */
 function connectionFactory<In, Out>(
   options: ClientOptions<Protocol, DriftMode>,
@@ -236,18 +229,26 @@ function connectionFactory<In, Out>(
 ): TransportFactory {
   const provider = options.protocol.token;
   const system = adapter.system;
+  const connectTimeoutMs = options.connectTimeoutMs ?? 10_000;
+  // One renewal in flight for every socket of this client; a renewal asks for a fresh token.
+  const renewals =
+    provider &&
+    new TokenRenewals(() =>
+      provider({ refresh: true, http, signal: AbortSignal.timeout(connectTimeoutMs) }),
+    );
   const connection: ConnectionOptions = {
     system,
     auth: adapter.auth,
     token: provider && ((request) => provider({ ...request, http })),
+    renewToken: renewals && ((notBefore) => renewals.renew(notBefore)),
     WebSocket: options.WebSocket ?? (IsomorphicWebSocket as unknown as WebSocketConstructor),
     socket: { authQueryParam: options.authQueryParam, headers: options.headers, tls: options.tls },
-    backoff: checkedBackoff(options.backoff ?? fullJitterBackoff(), (problem) =>
+    backoff: checkedBackoff(options.backoff ?? decorrelatedJitterBackoff(), (problem) =>
       report(new FeedkitError('config', `the backoff option ${problem}`, { system })),
     ),
     shouldRetry: options.shouldRetry ?? (() => true),
     stableAfterMs: options.stableAfterMs ?? 5000,
-    connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+    connectTimeoutMs,
     heartbeat: options.heartbeat ?? {},
     systemPing: adapter.heartbeat,
     probe: upgradeProbe({

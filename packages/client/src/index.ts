@@ -6,13 +6,15 @@ export {
   MAX_BACKOFF_MS,
 } from './Backoff';
 export {
-  type BrowserLifecycleOptions,
+  type HiddenTabPolicy,
+  type LifecycleControl,
+  type LifecycleOptions,
   type LifecycleTargets,
   watchBrowserLifecycle,
 } from './BrowserLifecycle';
 export type { ClientOptions } from './ClientOptions';
 export { Connection } from './Connection';
-export type { ConnectionOptions, RetryContext } from './ConnectionOptions';
+export type { ConnectionOptions, RetryContext, TokenAnswer } from './ConnectionOptions';
 export { callEndpoint } from './callEndpoint';
 export {
   ABANDONED_CLOSE_CODE,
@@ -38,6 +40,11 @@ export type {
   DriftMode,
   DriftSnapshot,
 } from './Drift';
+export {
+  type DecorrelatedJitterOptions,
+  decorrelatedJitterBackoff,
+} from './decorrelatedJitterBackoff';
+export { STALE_AFTER_CADENCES, staleAfterTwoCadences } from './FeedFreshness';
 export type {
   ClientState,
   ConnectionState,
@@ -53,6 +60,12 @@ export type {
 } from './FeedkitClient';
 export { FeedkitError, type FeedkitErrorCode, type FeedkitErrorOptions } from './FeedkitError';
 export { FeedObserver, type FeedObserverOptions } from './FeedObserver';
+export {
+  type FeedStatus,
+  type FeedStatusInput,
+  type FeedStatusName,
+  feedStatus,
+} from './FeedStatus';
 export { Heartbeat, type HeartbeatOptions } from './Heartbeat';
 export { type HeartbeatSettings, type HeartbeatTiming, heartbeatTiming } from './heartbeatTiming';
 export { OutgoingQueue, type OutgoingQueueOptions } from './OutgoingQueue';
@@ -72,5 +85,14 @@ export { Subscribable } from './Subscribable';
 export { SubscriptionSet } from './SubscriptionSet';
 export type { ShareOptions } from './share/ShareOptions';
 export type { TokenProvider, TokenRequest } from './TokenProvider';
+export {
+  jwtExpiry,
+  MAX_RENEWAL_LEAD_MS,
+  type ResolvedToken,
+  renewalLead,
+  resolveToken,
+  type TokenGrant,
+  TokenRenewals,
+} from './TokenRenewal';
 export type { Transport, TransportFactory, TransportOwner, TransportState } from './Transport';
 export type { WebSocketConstructor, WebSocketLike, WebSocketNodeOptions } from './WebSocketLike';

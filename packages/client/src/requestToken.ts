@@ -1,9 +1,13 @@
+import type { TokenAnswer } from './ConnectionOptions';
 import type { CloseEvent } from './closeRule';
 import { FeedkitError } from './FeedkitError';
+import { resolveToken } from './TokenRenewal';
 
 /** What asking the token provider gave: a token (or none), or the failure as a `closeRule` event. */
 export interface TokenOutcome {
   readonly token?: string;
+  /** Epoch ms after which the server refuses the token, from the provider's grant or the JWT's `exp`. */
+  readonly expiresAt?: number;
   readonly failed?: CloseEvent;
   readonly cause?: unknown;
 }
@@ -24,14 +28,14 @@ function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
  * a throw or a rejection becomes a `token-failed` event.
  */
 export function requestToken<R>(
-  provider: ((request: R) => string | undefined | PromiseLike<string | undefined>) | undefined,
+  provider: ((request: R) => TokenAnswer | PromiseLike<TokenAnswer>) | undefined,
   request: R,
 ): TokenOutcome | Promise<TokenOutcome> {
   try {
     const token = provider?.(request);
     return isPromiseLike(token)
-      ? Promise.resolve(token).then((value) => ({ token: value }), tokenFailed)
-      : { token };
+      ? Promise.resolve(token).then(resolveToken, tokenFailed)
+      : resolveToken(token);
   } catch (cause) {
     return tokenFailed(cause);
   }

@@ -41,6 +41,8 @@ function setup(lingerMs = 100) {
     report: (e) => errors.push(e),
     iteratorBufferSize: 10,
     system: 'takhin',
+    probe: () => channel.probe(),
+    staleAfterMs: () => undefined,
   };
   const feed = (spec: ReturnType<(typeof Takhin.adapter.feeds)['topic']>) =>
     new FeedStore<In>(spec as never, host);

@@ -1,9 +1,9 @@
 import { type ReferenceServer, startReferenceServer } from '@feedkit/reference-server';
-import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // One launcher for every browser test in the repo (Debian's chromium, offline flags).
 import { launchChromium } from '../../../apps/dashboard/test/support/launchChromium';
+import { bundleForBrowser } from './support/bundleForBrowser';
 
 /**
  * The client in a real browser: bundled for the browser (so isomorphic-ws
@@ -30,16 +30,7 @@ interface BrowserSide {
 }
 
 beforeAll(async () => {
-  const bundle = await build({
-    entryPoints: [new URL('./browser/entry.ts', import.meta.url).pathname],
-    bundle: true,
-    write: false,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-    conditions: ['@feedkit/source'],
-    logLevel: 'silent',
-  });
+  const bundle = await bundleForBrowser(new URL('./browser/entry.ts', import.meta.url));
   server = await startReferenceServer({ timeScale: 0.01, simulate: false });
   browser = await launchChromium();
   const context = await browser.newContext();
@@ -47,7 +38,7 @@ beforeAll(async () => {
   await context.grantPermissions(['local-network-access']).catch(() => {});
   page = await context.newPage();
   await page.setContent('<!doctype html><title>feedkit client</title>');
-  await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? '' });
+  await page.addScriptTag({ content: bundle });
 });
 
 afterAll(async () => {

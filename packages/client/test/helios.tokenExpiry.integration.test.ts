@@ -7,7 +7,7 @@ import { useReferenceServer } from './support/referenceServer';
 const ref = useReferenceServer({ heliosTokenTtlSeconds: 0.4 });
 
 describe('Helios token expiry on an open socket', () => {
-  it('a username+password client logs in again after 4001 and replays its flags, twice', async () => {
+  it('a username+password client keeps its flags across token expiries, twice', async () => {
     // stableAfterMs below the token lifetime: each socket counts as healthy
     // before its token runs out, so an expiry is never a "second refusal".
     const client = ref.client(helios({ username: 'admin', password: 'admin123' }), {
@@ -30,7 +30,9 @@ describe('Helios token expiry on an open socket', () => {
       );
       ids.push(connection?.id as string);
     }
-    expect(closeCodes.slice(0, 2)).toEqual([4001, 4001]);
+    // Renewed before expiry (0.4 s tokens leave 0.13 s to do it); a renewal that loses the race
+    // gets a 4001 and logs in again: either way, only 4001 and nothing fatal.
+    expect(closeCodes.filter((code) => code !== 4001)).toEqual([]);
     expect(errors.filter((e) => e.fatal)).toEqual([]);
     expect(client.state.status).not.toBe('closed');
     sub.unsubscribe();

@@ -8,5 +8,6 @@ export { useConnectionState } from './useConnectionState';
 export { type UseFeedOptions, useFeed } from './useFeed';
 export { useFeedEvent } from './useFeedEvent';
 export { useFeedGap } from './useFeedGap';
+export { useFeedStatus } from './useFeedStatus';
 export { type RestAction, useRestAction } from './useRestAction';
 export { useSuspenseFeed } from './useSuspenseFeed';

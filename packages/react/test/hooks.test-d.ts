@@ -99,7 +99,7 @@ describe('base hooks', () => {
   it('useConnectionState exposes the retry schedule', () => {
     const state = useConnectionState();
     expectTypeOf(state.status).toEqualTypeOf<
-      'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed'
+      'idle' | 'connecting' | 'open' | 'reconnecting' | 'offline' | 'closed'
     >();
     expectTypeOf(state.nextRetryAt).toEqualTypeOf<number | undefined>();
   });

@@ -17,4 +17,5 @@ export { useConnectionState } from './useConnectionState';
 export { type UseFeedOptions, useFeed } from './useFeed';
 export { useFeedEvent } from './useFeedEvent';
 export { useFeedGap } from './useFeedGap';
+export { useFeedStatus } from './useFeedStatus';
 export { type RestAction, useRestAction } from './useRestAction';

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type LaunchOptions } from 'playwright-core';
 
 /** Debian's Chromium; CI installs it (`.ci/run`). Nothing here downloads a browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -14,7 +14,9 @@ export const SCREENSHOTS = fileURLToPath(
  * Headless Chromium with the flags that keep it quiet and offline. Fails
  * with instructions, never skips, when the browser is missing.
  */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(
+  extra: Pick<LaunchOptions, 'ignoreDefaultArgs'> = {},
+): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Headless Chromium not found at ${CHROMIUM_PATH}. The browser tests need Debian's package: ` +
@@ -23,6 +25,7 @@ export async function launchChromium(): Promise<Browser> {
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
+    ...extra,
     executablePath: CHROMIUM_PATH,
     args: [
       '--headless',

@@ -52,7 +52,13 @@ export function helios(options: HeliosOptions = {}): Protocol<typeof Helios.adap
     const credentials = { username: options.username, password: options.password };
     token = async ({ refresh, http, signal }) => {
       if (refresh || !fresh()) await login(http, credentials, signal);
-      return current?.token;
+      // The login's `expires_at` lets the client renew before it (a JWT's `exp` would do too).
+      return (
+        current && {
+          token: current.token,
+          expiresAt: Number.isFinite(current.expiresAt) ? current.expiresAt : undefined,
+        }
+      );
     };
   } else {
     token = () => current?.token;

@@ -77,6 +77,15 @@ export class TabChannel<In, Out> implements ChannelLike<In, Out> {
     this.#host.reconnectNow();
   }
 
+  // The page lifecycle of a tab that holds no socket: the owner's sockets follow
+  // the owner's page (a leader tab) or live on in the SharedWorker; a tab that
+  // goes away says so on `pagehide` and rejoins on `pageshow` (TabShare).
+  suspend(_reason: string): void {}
+  resume(): void {}
+  wake(): void {}
+  /** A stale feed's probe: the owner's heartbeat watches its socket. */
+  probe(): void {}
+
   /** The client closed: its feeds are released by the client's `close` message. */
   close(reason = 'closed by the client'): void {
     if (this.#ended) return;

@@ -5,6 +5,7 @@ import { type DriftMode, deliverDrifted, driftedMessage } from '../Drift';
 import type { Http, Protocol } from '../FeedkitClient';
 import { FeedkitError } from '../FeedkitError';
 import type { FeedStore } from '../FeedStore';
+import { resolveToken } from '../TokenRenewal';
 import type { FeedCall, HubMessage, ShareConfig } from './ShareMessages';
 import { TabChannel, type TabChannelHost } from './TabChannel';
 import { type SharedClient, type TabShare, tabShare } from './TabShare';
@@ -194,7 +195,8 @@ export class TabClient<In> implements SharedClient, TabChannelHost<In> {
     try {
       // The owner's connect deadline is not visible here: the tab gives the provider the same one.
       const signal = AbortSignal.timeout(this.config.connectTimeoutMs ?? 10_000);
-      const token = await provider?.({ refresh, http: this.#o.http, signal });
+      // A grant's own expiry stays in this tab; the owner reads a JWT's `exp` itself.
+      const { token } = resolveToken(await provider?.({ refresh, http: this.#o.http, signal }));
       this.#share.post({ t: 'token', id, token });
     } catch (cause) {
       const error =

@@ -39,6 +39,21 @@ export class FakeTransport implements Transport {
 
   reconnectNow(): void {}
 
+  suspend(reason: string): void {
+    this.#set({ status: 'offline', reason });
+  }
+
+  resume(): void {
+    if (this.state.status === 'offline') this.#set({ status: 'connecting' });
+  }
+
+  wake(): void {}
+
+  probes = 0;
+  probe(): void {
+    this.probes++;
+  }
+
   close(reason = 'closed by the client'): void {
     if (this.state.status === 'closed') return;
     this.closedWith = reason;

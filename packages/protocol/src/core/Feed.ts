@@ -17,6 +17,13 @@ export interface FeedSpec<M = unknown> {
    * is still normal on this feed, after which the peer is presumed dead.
    */
   readonly silenceTimeoutMs?: number;
+  /**
+   * How often the system sends this feed's message when nothing is wrong,
+   * where its document says so (Takhin metrics every 2 s). A feed silent for
+   * about twice its cadence while its socket is open is stale. Event feeds
+   * have none and are never stale.
+   */
+  readonly cadenceMs?: number;
 }
 
 /** The message type a feed delivers. */
@@ -32,6 +39,7 @@ export function defineFeed<M>(spec: {
   topics?: readonly string[];
   accepts: (message: unknown) => boolean;
   silenceTimeoutMs?: number;
+  cadenceMs?: number;
 }): FeedSpec<M> {
   return {
     key: spec.key,
@@ -39,5 +47,6 @@ export function defineFeed<M>(spec: {
     topics: spec.topics ?? [],
     accepts: spec.accepts as (message: unknown) => message is M,
     silenceTimeoutMs: spec.silenceTimeoutMs,
+    cadenceMs: spec.cadenceMs,
   };
 }

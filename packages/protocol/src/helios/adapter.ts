@@ -37,7 +37,10 @@ const flagFeed = <M>(name: string, flag: SubscriptionFlag, ...types: string[]) =
 
 export const feeds = {
   /** Cluster status: the 5-second `status` and the on-demand `status_update`. */
-  status: () => flagFeed<AnyStatusMessage>('status', 'status', 'status', 'status_update'),
+  status: () => ({
+    ...flagFeed<AnyStatusMessage>('status', 'status', 'status', 'status_update'),
+    cadenceMs: HELIOS_STATUS_INTERVAL_MS,
+  }),
   /** Raft role transitions of the node. */
   stateChanges: () => flagFeed<StateChangeMessage>('stateChanges', 'state_changes', 'state_change'),
   /** Peers added to or removed from the cluster. */

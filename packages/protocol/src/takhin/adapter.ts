@@ -31,6 +31,7 @@ export const feeds = {
       key: 'takhin:metrics',
       path: TAKHIN_PATH,
       accepts: (m) => typeOf(m) === 'metrics',
+      cadenceMs: TAKHIN_METRICS_INTERVAL_MS,
     }),
   /** `topic_created` / `topic_deleted` for one topic, via a `topic:<name>` subscription. */
   topic: (name: string) =>

@@ -45,6 +45,7 @@ export const feeds = {
       path: VELOFLUX_PATHS.backends,
       accepts: (m) => typeOf(m) === 'backend_status',
       silenceTimeoutMs: VELOFLUX_BACKENDS_INTERVAL_MS * VELOFLUX_SILENCE_FACTOR,
+      cadenceMs: VELOFLUX_BACKENDS_INTERVAL_MS,
     }),
   /** `metrics` every 10 s (and on force-update) on its own socket. */
   metrics: () =>
@@ -53,6 +54,7 @@ export const feeds = {
       path: VELOFLUX_PATHS.metrics,
       accepts: (m) => typeOf(m) === 'metrics',
       silenceTimeoutMs: VELOFLUX_METRICS_INTERVAL_MS * VELOFLUX_SILENCE_FACTOR,
+      cadenceMs: VELOFLUX_METRICS_INTERVAL_MS,
     }),
   /** `system_status` every 15 s (and on force-update) on its own socket. */
   status: () =>
@@ -61,6 +63,7 @@ export const feeds = {
       path: VELOFLUX_PATHS.status,
       accepts: (m) => typeOf(m) === 'system_status',
       silenceTimeoutMs: VELOFLUX_STATUS_INTERVAL_MS * VELOFLUX_SILENCE_FACTOR,
+      cadenceMs: VELOFLUX_STATUS_INTERVAL_MS,
     }),
 } as const;
 

@@ -1,0 +1,75 @@
+import { SocketDrain } from './SocketDrain';
+import { expiryOf, type ResolvedToken, renewalLead, renewSocket } from './TokenRenewal';
+import type { WebSocketLike } from './WebSocketLike';
+
+export interface TokenHandoverOptions {
+  /** A token valid beyond `notBefore`, shared by every socket of the client; `undefined`: no provider. */
+  readonly renew: ((notBefore: number) => Promise<ResolvedToken>) | undefined;
+  /** Opens a socket with `token` (the connection's URL, auth and wire options). */
+  readonly open: (token: string | undefined) => {
+    socket: WebSocketLike;
+    seesUpgradeStatus: boolean;
+  };
+  /** The new socket is open: the connection makes it its own (and calls `drain` with the old one). */
+  readonly adopt: (socket: WebSocketLike, seesUpgradeStatus: boolean, token: ResolvedToken) => void;
+  /** A renewal failed; the old socket is kept. */
+  readonly failed: (cause: unknown) => void;
+}
+
+/**
+ * A connection's token renewal: when the current token expires, a timer to
+ * renew it a third of its lifetime early, and the old socket draining
+ * while the new one takes over (see `renewSocket`, `SocketDrain`).
+ */
+export class TokenHandover {
+  readonly #o: TokenHandoverOptions;
+  #expiry: { readonly obtainedAt: number; readonly expiresAt: number } | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #drain: SocketDrain | undefined;
+
+  constructor(options: TokenHandoverOptions) {
+    this.#o = options;
+  }
+
+  /** The socket about to open (or just adopted) uses a token expiring at `expiresAt`. */
+  obtained(expiresAt: number | undefined): void {
+    this.#expiry = expiryOf(expiresAt);
+  }
+
+  /** The socket opened: renew before its token expires, while `current()` says it is still the one. */
+  schedule(current: () => boolean): void {
+    const expiry = this.#expiry;
+    const { renew } = this.#o;
+    if (expiry === undefined || renew === undefined) return;
+    const at = expiry.expiresAt - renewalLead(expiry.obtainedAt, expiry.expiresAt);
+    this.#timer = setTimeout(
+      () => {
+        this.#timer = undefined;
+        renewSocket({ ...this.#o, renew: () => renew(expiry.expiresAt), ...expiry, current });
+      },
+      Math.max(0, at - Date.now()),
+    );
+  }
+
+  /** The old socket keeps delivering through `deliver` until the new one speaks. */
+  drain(old: WebSocketLike, deliver: (frame: string) => void): void {
+    this.#drain = new SocketDrain(old, deliver);
+  }
+
+  /** A frame of the current socket: false when the draining socket already delivered it. */
+  accept(frame: string): boolean {
+    const drain = this.#drain;
+    if (drain === undefined) return true;
+    const fresh = drain.accept(frame);
+    if (drain.done) this.#drain = undefined;
+    return fresh;
+  }
+
+  /** The socket is gone: no renewal, no drain. */
+  stop(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#drain?.end();
+    this.#drain = undefined;
+  }
+}
