@@ -99,6 +99,18 @@ describe('dashboard in headless Chromium', () => {
         .poll(() => page.getByTestId(system).getByTestId('badge').textContent(), WAIT)
         .toBe('open');
     }
+    // Each periodic feed says it is live, with the time of its last message.
+    for (const [system, label] of [
+      ['takhin', 'metrics'],
+      ['veloflux', 'backends'],
+      ['veloflux', 'metrics'],
+      ['veloflux', 'status'],
+      ['helios', 'status'],
+    ]) {
+      const freshness = page.getByTestId(system as string).getByTestId(`freshness-${label}`);
+      await expect.poll(() => freshness.getAttribute('data-status'), WAIT).toBe('live');
+      await expect.poll(() => freshness.textContent(), WAIT).toMatch(/live, \d\d:\d\d:\d\d$/);
+    }
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-live.png'), fullPage: true });
     expect(pageErrors, pageErrors.join(' | ')).toEqual([]);
   });

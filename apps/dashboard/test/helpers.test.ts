@@ -1,6 +1,7 @@
-import type { ClientState } from '@feedkit/client';
+import type { ClientState, FeedStatus } from '@feedkit/client';
 import { describe, expect, it } from 'vitest';
 import { describeState } from '../src/components/ConnectionBadge';
+import { describeFreshness } from '../src/components/FeedFreshness';
 import { formatClock } from '../src/formatClock';
 import { heliosRole } from '../src/heliosRole';
 import { describeForced } from '../src/panels/VeloFluxControls';
@@ -121,5 +122,22 @@ describe('describeForced', () => {
     ['ok', 'forced all'],
   ])('%j', (body, text) => {
     expect(describeForced(body)).toBe(text);
+  });
+});
+
+describe('describeFreshness', () => {
+  const base = { gap: false, error: undefined } as const;
+  it.each([
+    [
+      { ...base, status: 'live', lastMessageAt: undefined },
+      'metrics: waiting for the first message',
+    ],
+    [{ ...base, status: 'connecting', lastMessageAt: undefined }, 'metrics: connecting'],
+    [
+      { ...base, status: 'stale', lastMessageAt: Date.UTC(2026, 0, 1, 12, 4, 31) },
+      /^metrics: stale, \d\d:04:31$/,
+    ],
+  ] as const)('%o -> %s', (status, text) => {
+    expect(describeFreshness('metrics', status as FeedStatus)).toMatch(text);
   });
 });

@@ -8,6 +8,7 @@ import {
   useUptime,
 } from '@feedkit/react/helios';
 import { type FormEvent, useEffect, useState } from 'react';
+import { FeedFreshness } from '../components/FeedFreshness';
 import { Panel } from '../components/Panel';
 import { Stat } from '../components/Stat';
 import { formatClock } from '../formatClock';
@@ -152,6 +153,9 @@ function ClusterView() {
 
   return (
     <div data-testid="helios-cluster">
+      <p className="freshness-row">
+        <FeedFreshness label="status" feed={client.feed('status')} />
+      </p>
       <div className="stats">
         <Stat label="node" value={status?.node_id} />
         <Stat label="state" value={status?.state} />

@@ -1,6 +1,7 @@
 import type { Takhin } from '@feedkit/protocol';
 import { useMetrics, useTakhinClient } from '@feedkit/react/takhin';
 import { SERIES_COLORS } from '../chartPalette';
+import { FeedFreshness } from '../components/FeedFreshness';
 import { Panel } from '../components/Panel';
 import { Stat } from '../components/Stat';
 import { TimeSeriesChart } from '../components/TimeSeriesChart';
@@ -59,6 +60,9 @@ export function TakhinPanel() {
       title="Takhin"
       subtitle="streaming: throughput, latency, topics, consumer lag"
     >
+      <p className="freshness-row">
+        <FeedFreshness label="metrics" feed={feed} />
+      </p>
       <div className="stats">
         <Stat label="produce/s" value={metrics?.data.throughput.produceRate.toFixed(0)} />
         <Stat label="fetch/s" value={metrics?.data.throughput.fetchRate.toFixed(0)} />

@@ -6,6 +6,7 @@ import {
   useVeloFluxClient,
 } from '@feedkit/react/veloflux';
 import { SERIES_COLORS } from '../chartPalette';
+import { FeedFreshness } from '../components/FeedFreshness';
 import { Panel } from '../components/Panel';
 import { Stat } from '../components/Stat';
 import { TimeSeriesChart } from '../components/TimeSeriesChart';
@@ -38,6 +39,11 @@ export function VeloFluxPanel() {
   return (
     <Panel id="veloflux" title="VeloFlux" subtitle="load balancer: backends, pools, traffic">
       <VeloFluxControls />
+      <p className="freshness-row">
+        <FeedFreshness label="backends" feed={client.feed('backends')} />
+        <FeedFreshness label="metrics" feed={client.feed('metrics')} />
+        <FeedFreshness label="status" feed={client.feed('status')} />
+      </p>
 
       <div className="stats">
         <Stat label="req/s" value={metrics?.data.requests_per_second.toFixed(1)} />
