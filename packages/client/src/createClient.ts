@@ -24,7 +24,6 @@ import { FeedCache } from './FeedCache';
 import { staleAfterTwoCadences } from './FeedFreshness';
 import type { AnyAdapter, ClientState, FeedkitClient, Http, Protocol } from './FeedkitClient';
 import { FeedkitError } from './FeedkitError';
-import { heartbeatTiming } from './heartbeatTiming';
 import { upgradeProbe } from './probeUpgrade';
 import { tabClientFor } from './share/TabClient';
 import { TokenRenewals } from './TokenRenewal';

@@ -82,12 +82,12 @@ describe('under drift, every feed keeps delivering and drift is reported', () =>
         unknown++;
         check();
       });
-      feeds.forEach((feed, i) =>
+      for (const [i, feed] of feeds.entries()) {
         feed.subscribe(() => {
           counts[i] = (counts[i] ?? 0) + 1;
           check();
-        }),
-      );
+        });
+      }
       if (system === 'active-immune-core') {
         void ref.server
           .waitForConnections((all) => all.some((c) => c.system === system))
