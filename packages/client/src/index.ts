@@ -1,3 +1,5 @@
+// What every entry shares (createClient, its options, errors and types), then what only the root adds.
+
 export {
   type Backoff,
   checkedBackoff,
@@ -12,7 +14,6 @@ export {
   type LifecycleTargets,
   watchBrowserLifecycle,
 } from './BrowserLifecycle';
-export type { ClientOptions } from './ClientOptions';
 export { Connection } from './Connection';
 export type { ConnectionOptions, RetryContext, TokenAnswer } from './ConnectionOptions';
 export { callEndpoint } from './callEndpoint';
@@ -31,34 +32,16 @@ export {
   transportAdvice,
   upgradeStatuses,
 } from './closeRule';
-export { createClient } from './createClient';
+export * from './common';
 export { createHttp, type HttpOptions, REST_TIMEOUT_MS } from './createHttp';
-export type {
-  DriftEntry,
-  DriftedMessage,
-  Drifting,
-  DriftMode,
-  DriftSnapshot,
-} from './Drift';
+export type { DriftEntry, DriftedMessage, Drifting } from './Drift';
 export {
   type DecorrelatedJitterOptions,
   decorrelatedJitterBackoff,
 } from './decorrelatedJitterBackoff';
 export { STALE_AFTER_CADENCES, staleAfterTwoCadences } from './FeedFreshness';
-export type {
-  ClientState,
-  ConnectionState,
-  ConnectionStatus,
-  Feed,
-  FeedArgs,
-  FeedkitClient,
-  FeedName,
-  FeedOf,
-  Http,
-  Protocol,
-  RestOf,
-} from './FeedkitClient';
-export { FeedkitError, type FeedkitErrorCode, type FeedkitErrorOptions } from './FeedkitError';
+export type { Http, Protocol } from './FeedkitClient';
+export type { FeedkitErrorOptions } from './FeedkitError';
 export { FeedObserver, type FeedObserverOptions } from './FeedObserver';
 export {
   type FeedStatus,
@@ -84,7 +67,6 @@ export { type RestHelpers, restHelpers } from './restHelpers';
 export { Subscribable } from './Subscribable';
 export { SubscriptionSet } from './SubscriptionSet';
 export type { ShareOptions } from './share/ShareOptions';
-export type { TokenProvider, TokenRequest } from './TokenProvider';
 export {
   jwtExpiry,
   MAX_RENEWAL_LEAD_MS,
