@@ -1,3 +1,4 @@
+import { ConnectionErrors } from './ConnectionErrors';
 import type { ConnectionOptions } from './ConnectionOptions';
 import {
   ABANDONED_CLOSE_CODE,
@@ -6,28 +7,17 @@ import {
   closeRule,
   DEAD_PEER_CLOSE_CODE,
 } from './closeRule';
-import { FeedkitError } from './FeedkitError';
+import { explainSocketEnd, type FailureDetail } from './explainSocketEnd';
+import type { FeedkitError } from './FeedkitError';
 import type { Heartbeat } from './Heartbeat';
 import { heartbeatFor } from './heartbeatTiming';
-import { frameText, openSocket, transportErrorOf } from './openSocket';
+import { openSocket } from './openSocket';
 import { redact } from './redact';
 import { requestToken } from './requestToken';
 import { TokenHandover } from './TokenHandover';
-import type { ResolvedToken } from './TokenRenewal';
 import type { Transport, TransportOwner, TransportState } from './Transport';
-import {
-  OPEN,
-  type SocketCloseEvent,
-  type SocketMessageEvent,
-  type WebSocketLike,
-} from './WebSocketLike';
-
-/** Everything a failure needs besides its rule. */
-interface FailureDetail {
-  readonly closeCode?: number;
-  readonly httpStatus?: number;
-  readonly cause?: unknown;
-}
+import { OPEN, type WebSocketLike } from './WebSocketLike';
+import { closeSocket, type SocketEnd, unwatchSocket, watchSocket } from './watchSocket';
 
 type Timer = ReturnType<typeof setTimeout>;
 
@@ -65,8 +55,7 @@ export class Connection implements Transport {
   #tokenAbort: AbortController | undefined;
   /** The URL as given (it may carry user info); `url` is the redacted one people see. */
   readonly #socketUrl: string;
-  /** Credentials this connection has used, kept out of every message and state. */
-  readonly #secrets = new Set<string>();
+  readonly #errors: ConnectionErrors;
 
   constructor(url: string, options: ConnectionOptions, owner: TransportOwner) {
     this.#socketUrl = url;
@@ -74,11 +63,26 @@ export class Connection implements Transport {
     this.#o = options;
     this.#owner = owner;
     this.#state = { status: 'idle', url: this.url, attempt: 0 };
+    this.#errors = new ConnectionErrors(this.url, options.system);
     this.#handover = new TokenHandover({
       renew: options.renewToken,
       open: (token) => openSocket({ ...this.#socketRequest(), token }),
-      adopt: (socket, seesUpgradeStatus, next) => this.#adopt(socket, seesUpgradeStatus, next),
-      failed: (cause) => this.#owner.error(this.#renewalError(cause)),
+      release: (token) => {
+        const old = this.#socket;
+        this.#teardownSocket();
+        this.#errors.remember(token);
+        return old;
+      },
+      adopt: (socket, seesUpgradeStatus) => {
+        this.#socket = socket;
+        this.#watch(socket, ++this.#generation, seesUpgradeStatus, undefined, true);
+        this.#opened(socket, true);
+      },
+      deliver: (frame) => {
+        this.#heartbeat?.alive();
+        this.#owner.frame(frame);
+      },
+      failed: (cause) => this.#owner.error(this.#errors.renewal(cause)),
     });
   }
 
@@ -174,7 +178,7 @@ export class Connection implements Transport {
       this.#failed(outcome.failed, { cause: outcome.cause, httpStatus: status });
       return;
     }
-    if (outcome.token !== undefined) this.#secrets.add(outcome.token);
+    this.#errors.remember(outcome.token);
     this.#handover.obtained(outcome.expiresAt);
     this.#openSocket(generation, outcome.token);
   }
@@ -185,11 +189,7 @@ export class Connection implements Transport {
       opening = openSocket({ ...this.#socketRequest(), token });
     } catch (cause) {
       // A malformed URL throws synchronously: nothing to retry.
-      const error = this.#error('connection', `cannot open a socket: ${(cause as Error).message}`, {
-        cause,
-        fatal: true,
-      });
-      this.#finish('invalid socket URL', undefined, true, error, true);
+      this.#finish('invalid socket URL', undefined, true, this.#errors.invalidUrl(cause), true);
       return;
     }
     this.#socket = opening.socket;
@@ -206,65 +206,28 @@ export class Connection implements Transport {
     probeUrl: string | undefined,
     alreadyOpen = false,
   ): void {
-    let opened = alreadyOpen;
-    let httpStatus: number | undefined;
-    let failure: ReturnType<typeof transportErrorOf>;
-    const current = () => generation === this.#generation;
-
-    socket.on?.('unexpected-response', ((_request: unknown, response: { statusCode?: number }) => {
-      httpStatus = response.statusCode;
-      // With a listener attached, `ws` leaves aborting the handshake to us.
-      socket.terminate?.();
-    }) as never);
-    socket.on?.('pong', (() => this.#heartbeat?.pong()) as never);
-    socket.on?.('ping', (() => this.#heartbeat?.alive()) as never);
-    socket.onopen = () => {
-      if (!current()) return;
-      opened = true;
-      this.#opened(socket);
+    const hooks = {
+      current: () => generation === this.#generation,
+      pong: () => this.#heartbeat?.pong(),
+      alive: () => this.#heartbeat?.alive(),
+      opened: () => this.#opened(socket),
+      frame: (frame: string) => {
+        if (this.#handover.accept(frame)) this.#owner.frame(frame);
+      },
+      closed: (end: SocketEnd) => this.#closed(end, seesUpgradeStatus, probeUrl),
     };
-    socket.onmessage = (event: SocketMessageEvent) => {
-      if (!current()) return;
-      this.#heartbeat?.alive();
-      const frame = typeof event.data === 'string' ? event.data : frameText(event.data);
-      if (this.#handover.accept(frame)) this.#owner.frame(frame);
-    };
-    socket.onerror = (event: unknown) => {
-      // Followed by a close event; keep the cause (ECONNREFUSED, a certificate, a bad frame) for it.
-      failure ??= transportErrorOf(event);
-    };
-    socket.onclose = (event: SocketCloseEvent) => {
-      if (!current()) return;
-      this.#generation++;
-      this.#teardownSocket();
-      const fail = (status: number | undefined) => {
-        // A refused upgrade's status is its cause; the transport's error about it is not.
-        const seen = status === undefined ? failure : undefined;
-        const context = { opened, seesUpgradeStatus, auth: this.#o.auth, httpStatus: status };
-        this.#failed(
-          { ...context, code: event.code, reason: event.reason, transportError: seen?.error },
-          { closeCode: event.code, httpStatus: status, cause: seen?.cause },
-        );
-      };
-      const unseen = !opened && httpStatus === undefined && [0, 1005, 1006].includes(event.code);
-      if (unseen && probeUrl !== undefined && this.#o.probe && this.#o.auth?.required) {
-        this.#probeThenFail(this.#o.probe, probeUrl, fail);
-      } else {
-        fail(httpStatus);
-      }
-    };
+    watchSocket(socket, hooks, alreadyOpen);
   }
 
-  /** The socket cannot see why its upgrade was refused: ask, then apply the rule (a `close()` meanwhile wins). */
-  #probeThenFail(
-    probe: NonNullable<ConnectionOptions['probe']>,
-    url: string,
-    fail: (status: number | undefined) => void,
-  ): void {
+  /** The socket closed: learn a refused upgrade's status where it is hidden, then apply the rule. */
+  #closed(end: SocketEnd, seesUpgradeStatus: boolean, probeUrl: string | undefined): void {
+    this.#generation++;
+    this.#teardownSocket();
     const generation = this.#generation;
-    void probe(url).then((status) => {
-      if (generation === this.#generation) fail(status);
-    });
+    const { probe, auth } = this.#o;
+    const current = () => generation === this.#generation;
+    const context = { seesUpgradeStatus, auth, probeUrl, probe, current };
+    explainSocketEnd(end, context, (event, detail) => this.#failed(event, detail));
   }
 
   /** `handover`: the socket replaces one whose token is expiring; nothing was missed, so no gap. */
@@ -301,34 +264,9 @@ export class Connection implements Transport {
     this.#tell();
   }
 
-  // ---- token renewal: a new socket on a fresh token before the old token expires ----
-  /** Makes `socket` (already open on a fresh token) the connection's socket; the old one drains. */
-  #adopt(socket: WebSocketLike, seesUpgradeStatus: boolean, next: ResolvedToken): void {
-    const old = this.#socket;
-    this.#teardownSocket();
-    if (next.token !== undefined) this.#secrets.add(next.token);
-    this.#handover.obtained(next.expiresAt);
-    this.#handover.drain(old as WebSocketLike, (frame) => {
-      this.#heartbeat?.alive();
-      this.#owner.frame(frame);
-    });
-    this.#socket = socket;
-    this.#watch(socket, ++this.#generation, seesUpgradeStatus, undefined, true);
-    this.#opened(socket, true);
-  }
-
   #socketRequest() {
     const { socket, WebSocket, auth } = this.#o;
     return { ...socket, WebSocket, url: this.#socketUrl, auth };
-  }
-
-  #renewalError(cause: unknown): FeedkitError {
-    const message = redact((cause as Error)?.message ?? String(cause), this.#secrets);
-    return this.#error(
-      'auth',
-      `renewing the token before it expires failed (${message}); the socket is kept until the server refuses the old token`,
-      { cause },
-    );
   }
 
   /** Carries out `closeRule` for an attempt or socket that ended. */
@@ -338,15 +276,8 @@ export class Connection implements Transport {
     const closeCode =
       detail.closeCode ?? (event.kind === 'dead-peer' ? DEAD_PEER_CLOSE_CODE : undefined);
     const rule = closeRule(event, { authFailures: this.#authFailures });
-    const reason = redact(rule.reason, this.#secrets);
-    const error =
-      rule.error &&
-      this.#error(rule.error, rule.advice ? `${reason}: ${rule.advice}` : reason, {
-        closeCode,
-        status: detail.httpStatus,
-        cause: detail.cause,
-        fatal: rule.action === 'fatal',
-      });
+    const reason = this.#errors.redact(rule.reason);
+    const error = this.#errors.ofRule(rule, reason, closeCode, detail);
     if (rule.action === 'fatal') {
       this.#finish(reason, closeCode, true, error, true);
       return;
@@ -388,13 +319,10 @@ export class Connection implements Transport {
     this.#commit({ status: 'closed', reason, closeCode, nextRetryAt: undefined });
     if (report && error) this.#owner.error(error);
     this.#tell();
-    this.#owner.ended(fatal, fatal ? (error ?? this.#closedError()) : undefined);
-  }
-
-  #closedError(): FeedkitError {
-    return this.#error('connection', `connection closed (${this.#state.reason ?? 'closed'})`, {
-      fatal: true,
-    });
+    this.#owner.ended(
+      fatal,
+      fatal ? (error ?? this.#errors.closed(this.#state.reason)) : undefined,
+    );
   }
 
   // ---- socket plumbing ----
@@ -412,14 +340,7 @@ export class Connection implements Transport {
     const socket = this.#socket;
     this.#generation++;
     this.#teardownSocket();
-    if (socket === undefined) return;
-    try {
-      if (code === ABANDONED_CLOSE_CODE && socket.terminate) socket.terminate();
-      else socket.close(code, reason);
-    } catch {
-      // Closing a socket that is still connecting throws in some implementations; it is gone either way.
-      socket.terminate?.();
-    }
+    if (socket !== undefined) closeSocket(socket, code, reason, code === ABANDONED_CLOSE_CODE);
   }
 
   #teardownSocket(): void {
@@ -433,11 +354,7 @@ export class Connection implements Transport {
     clearTimeout(this.#stableTimer);
     clearTimeout(this.#connectTimer);
     this.#stableTimer = this.#connectTimer = undefined;
-    if (socket) {
-      socket.onopen = socket.onmessage = socket.onclose = null;
-      // Keep an error handler: `ws` throws on an 'error' event nobody listens to.
-      socket.onerror = () => {};
-    }
+    if (socket) unwatchSocket(socket);
   }
 
   #commit(patch: Partial<Omit<TransportState, 'url'>>): void {
@@ -448,17 +365,5 @@ export class Connection implements Transport {
     if (this.#told === this.#state) return;
     this.#told = this.#state;
     this.#owner.state(this.#state);
-  }
-
-  #error(
-    code: FeedkitError['code'],
-    message: string,
-    extra: { closeCode?: number; status?: number; cause?: unknown; fatal?: boolean },
-  ): FeedkitError {
-    return new FeedkitError(code, redact(`${this.url}: ${message}`, this.#secrets), {
-      system: this.#o.system,
-      path: this.url,
-      ...extra,
-    });
   }
 }
