@@ -7,14 +7,14 @@ import {
   closeRule,
   DEAD_PEER_CLOSE_CODE,
 } from './closeRule';
-import { explainSocketEnd, type FailureDetail } from './explainSocketEnd';
+import { explainSocketEnd, type FailureDetail, type UpgradeView } from './explainSocketEnd';
 import type { FeedkitError } from './FeedkitError';
 import type { Heartbeat } from './Heartbeat';
 import { heartbeatFor } from './heartbeatTiming';
-import { openSocket } from './openSocket';
+import { openSocket, type SocketRequest } from './openSocket';
 import { redact } from './redact';
-import { requestToken } from './requestToken';
 import { TokenHandover } from './TokenHandover';
+import { TokenRequests } from './TokenRequests';
 import type { Transport, TransportOwner, TransportState } from './Transport';
 import { OPEN, type WebSocketLike } from './WebSocketLike';
 import { closeSocket, type SocketEnd, unwatchSocket, watchSocket } from './watchSocket';
@@ -49,24 +49,23 @@ export class Connection implements Transport {
   #everOpened = false;
   /** Renews the token before it expires by moving to a new socket. */
   readonly #handover: TokenHandover;
-  #authFailures = 0;
-  #refreshToken = false;
-  /** Aborts the token provider of the current attempt. */
-  #tokenAbort: AbortController | undefined;
-  /** The URL as given (it may carry user info); `url` is the redacted one people see. */
-  readonly #socketUrl: string;
+  readonly #tokens: TokenRequests;
+  /** What opens a socket: the URL as given (it may carry user info; `url` is the redacted one people see), auth and wire options. */
+  readonly #socketRequest: Omit<SocketRequest, 'token'>;
   readonly #errors: ConnectionErrors;
 
   constructor(url: string, options: ConnectionOptions, owner: TransportOwner) {
-    this.#socketUrl = url;
     this.url = redact(url);
     this.#o = options;
     this.#owner = owner;
     this.#state = { status: 'idle', url: this.url, attempt: 0 };
     this.#errors = new ConnectionErrors(this.url, options.system);
+    this.#tokens = new TokenRequests(options.token);
+    const { socket, WebSocket, auth } = options;
+    this.#socketRequest = { ...socket, WebSocket, url, auth };
     this.#handover = new TokenHandover({
       renew: options.renewToken,
-      open: (token) => openSocket({ ...this.#socketRequest(), token }),
+      open: (token) => openSocket({ ...this.#socketRequest, token }),
       release: (token) => {
         const old = this.#socket;
         this.#teardownSocket();
@@ -75,7 +74,7 @@ export class Connection implements Transport {
       },
       adopt: (socket, seesUpgradeStatus) => {
         this.#socket = socket;
-        this.#watch(socket, ++this.#generation, seesUpgradeStatus, undefined, true);
+        this.#watch(socket, ++this.#generation, { seesUpgradeStatus, probeUrl: undefined }, true);
         this.#opened(socket, true);
       },
       deliver: (frame) => {
@@ -154,19 +153,13 @@ export class Connection implements Transport {
     clearTimeout(this.#retryTimer);
     this.#retryTimer = undefined;
     this.#commit({ status: 'connecting', nextRetryAt: undefined });
-    const refresh = this.#refreshToken;
-    this.#refreshToken = false;
     // The deadline covers the token too: a provider that never answers is a timeout and a retry.
-    const abort = new AbortController();
-    this.#tokenAbort = abort;
     const timeoutMs = this.#o.connectTimeoutMs;
     this.#connectTimer = setTimeout(() => {
-      const event = this.#socket
-        ? ({ kind: 'connect-timeout', timeoutMs } as const)
-        : ({ kind: 'token-timeout', timeoutMs } as const);
-      if (generation === this.#generation) this.#failed(event, {});
+      const kind = this.#socket ? 'connect-timeout' : 'token-timeout';
+      if (generation === this.#generation) this.#failed({ kind, timeoutMs }, {});
     }, timeoutMs);
-    const pending = requestToken(this.#o.token, { refresh, signal: abort.signal });
+    const pending = this.#tokens.request();
     this.#tell();
     // A synchronous provider (or none) opens the socket in this very tick.
     const outcome = pending instanceof Promise ? await pending : pending;
@@ -186,26 +179,20 @@ export class Connection implements Transport {
   #openSocket(generation: number, token: string | undefined): void {
     let opening: ReturnType<typeof openSocket>;
     try {
-      opening = openSocket({ ...this.#socketRequest(), token });
+      opening = openSocket({ ...this.#socketRequest, token });
     } catch (cause) {
       // A malformed URL throws synchronously: nothing to retry.
       this.#finish('invalid socket URL', undefined, true, this.#errors.invalidUrl(cause), true);
       return;
     }
     this.#socket = opening.socket;
-    const probe = token === undefined || opening.seesUpgradeStatus ? undefined : opening.url;
-    this.#watch(opening.socket, generation, opening.seesUpgradeStatus, probe);
+    const { seesUpgradeStatus } = opening;
+    const probeUrl = token === undefined || seesUpgradeStatus ? undefined : opening.url;
+    this.#watch(opening.socket, generation, { seesUpgradeStatus, probeUrl });
   }
 
   /** Wires one socket's events to the state machine; events of an abandoned socket are ignored. */
-  #watch(
-    socket: WebSocketLike,
-    generation: number,
-    seesUpgradeStatus: boolean,
-    /** The URL to probe when the upgrade is refused unseen (credentials were sent). */
-    probeUrl: string | undefined,
-    alreadyOpen = false,
-  ): void {
+  #watch(socket: WebSocketLike, generation: number, upgrade: UpgradeView, open = false): void {
     const hooks = {
       current: () => generation === this.#generation,
       pong: () => this.#heartbeat?.pong(),
@@ -214,19 +201,18 @@ export class Connection implements Transport {
       frame: (frame: string) => {
         if (this.#handover.accept(frame)) this.#owner.frame(frame);
       },
-      closed: (end: SocketEnd) => this.#closed(end, seesUpgradeStatus, probeUrl),
+      closed: (end: SocketEnd) => this.#closed(end, upgrade),
     };
-    watchSocket(socket, hooks, alreadyOpen);
+    watchSocket(socket, hooks, open);
   }
 
   /** The socket closed: learn a refused upgrade's status where it is hidden, then apply the rule. */
-  #closed(end: SocketEnd, seesUpgradeStatus: boolean, probeUrl: string | undefined): void {
+  #closed(end: SocketEnd, upgrade: UpgradeView): void {
     this.#generation++;
     this.#teardownSocket();
     const generation = this.#generation;
     const { probe, auth } = this.#o;
-    const current = () => generation === this.#generation;
-    const context = { seesUpgradeStatus, auth, probeUrl, probe, current };
+    const context = { ...upgrade, auth, probe, current: () => generation === this.#generation };
     explainSocketEnd(end, context, (event, detail) => this.#failed(event, detail));
   }
 
@@ -253,7 +239,7 @@ export class Connection implements Transport {
     this.#heartbeat?.start();
     this.#stableTimer = setTimeout(() => {
       this.#stableTimer = undefined;
-      this.#authFailures = 0;
+      this.#tokens.stable();
       if (this.#state.attempt === 0) return;
       this.#commit({ attempt: 0 });
       this.#tell();
@@ -264,26 +250,20 @@ export class Connection implements Transport {
     this.#tell();
   }
 
-  #socketRequest() {
-    const { socket, WebSocket, auth } = this.#o;
-    return { ...socket, WebSocket, url: this.#socketUrl, auth };
-  }
-
   /** Carries out `closeRule` for an attempt or socket that ended. */
   #failed(event: CloseEvent, detail: FailureDetail): void {
     // A dead peer never answers a closing handshake; a timed-out attempt may never open.
     this.#abandon(ABANDONED_CLOSE_CODE, 'abandoned');
     const closeCode =
       detail.closeCode ?? (event.kind === 'dead-peer' ? DEAD_PEER_CLOSE_CODE : undefined);
-    const rule = closeRule(event, { authFailures: this.#authFailures });
+    const rule = closeRule(event, this.#tokens.history);
     const reason = this.#errors.redact(rule.reason);
     const error = this.#errors.ofRule(rule, reason, closeCode, detail);
     if (rule.action === 'fatal') {
       this.#finish(reason, closeCode, true, error, true);
       return;
     }
-    if (rule.action === 'auth') this.#authFailures++;
-    if (rule.action === 'auth' || rule.action === 'refresh') this.#refreshToken = true;
+    this.#tokens.ruled(rule.action);
     const attempt = this.#state.attempt + 1;
     if (!this.#o.shouldRetry({ attempt, closeCode, reason })) {
       if (error) this.#owner.error(error);
@@ -345,8 +325,7 @@ export class Connection implements Transport {
 
   #teardownSocket(): void {
     this.#handover.stop();
-    this.#tokenAbort?.abort();
-    this.#tokenAbort = undefined;
+    this.#tokens.abort();
     const socket = this.#socket;
     this.#socket = undefined;
     this.#heartbeat?.stop();

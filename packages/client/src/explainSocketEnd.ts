@@ -10,11 +10,16 @@ export interface FailureDetail {
   readonly cause?: unknown;
 }
 
-export interface SocketEndContext {
+/** What a socket's opening tells about a refused upgrade. */
+export interface UpgradeView {
+  /** The implementation reports a refused upgrade's HTTP status (Node's `ws`). */
   readonly seesUpgradeStatus: boolean;
-  readonly auth: AuthPlacement | undefined;
   /** The URL to probe when the upgrade is refused unseen (credentials were sent). */
   readonly probeUrl: string | undefined;
+}
+
+export interface SocketEndContext extends UpgradeView {
+  readonly auth: AuthPlacement | undefined;
   readonly probe: UpgradeProbe | undefined;
   /** False once the connection moved on (a `close()` meanwhile wins over the probe's answer). */
   readonly current: () => boolean;
