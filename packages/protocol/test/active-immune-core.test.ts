@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { activeImmuneCoreExamples } from '../src/examples/index';
 import { ActiveImmuneCore } from '../src/index';
 import {
   decoded,
@@ -134,5 +135,11 @@ describe('Active Immune Core commands: encoded exactly as the seed shows', () =>
   ] as const)('%s (named by the seed, not shown) is a valid command', (_name, command) => {
     const result = adapter.decodeCommand(JSON.stringify(command));
     expect(result).toEqual({ kind: 'message', message: command });
+  });
+});
+
+describe('Active Immune Core examples (@feedkit/protocol/examples)', () => {
+  it('the agent_created example is the WSEvent model, value for value', () => {
+    expect(activeImmuneCoreExamples.agent_created).toEqual(JSON.parse(seedWsEvent));
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { heliosExamples } from '../src/examples/index';
 import { Helios } from '../src/index';
 
 const { adapter, feeds, endpoints, errorBodySchema } = Helios;
@@ -89,17 +90,20 @@ const seedError = `{
 // The login body of the JavaScript, Python and bash examples.
 const seedLogin = `{"username":"admin","password":"admin123"}`;
 
+/** Each server message type the seed shows, with its JSON as the seed writes it. */
+const seedVectors = [
+  ['status', seedStatus],
+  ['state_change', seedStateChange],
+  ['peer_change', seedPeerChange],
+  ['latency', seedLatency],
+  ['uptime', seedUptime],
+  ['snapshot', seedSnapshot],
+  ['custom_metrics', seedCustomMetrics],
+  ['error', seedError],
+] as const;
+
 describe('Helios decode: seed vectors', () => {
-  it.each([
-    ['status', seedStatus],
-    ['state_change', seedStateChange],
-    ['peer_change', seedPeerChange],
-    ['latency', seedLatency],
-    ['uptime', seedUptime],
-    ['snapshot', seedSnapshot],
-    ['custom_metrics', seedCustomMetrics],
-    ['error', seedError],
-  ])('%s decodes to its typed message', (type, frame) => {
+  it.each(seedVectors)('%s decodes to its typed message', (type, frame) => {
     const result = adapter.decode(frame);
     expect(result.kind).toBe('message');
     if (result.kind !== 'message') return;
@@ -339,5 +343,11 @@ describe('Helios REST', () => {
       error: 'invalid credentials',
     });
     expect(errorBodySchema.safeParse({ detail: 'x' }).success).toBe(false);
+  });
+});
+
+describe('Helios examples (@feedkit/protocol/examples)', () => {
+  it.each(seedVectors)('the %s example is the seed, value for value', (type, frame) => {
+    expect(heliosExamples[type]).toEqual(JSON.parse(frame));
   });
 });

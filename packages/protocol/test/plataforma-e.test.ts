@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plataformaEExamples } from '../src/examples/index';
 import { PlataformaE } from '../src/index';
 import { envelope, seedBroadcast, seedStats, seedStructure } from './support/plataformaESeed';
 
@@ -154,5 +155,11 @@ describe('Plataforma E REST', () => {
     [{ detail: [{ loc: ['body', 'event_type'], msg: 'field required', type: 'missing' }] }],
   ])('FastAPI error body %j parses', (body) => {
     expect(PlataformaE.errorBodySchema.parse(body)).toEqual(body);
+  });
+});
+
+describe('Plataforma E examples (@feedkit/protocol/examples)', () => {
+  it('the story_created example is the seed structure, value for value', () => {
+    expect(plataformaEExamples.story_created).toEqual(JSON.parse(seedStructure));
   });
 });
