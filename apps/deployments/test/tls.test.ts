@@ -1,0 +1,81 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { helios, takhin } from '@feedkit/client';
+import { filter, merge } from 'rxjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Certificates, generateCertificates } from '../src/generateCertificates';
+import { startHaproxy } from '../src/startHaproxy';
+import { startNginx } from '../src/startNginx';
+import { collectErrors, next } from './support/next';
+import { useDeployment } from './support/useDeployment';
+
+const deployment = useDeployment();
+let certificates: Certificates;
+let certificateDir: string;
+beforeAll(async () => {
+  certificateDir = await mkdtemp(join(tmpdir(), 'feedkit-ca-'));
+  certificates = await generateCertificates(certificateDir);
+});
+afterAll(() => rm(certificateDir, { recursive: true, force: true }));
+
+describe.each([
+  ['nginx', startNginx],
+  ['haproxy', startHaproxy],
+] as const)('TLS terminated by %s with a private CA made by openssl', (_name, start) => {
+  async function tlsProxy() {
+    const tls = certificates;
+    const proxy = await start(deployment.dir, { upstreamPort: deployment.server.port, tls });
+    deployment.defer(() => proxy.stop());
+    return { tls, url: `wss://127.0.0.1:${proxy.port}` };
+  }
+
+  it('a client given the CA gets data', async () => {
+    const { tls, url } = await tlsProxy();
+    const client = deployment.client(takhin(), { url, tls: { ca: tls.ca } });
+    const metrics = await client.feed('metrics').first();
+    expect(metrics.type).toBe('metrics');
+    expect(client.state.connections[0]?.url).toMatch(/^wss:/);
+  });
+
+  it('without the CA the error names the certificate problem, advises tls.ca, and is retried', async () => {
+    const { url } = await tlsProxy();
+    const client = deployment.client(takhin(), { url });
+    const errors = collectErrors(client);
+    const sub = client.feed('metrics').subscribe();
+    const reconnecting = await next(client.state$, (s) => s.attempt >= 2);
+    sub.unsubscribe();
+    expect(reconnecting.reason).toMatch(
+      /UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED|unable to get local issuer/,
+    );
+    const [first] = errors;
+    expect(first).toMatchObject({ code: 'connection', fatal: false });
+    expect(first?.message).toMatch(/not signed by a trusted CA; pass the CA as `tls: \{ ca \}`/);
+    expect((first?.cause as NodeJS.ErrnoException).code).toBe('UNABLE_TO_VERIFY_LEAF_SIGNATURE');
+  });
+
+  it('rejectUnauthorized: false is honoured', async () => {
+    const { url } = await tlsProxy();
+    const client = deployment.client(takhin(), { url, tls: { rejectUnauthorized: false } });
+    expect((await client.feed('metrics').first()).type).toBe('metrics');
+  });
+
+  // Defect (createClient.ts / createHttp.ts, not this package's to fix): `tls` reaches the
+  // socket upgrade but not the REST transport, so the Helios built-in login (a fetch) fails on a
+  // private CA while the socket would pass. `it.fails` turns red once it is fixed: then drop `.fails`.
+  it.fails('Helios logs in over https with the same CA, then opens its socket', async () => {
+    const { tls, url } = await tlsProxy();
+    const client = deployment.client(helios({ username: 'admin', password: 'admin123' }), {
+      url,
+      tls: { ca: tls.ca },
+    });
+    const outcome = next(
+      merge(client.state$.pipe(filter((s) => s.status === 'open')), client.errors$),
+    );
+    const sub = client.feed('status').subscribe();
+    const first = await outcome;
+    sub.unsubscribe();
+    // Today: `connection` error "token provider failed: POST /api/auth/login: network error (UNABLE_TO_VERIFY_LEAF_SIGNATURE ...)".
+    expect(first).toMatchObject({ status: 'open' });
+  });
+});
