@@ -64,10 +64,11 @@ export class FaultProxy {
 
   /**
    * Cuts the next server -> client chunk of every open connection in half and
-   * resets the client's side: a frame that never ends. Resolves when done.
+   * resets the client's side `pauseMs` later: a frame that never ends.
+   * Resolves when done.
    */
-  async resetMidFrame(): Promise<void> {
-    await Promise.all([...this.#links].map((link) => link.toClient.cutNext()));
+  async resetMidFrame(pauseMs = 100): Promise<void> {
+    await Promise.all([...this.#links].map((link) => link.toClient.cutNext(pauseMs)));
   }
 
   /** The server stops reading every open connection (see `Link.stopReading`). */

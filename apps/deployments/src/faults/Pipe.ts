@@ -21,7 +21,7 @@ export interface PipeFaults {
  */
 export class Pipe {
   #queue: Promise<void> = Promise.resolve();
-  #cut: (() => void) | undefined;
+  #cut: { readonly done: () => void; readonly pauseMs: number } | undefined;
 
   constructor(
     private readonly source: Socket,
@@ -35,12 +35,14 @@ export class Pipe {
 
   /**
    * The next chunk is forwarded only in part (at least 1 byte, at most all
-   * but 1), then the sink gets a TCP reset and the source is closed.
-   * Resolves once that happened.
+   * but 1), then, `pauseMs` later, the sink gets a TCP reset and the source
+   * is closed. Resolves once that happened. The pause lets the peer read the
+   * half frame first: a reset that arrives together with data may be read
+   * as a plain end of stream.
    */
-  cutNext(): Promise<void> {
-    return new Promise((resolve) => {
-      this.#cut = resolve;
+  cutNext(pauseMs: number): Promise<void> {
+    return new Promise((done) => {
+      this.#cut = { done, pauseMs };
     });
   }
 
@@ -62,11 +64,10 @@ export class Pipe {
     if (cut && chunk.length >= 2) {
       this.#cut = undefined;
       await this.#write(chunk.subarray(0, Math.floor(chunk.length / 2)));
-      // Let the partial frame reach the peer before the reset does.
-      await new Promise((resolve) => setImmediate(resolve));
+      await delay(cut.pauseMs);
       this.sink.resetAndDestroy();
       this.source.destroy();
-      cut();
+      cut.done();
       return;
     }
     if (!oneByteSegments) return this.#write(chunk);

@@ -1,0 +1,35 @@
+import type { Feed, FeedkitClient } from '@feedkit/client';
+import { expect } from 'vitest';
+import { next } from './next';
+import { subscribedToOrders, topicEvent } from './takhinThroughProxy';
+import type { useDeployment } from './useDeployment';
+
+/** Records every `gap` flip of a feed, to show a reconnect marked it. */
+export function recordGaps(feed: Feed<unknown>): boolean[] {
+  const flips: boolean[] = [];
+  let last = feed.gap;
+  feed.listen(() => {
+    if (feed.gap !== last) flips.push((last = feed.gap));
+  });
+  return flips;
+}
+
+/**
+ * After a fault: the client is open again, the server has the replayed
+ * `topic:orders` subscription, and an event emitted now reaches the feed
+ * and clears its gap.
+ */
+export async function expectRecovered(
+  deployment: ReturnType<typeof useDeployment>,
+  client: Pick<FeedkitClient, 'state$'>,
+  orders: Feed<unknown>,
+  name = `recovered-${Date.now()}`,
+) {
+  await next(client.state$, (s) => s.status === 'open');
+  await subscribedToOrders(deployment);
+  const message = next(orders, (m) => (m as { data?: { name?: string } }).data?.name === 'orders');
+  const event = { ...topicEvent('orders', 5), data: { name: 'orders', partitions: name.length } };
+  deployment.server.emit('takhin', event);
+  expect(await message).toEqual(event);
+  expect(orders.gap).toBe(false);
+}
