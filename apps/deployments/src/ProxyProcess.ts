@@ -21,7 +21,14 @@ export class ProxyProcess {
   ) {
     child.stdout?.on('data', (chunk: Buffer) => this.record(chunk));
     child.stderr?.on('data', (chunk: Buffer) => this.record(chunk));
-    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    this.exited = new Promise((resolve) => {
+      child.once('exit', () => resolve());
+      // Not installed (ENOENT): say so instead of an unhandled 'error' event.
+      child.once('error', (error) => {
+        this.output += `${name} could not be started: ${error.message} (is it installed?)\n`;
+        resolve();
+      });
+    });
   }
 
   /** Starts `command args` and resolves when `port` accepts connections; rejects with its output if it exits first. */
@@ -31,7 +38,11 @@ export class ProxyProcess {
     args: readonly string[],
     port: number,
   ): Promise<ProxyProcess> {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Debian installs nginx and haproxy in sbin, which a non-root PATH may lack.
+      env: { ...process.env, PATH: `${process.env.PATH ?? ''}:/usr/local/sbin:/usr/sbin:/sbin` },
+    });
     const proxy = new ProxyProcess(name, child, port);
     try {
       await proxy.ready();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FaultSettings } from '../../src/faults/FaultSettings';
 import { collectErrors, next } from '../support/next';
 import { takhinThroughProxy, topicEvent } from '../support/takhinThroughProxy';
 import { useDeployment } from '../support/useDeployment';
@@ -9,11 +10,11 @@ const deployment = useDeployment();
 const LONG = `orders-${'x'.repeat(240)}`;
 
 describe('benign faults: data keeps flowing, intact, on the same socket', () => {
-  it.each([
+  it.each<[string, Partial<FaultSettings>]>([
     ['100 ms of added latency each way', { latencyMs: 100 }],
     ['every write chopped into 1-byte segments', { oneByteSegments: true }],
     ['both at once', { latencyMs: 50, oneByteSegments: true }],
-  ] as const)('%s', async (_name, faults) => {
+  ])('%s', async (_name, faults) => {
     const { proxy, client, metrics, orders } = await takhinThroughProxy(deployment);
     const errors = collectErrors(client);
     const reconnects: string[] = [];
