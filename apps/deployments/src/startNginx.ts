@@ -34,7 +34,7 @@ http {
   # "Connection: upgrade" only when the client asked for an upgrade.
   map $http_upgrade $connection_upgrade { default upgrade; '' close; }
 
-  upstream feedkit_upstream { server 127.0.0.1:${options.upstreamPort}; }
+  upstream feeds.internal { server 127.0.0.1:${options.upstreamPort}; }
 
   server {
     listen 127.0.0.1:${port}${tls ? ' ssl' : ''};
@@ -42,7 +42,7 @@ http {
 
     location ${prefix} {
       ${requireHeader ? `if (${headerVariable} != "${requireHeader.value}") { return 401; }` : ''}
-      proxy_pass http://feedkit_upstream/;
+      proxy_pass http://feeds.internal/;
       proxy_http_version 1.1;
       proxy_set_header Upgrade $http_upgrade;
       proxy_set_header Connection $connection_upgrade;
