@@ -1,3 +1,4 @@
+import type { FeedkitClient, FeedkitError } from '@feedkit/client';
 import { describe, expect, it } from 'vitest';
 import { collectErrors, next } from '../support/next';
 import { expectRecovered, recordGaps } from '../support/recovery';
@@ -8,6 +9,14 @@ const deployment = useDeployment();
 
 /** Fast dead-peer detection, so each fault is found in a fraction of a second. */
 const heartbeat = { intervalMs: 50, timeoutMs: 400 };
+
+/** The heartbeat found the peer dead: close 4000, one non-fatal `connection` error saying so. */
+async function expectDeadPeer(client: Pick<FeedkitClient, 'state$'>, errors: FeedkitError[]) {
+  const dead = await next(client.state$, (s) => s.closeCode === 4000);
+  expect(dead.reason).toMatch(/dead peer/);
+  expect(errors[0]).toMatchObject({ code: 'connection', closeCode: 4000, fatal: false });
+  expect(errors[0]?.message).toMatch(/dead peer/);
+}
 
 describe('faults that break the connection: a typed error with its cause, a reconnect, replay, gaps marked', () => {
   it('a reset in the middle of a frame: connection error naming ECONNRESET, no decode error', async () => {
@@ -33,10 +42,7 @@ describe('faults that break the connection: a typed error with its cause, a reco
     const errors = collectErrors(client);
     const gaps = recordGaps(orders);
     proxy.faults[field] = true;
-    const dead = await next(client.state$, (s) => s.closeCode === 4000);
-    expect(dead.reason).toMatch(/dead peer/);
-    expect(errors[0]).toMatchObject({ code: 'connection', closeCode: 4000, fatal: false });
-    expect(errors[0]?.message).toMatch(/dead peer/);
+    await expectDeadPeer(client, errors);
     proxy.faults[field] = false;
     await expectRecovered(deployment, client, orders);
     expect(gaps).toEqual([true, false]);
@@ -49,9 +55,7 @@ describe('faults that break the connection: a typed error with its cause, a reco
     const [before] = deployment.server.connections('takhin');
     proxy.stopReading();
     // The client's pings pile up unread; the server keeps sending metrics all the while.
-    const dead = await next(client.state$, (s) => s.closeCode === 4000);
-    expect(dead.reason).toMatch(/dead peer/);
-    expect(errors[0]).toMatchObject({ code: 'connection', closeCode: 4000 });
+    await expectDeadPeer(client, errors);
     await expectRecovered(deployment, client, orders);
     // The old connection may linger on the server (it never read the close): the replay is on a new one.
     const replayed = deployment.server
@@ -68,9 +72,7 @@ describe('faults that break the connection: a typed error with its cause, a reco
     const gaps = recordGaps(orders);
     proxy.halfOpen();
     await deployment.server.waitForConnections((cs) => cs.length === 0);
-    const dead = await next(client.state$, (s) => s.closeCode === 4000);
-    expect(dead.reason).toMatch(/dead peer/);
-    expect(errors[0]).toMatchObject({ code: 'connection', closeCode: 4000 });
+    await expectDeadPeer(client, errors);
     await expectRecovered(deployment, client, orders);
     expect(gaps).toEqual([true, false]);
   });
