@@ -38,11 +38,16 @@ describe('faults that break the connection: a typed error with its cause, a reco
     ['client -> server', 'blackHoleToServer'],
     ['server -> client', 'blackHoleToClient'],
   ] as const)('a black hole %s: dead peer within the heartbeat timeout', async (_name, field) => {
-    const { proxy, client, orders } = await takhinThroughProxy(deployment, { heartbeat });
+    const { proxy, client, orders, metrics } = await takhinThroughProxy(deployment, { heartbeat });
     const errors = collectErrors(client);
     const gaps = recordGaps(orders);
+    let arrivedWhileCut = 0;
+    const counting = metrics.subscribe(() => arrivedWhileCut++);
     proxy.faults[field] = true;
     await expectDeadPeer(client, errors);
+    counting.unsubscribe();
+    // Deaf but not mute: the server's frames still arrive, yet without pongs the peer is dead.
+    if (field === 'blackHoleToServer') expect(arrivedWhileCut).toBeGreaterThan(0);
     proxy.faults[field] = false;
     await expectRecovered(deployment, client, orders);
     expect(gaps).toEqual([true, false]);
