@@ -1,5 +1,7 @@
 import type { FeedkitClient, FeedkitError } from '@feedkit/client';
+import { takhin } from '@feedkit/client';
 import { describe, expect, it } from 'vitest';
+import { FaultProxy } from '../../src/faults/FaultProxy';
 import { collectErrors, next } from '../support/next';
 import { expectRecovered, recordGaps } from '../support/recovery';
 import { takhinThroughProxy } from '../support/takhinThroughProxy';
@@ -98,5 +100,20 @@ describe('faults that break the connection: a typed error with its cause, a reco
     expect(errors.length).toBeGreaterThanOrEqual(3);
     expect(errors.every((e) => e.code === 'connection' && !e.fatal)).toBe(true);
     expect(client.state.status).not.toBe('closed');
+  });
+  it('a black hole during the upgrade: "no open within connectTimeoutMs", retried, open once it lifts', async () => {
+    const proxy = await FaultProxy.start(deployment.server.port);
+    deployment.defer(() => proxy.close());
+    proxy.faults.blackHoleToServer = true;
+    const client = deployment.client(takhin(), { url: proxy.wsUrl, connectTimeoutMs: 300 });
+    const errors = collectErrors(client);
+    const metrics = client.feed('metrics');
+    const sub = metrics.subscribe();
+    await next(client.state$, (s) => s.status !== 'open' && s.attempt >= 2);
+    expect(errors[0]).toMatchObject({ code: 'connection', fatal: false });
+    expect(errors[0]?.message).toMatch(/no open within 300 ms/);
+    proxy.faults.blackHoleToServer = false;
+    expect((await next(metrics)).type).toBe('metrics');
+    sub.unsubscribe();
   });
 });
