@@ -79,3 +79,29 @@ describe.each([
     expect(first).toMatchObject({ status: 'open' });
   });
 });
+
+describe('a self-signed server certificate (nginx serving the CA certificate itself)', () => {
+  it('the error names DEPTH_ZERO_SELF_SIGNED_CERT; trusted, its missing host name is named next', async () => {
+    const selfSigned = {
+      ...certificates,
+      certFile: join(certificateDir, 'ca.crt'),
+      keyFile: join(certificateDir, 'ca.key'),
+    };
+    const proxy = await startNginx(deployment.dir, {
+      upstreamPort: deployment.server.port,
+      tls: selfSigned,
+    });
+    deployment.defer(() => proxy.stop());
+    const url = `wss://localhost:${proxy.port}`;
+    const refused = deployment.client(takhin(), { url });
+    const error = next(refused.errors$);
+    const sub = refused.feed('metrics').subscribe();
+    const first = await error;
+    sub.unsubscribe();
+    expect(first).toMatchObject({ code: 'connection', fatal: false });
+    expect(first.cause).toMatchObject({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+    expect(first.message).toMatch(
+      /self-signed; pass its certificate as the `tls: \{ ca \}` option/,
+    );
+  });
+});

@@ -1,5 +1,4 @@
-import type { FeedkitClient, FeedkitError } from '@feedkit/client';
-import { takhin } from '@feedkit/client';
+import { type FeedkitClient, type FeedkitError, takhin } from '@feedkit/client';
 import { describe, expect, it } from 'vitest';
 import { FaultProxy } from '../../src/faults/FaultProxy';
 import { collectErrors, next } from '../support/next';
