@@ -9,7 +9,9 @@ export function recordGaps(feed: Feed<unknown>): boolean[] {
   const flips: boolean[] = [];
   let last = feed.gap;
   feed.listen(() => {
-    if (feed.gap !== last) flips.push((last = feed.gap));
+    if (feed.gap === last) return;
+    last = feed.gap;
+    flips.push(last);
   });
   return flips;
 }
