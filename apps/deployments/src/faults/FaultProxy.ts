@@ -18,6 +18,7 @@ export class FaultProxy {
   /** The faults of every chunk; assign a field to switch one on or off. */
   readonly faults: FaultSettings = noFaults();
   readonly #links = new Set<Link>();
+  readonly #waiting: ((link: Link) => void)[] = [];
   #accepted = 0;
   /** Segments and bytes written towards the client and towards the server, over every connection. */
   readonly written = {
@@ -34,6 +35,7 @@ export class FaultProxy {
       this.#accepted++;
       this.#links.add(link);
       void link.closed.then(() => this.#links.delete(link));
+      for (const resolve of this.#waiting.splice(0)) resolve(link);
     });
   }
 
@@ -60,6 +62,11 @@ export class FaultProxy {
   /** Connections open now. */
   get open(): number {
     return this.#links.size;
+  }
+
+  /** The next connection accepted, before any byte of it is forwarded (to act on it alone). */
+  nextConnection(): Promise<Link> {
+    return new Promise((resolve) => this.#waiting.push(resolve));
   }
 
   /**
