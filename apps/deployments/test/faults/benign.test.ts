@@ -1,4 +1,6 @@
+import { takhin } from '@feedkit/client';
 import { describe, expect, it } from 'vitest';
+import { FaultProxy } from '../../src/faults/FaultProxy';
 import type { FaultSettings } from '../../src/faults/FaultSettings';
 import { collectErrors, next } from '../support/next';
 import { takhinThroughProxy, topicEvent } from '../support/takhinThroughProxy';
@@ -52,5 +54,15 @@ describe('benign faults: data keeps flowing, intact, on the same socket', () => 
     expect(errors).toEqual([]);
     expect(reconnects).toEqual([]);
     expect(proxy.accepted).toBe(1);
+  });
+  it('the upgrade handshake itself in 1-byte segments, 50 ms late each way: the socket opens and data flows', async () => {
+    const proxy = await FaultProxy.start(deployment.server.port);
+    deployment.defer(() => proxy.close());
+    Object.assign(proxy.faults, { latencyMs: 50, oneByteSegments: true });
+    const client = deployment.client(takhin(), { url: proxy.wsUrl });
+    const errors = collectErrors(client);
+    expect((await next(client.feed('metrics'))).type).toBe('metrics');
+    expect(proxy.accepted).toBe(1);
+    expect(errors).toEqual([]);
   });
 });
