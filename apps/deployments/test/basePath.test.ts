@@ -1,4 +1,5 @@
-import { plataformaE, takhin } from '@feedkit/client';
+import { helios, plataformaE, takhin } from '@feedkit/client';
+import { heliosExamples } from '@feedkit/testing';
 import { describe, expect, it } from 'vitest';
 import { collectErrors, next } from './support/next';
 import { inFront, proxies } from './support/proxies';
@@ -41,5 +42,23 @@ describe.each(proxies)('%s serving the systems under /feeds/', (_name, start) =>
     sub.unsubscribe();
     expect(first).toMatchObject({ code: 'connection', status: 404, fatal: false });
     expect(first.message).toMatch(/upgrade refused: HTTP 404/);
+  });
+  it('Helios logs in through the prefix (REST) and opens its socket there with the token', async () => {
+    const { wsUrl } = await inFront(deployment, start, { prefix: '/feeds' });
+    const client = deployment.client(helios({ username: 'admin', password: 'admin123' }), {
+      url: wsUrl,
+      basePath: '/feeds',
+    });
+    const errors = collectErrors(client);
+    const changes = client.feed('stateChanges');
+    const sub = changes.subscribe();
+    await deployment.server.waitForConnections((cs) =>
+      cs.some((c) => c.system === 'helios' && c.subscriptions.join() === 'state_changes'),
+    );
+    const message = next(changes);
+    deployment.server.emit('helios', heliosExamples.state_change);
+    expect(await message).toMatchObject({ type: 'state_change' });
+    sub.unsubscribe();
+    expect(errors).toEqual([]);
   });
 });
