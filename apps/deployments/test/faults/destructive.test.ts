@@ -2,7 +2,7 @@ import { type FeedkitClient, type FeedkitError, takhin } from '@feedkit/client';
 import { describe, expect, it } from 'vitest';
 import { FaultProxy } from '../../src/faults/FaultProxy';
 import { collectErrors, next } from '../support/next';
-import { expectRecovered, recordGaps } from '../support/recovery';
+import { expectRecovered } from '../support/recovery';
 import { takhinThroughProxy } from '../support/takhinThroughProxy';
 import { useDeployment } from '../support/useDeployment';
 
@@ -21,9 +21,9 @@ async function expectDeadPeer(client: Pick<FeedkitClient, 'state$'>, errors: Fee
 
 describe('faults that break the connection: a typed error with its cause, a reconnect, replay, gaps marked', () => {
   it('a reset in the middle of a frame: connection error naming ECONNRESET, no decode error', async () => {
-    const { proxy, client, orders } = await takhinThroughProxy(deployment, { heartbeat });
-    const errors = collectErrors(client);
-    const gaps = recordGaps(orders);
+    const { proxy, client, orders, errors, gaps } = await takhinThroughProxy(deployment, {
+      heartbeat,
+    });
     await proxy.resetMidFrame();
     const lost = await next(client.state$, (s) => s.status === 'reconnecting');
     expect(lost.reason).toMatch(/ECONNRESET/);
@@ -39,9 +39,9 @@ describe('faults that break the connection: a typed error with its cause, a reco
     ['client -> server', 'blackHoleToServer'],
     ['server -> client', 'blackHoleToClient'],
   ] as const)('a black hole %s: dead peer within the heartbeat timeout', async (_name, field) => {
-    const { proxy, client, orders, metrics } = await takhinThroughProxy(deployment, { heartbeat });
-    const errors = collectErrors(client);
-    const gaps = recordGaps(orders);
+    const { proxy, client, orders, metrics, errors, gaps } = await takhinThroughProxy(deployment, {
+      heartbeat,
+    });
     let arrivedWhileCut = 0;
     const counting = metrics.subscribe(() => arrivedWhileCut++);
     proxy.faults[field] = true;
@@ -55,9 +55,9 @@ describe('faults that break the connection: a typed error with its cause, a reco
   });
 
   it('the server stops reading (backpressure): dead peer, then a new socket that is read', async () => {
-    const { proxy, client, orders } = await takhinThroughProxy(deployment, { heartbeat });
-    const errors = collectErrors(client);
-    const gaps = recordGaps(orders);
+    const { proxy, client, orders, errors, gaps } = await takhinThroughProxy(deployment, {
+      heartbeat,
+    });
     const [before] = deployment.server.connections('takhin');
     proxy.stopReading();
     // The client's pings pile up unread; the server keeps sending metrics all the while.
@@ -73,9 +73,9 @@ describe('faults that break the connection: a typed error with its cause, a reco
   });
 
   it('a half-open connection (the server side is gone, the client hears nothing, not even a FIN)', async () => {
-    const { proxy, client, orders } = await takhinThroughProxy(deployment, { heartbeat });
-    const errors = collectErrors(client);
-    const gaps = recordGaps(orders);
+    const { proxy, client, orders, errors, gaps } = await takhinThroughProxy(deployment, {
+      heartbeat,
+    });
     proxy.halfOpen();
     await deployment.server.waitForConnections((cs) => cs.length === 0);
     await expectDeadPeer(client, errors);
@@ -84,9 +84,9 @@ describe('faults that break the connection: a typed error with its cause, a reco
   });
 
   it('a flapping link (dropped every 300 ms): every drop is a reconnect with replay, and data flows between drops', async () => {
-    const { proxy, client, orders } = await takhinThroughProxy(deployment, { heartbeat });
-    const errors = collectErrors(client);
-    const gaps = recordGaps(orders);
+    const { proxy, client, orders, errors, gaps } = await takhinThroughProxy(deployment, {
+      heartbeat,
+    });
     const stop = proxy.flap(300);
     // Three drops, each followed by a socket that is open again with its subscription replayed.
     for (let drop = 1; drop <= 3; drop++) {

@@ -4,7 +4,7 @@ import { activeImmuneCoreExamples, heliosExamples, plataformaEExamples } from '@
 import { describe, expect, it } from 'vitest';
 import { FaultProxy } from '../../src/faults/FaultProxy';
 import { collectErrors, next } from '../support/next';
-import { recordGaps } from '../support/recovery';
+import { recordGaps } from '../support/recordGaps';
 import { useDeployment } from '../support/useDeployment';
 
 const deployment = useDeployment();

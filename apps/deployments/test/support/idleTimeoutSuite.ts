@@ -5,7 +5,7 @@ import type { ProxyProcess } from '../../src/ProxyProcess';
 import type { ReverseProxyOptions } from '../../src/ReverseProxyOptions';
 import { collectErrors, next } from './next';
 import { inFront } from './proxies';
-import { recordGaps } from './recovery';
+import { recordGaps } from './recordGaps';
 import { useDeployment } from './useDeployment';
 
 /** The proxy closes a connection after this much silence (`proxy_read_timeout 3s`, `timeout tunnel 3s`). */

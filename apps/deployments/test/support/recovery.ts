@@ -4,18 +4,6 @@ import { next } from './next';
 import { subscribedToOrders, topicEvent } from './takhinThroughProxy';
 import type { useDeployment } from './useDeployment';
 
-/** Records every `gap` flip of a feed, to show a reconnect marked it. */
-export function recordGaps(feed: Feed<unknown>): boolean[] {
-  const flips: boolean[] = [];
-  let last = feed.gap;
-  feed.listen(() => {
-    if (feed.gap === last) return;
-    last = feed.gap;
-    flips.push(last);
-  });
-  return flips;
-}
-
 /**
  * After a fault: the client is open again, the server has the replayed
  * `topic:orders` subscription, and an event emitted now reaches the feed

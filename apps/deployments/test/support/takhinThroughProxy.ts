@@ -1,5 +1,7 @@
 import { type ClientOptions, takhin } from '@feedkit/client';
 import { FaultProxy } from '../../src/faults/FaultProxy';
+import { collectErrors } from './next';
+import { recordGaps } from './recordGaps';
 import type { useDeployment } from './useDeployment';
 
 /** A Takhin event of topic `name`, with a payload a test can recognise. */
@@ -14,7 +16,8 @@ export function topicEvent(name: string, partitions = 3) {
 /**
  * A fault proxy in front of the deployment's reference server, and a Takhin
  * client through it subscribed to `metrics` and `topic('orders')` once the
- * server has the subscription.
+ * server has the subscription; from then on its errors and the gap flips of
+ * `orders` are recorded.
  */
 export async function takhinThroughProxy(
   deployment: ReturnType<typeof useDeployment>,
@@ -30,7 +33,14 @@ export async function takhinThroughProxy(
     for (const s of subscriptions) s.unsubscribe();
   });
   await subscribedToOrders(deployment);
-  return { proxy, client, metrics, orders };
+  return {
+    proxy,
+    client,
+    metrics,
+    orders,
+    errors: collectErrors(client),
+    gaps: recordGaps(orders),
+  };
 }
 
 /** Resolves when the server has a Takhin connection subscribed to `topic:orders`. */
