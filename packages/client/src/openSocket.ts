@@ -63,7 +63,24 @@ export function openSocket(request: SocketRequest): {
       ? new WebSocketImpl(url, undefined, nodeOptions)
       : new WebSocketImpl(url);
   socket.binaryType = 'arraybuffer';
+  if (seesUpgradeStatus) reportSocketErrorsAfterUpgrade(socket);
   return { socket, seesUpgradeStatus, url };
+}
+
+/**
+ * Once open, `ws` swallows its TCP socket's errors: a connection reset
+ * becomes a bare 1006 "connection lost". Passing them to the socket's
+ * `error` listeners (`onerror`, which keeps the cause for the close that
+ * follows) makes the close name it, e.g. `ECONNRESET`.
+ */
+function reportSocketErrorsAfterUpgrade(socket: WebSocketLike): void {
+  const emitter = socket as WebSocketLike & { emit?(event: 'error', error: unknown): boolean };
+  socket.on?.(
+    'upgrade',
+    (response: { socket?: { once?(e: 'error', l: (error: unknown) => void): unknown } }) => {
+      response.socket?.once?.('error', (error) => emitter.emit?.('error', error));
+    },
+  );
 }
 
 /** Node's `ws` exposes upgrade statuses and protocol pings; browser sockets do not. */
