@@ -5,6 +5,7 @@ import { ExpiringQueue } from './ExpiringQueue';
 import type { ConnectionState } from './FeedkitClient';
 import { FeedkitError, type FeedkitErrorOptions } from './FeedkitError';
 import type { FeedStore } from './FeedStore';
+import { refusedSubscription } from './refusedSubscription';
 import { Subscribable } from './Subscribable';
 import { SubscriptionAcks } from './SubscriptionAcks';
 import { SubscriptionSet } from './SubscriptionSet';
@@ -72,6 +73,13 @@ export class Channel<In, Out> {
       return;
     }
     if (this.#members.has(feed)) return;
+    const refused = refusedSubscription(this.#o.adapter, feed.spec.topics);
+    if (refused !== undefined) {
+      const { system } = this.#o.adapter;
+      const message = `${feed.spec.key}: not subscribed: ${refused}`;
+      feed.fail(new FeedkitError('config', message, { system, path: this.url, fatal: true }));
+      return;
+    }
     this.#members.set(feed, this.#feeds.subscribe(feed));
     feed.connectionChanged(this.#state);
     if (this.subscriptions.add(feed.spec.topics)) this.#scheduleSync();

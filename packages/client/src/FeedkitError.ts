@@ -22,7 +22,11 @@ export type FeedkitErrorCode =
   | 'rest'
   /** A deadline passed: the token provider (or login) did not answer within the connect deadline. */
   | 'timeout'
-  /** An option gave an unusable value (a backoff returning NaN, a negative or too long wait); it was clamped. */
+  /**
+   * An option gave an unusable value (a backoff returning NaN, a negative or
+   * too long wait; it was clamped), or a feed's arguments make a command the
+   * system refuses (a Takhin topic over 256 characters; that feed fails alone).
+   */
   | 'config';
 
 export interface FeedkitErrorOptions {
