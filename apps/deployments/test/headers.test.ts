@@ -1,6 +1,7 @@
-import { plataformaE, veloflux } from '@feedkit/client';
+import { type FeedkitError, plataformaE, veloflux } from '@feedkit/client';
+import { firstValueFrom, take, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { collectErrors, next } from './support/next';
+import { collectErrors } from './support/next';
 import { inFront, proxies } from './support/proxies';
 import { useDeployment } from './support/useDeployment';
 
@@ -29,10 +30,17 @@ describe.each(proxies)('%s requiring a gateway header', (_name, start) => {
   it('without it the upgrade is refused with 401, and the error points at the proxy', async () => {
     const { wsUrl } = await inFront(deployment, start, { requireHeader });
     const client = deployment.client(veloflux(), { url: wsUrl });
-    const error = next(client.errors$);
-    const sub = client.feed('status').subscribe();
-    const refused = await error;
-    sub.unsubscribe();
+    const errors = firstValueFrom(client.errors$.pipe(take(2), toArray()));
+    let sub: { unsubscribe(): void } | undefined;
+    const failed = new Promise<unknown>((resolve) => {
+      sub = client.feed('status').subscribe({ error: resolve });
+    });
+    const [refused, fatal] = (await errors) as FeedkitError[];
+    await failed;
+    sub?.unsubscribe();
+    // Headers do not change between attempts: the second refusal in a row is fatal and says what to pass.
+    expect(fatal).toMatchObject({ code: 'auth', status: 401, fatal: true });
+    expect(fatal?.message).toMatch(/`headers` option/);
     // VeloFlux takes no credentials, so a 401 can only come from something in front of it.
     expect(refused).toMatchObject({ code: 'connection', status: 401, fatal: false });
     expect(refused.message).toMatch(

@@ -157,6 +157,7 @@ export function closeRule(event: CloseEvent, history: CloseHistory = FIRST_TIME)
     error: 'auth',
     reason: rule.reason,
     advice:
+      rule.advice ??
       'credentials refused again after a fresh token; check the token or password and create a new client',
   };
 }
@@ -222,15 +223,18 @@ function upgradeRule(status: number, auth: AuthPlacement | undefined): CloseRule
   if (auth !== undefined && status === 403)
     return forbidden('upgrade refused: HTTP 403 forbidden', auth);
   if (auth !== undefined && upgradeStatuses[status]) return upgradeStatuses[status];
-  const noCredentials =
-    status === 401 || status === 403
-      ? ' (this system takes no credentials: a proxy in front of it?)'
-      : '';
-  return {
-    action: 'reconnect',
-    error: 'connection',
-    reason: `upgrade refused: HTTP ${status}${noCredentials}`,
-  };
+  // The system takes no credentials: something in front of it does. Headers do not change
+  // between attempts, so this is retried once at once, like a refused token, then fatal.
+  if (status === 401 || status === 403) {
+    return {
+      action: 'auth',
+      error: 'connection',
+      reason: `upgrade refused: HTTP ${status} (this system takes no credentials: a proxy in front of it?)`,
+      advice:
+        "pass what the proxy asks for with the `headers` option (Node; browsers send the page's cookies) and create a new client",
+    };
+  }
+  return { action: 'reconnect', error: 'connection', reason: `upgrade refused: HTTP ${status}` };
 }
 
 function forbidden(reason: string, auth: AuthPlacement): CloseRule {

@@ -166,12 +166,28 @@ describe('closeRule(event, history): one row per case', () => {
       /403 forbidden/,
     ],
     [
-      'upgrade 401 where the system takes no credentials',
+      'upgrade 401 where the system takes no credentials: retried at once',
       closed(1006, { opened: false, httpStatus: 401 }),
-      again,
-      'reconnect',
+      undefined,
+      'auth',
       'connection',
       /proxy/,
+    ],
+    [
+      'upgrade 401 where the system takes no credentials, a second time: fatal, naming headers',
+      closed(1006, { opened: false, httpStatus: 401 }),
+      again,
+      'fatal',
+      'auth',
+      /HTTP 401.*proxy/,
+    ],
+    [
+      'upgrade 403 where the system takes no credentials: retried at once',
+      closed(1006, { opened: false, httpStatus: 403 }),
+      undefined,
+      'auth',
+      'connection',
+      /HTTP 403.*proxy/,
     ],
     [
       'upgrade 503',
@@ -290,6 +306,12 @@ describe('closeRule(event, history): one row per case', () => {
     expect(rule.error).toBe(error);
     expect(rule.reason).toMatch(reason);
     if (action === 'fatal') expect(rule.advice).toMatch(/new client/);
+  });
+
+  it('a proxy refusing a system without credentials is told to use the headers option', () => {
+    const event = closed(1006, { opened: false, httpStatus: 401 });
+    expect(closeRule(event).advice).toMatch(/`headers` option/);
+    expect(closeRule(event, { authFailures: 1 }).advice).toMatch(/`headers` option.*new client/);
   });
 
   it('401 and 403 are told apart: a 403 names the role the socket needs', () => {
