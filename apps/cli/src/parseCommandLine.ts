@@ -11,6 +11,7 @@ import type {
   RecordOptions,
   TailOptions,
 } from './TailOptions';
+import { unknownOptionMessage } from './unknownOptionMessage';
 
 /** The reference server's default address (`pnpm server`). */
 export const DEFAULT_URL = 'http://localhost:8080';
@@ -196,7 +197,12 @@ export function parseCommandLine(
   try {
     parsed = parseArgs({ args: [...argv], options: optionSpec, allowPositionals: true });
   } catch (error) {
-    return usage((error as Error).message);
+    const { code, message } = error as NodeJS.ErrnoException;
+    return usage(
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? unknownOptionMessage(message, Object.keys(optionSpec))
+        : message,
+    );
   }
   const { values, positionals } = parsed;
   if (values.help || positionals.length === 0) return { kind: 'help', text: helpText(DEFAULT_URL) };

@@ -81,7 +81,7 @@ export function watchConnection(
       if (isAuthFailure(error)) {
         return finish(
           ExitCode.auth,
-          `${options.system} refused the credentials: ${error.message} (${authHint(options)})`,
+          `${options.system} refused the credentials: ${error.message}\n  ${authHint(options)}`,
         );
       }
       if (error.fatal) return finish(ExitCode.failure, `${options.system}: ${error.message}`);
@@ -102,7 +102,9 @@ export function watchConnection(
         void probeReachability(url).then((probe) =>
           finish(
             ExitCode.failure,
-            `cannot connect to ${url}: ${probe.status === 'fail' ? probe.detail : (state.reason ?? 'closed')} (is the server running? check --url)`,
+            probe.status === 'fail'
+              ? `cannot connect to ${url}: ${probe.detail} (is the server running? check --url)`
+              : `cannot connect to ${url}: ${state.reason ?? 'closed'} (the host answers: check that --url is the server's base address and that it runs ${options.system})`,
           ),
         );
         return;

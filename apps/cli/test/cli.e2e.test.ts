@@ -104,7 +104,7 @@ describe('feedkit tail (the real binary)', () => {
     );
     expect(await run.exited).toBe(3);
     expect(run.stderr.text).toMatch(
-      /feedkit: helios refused the credentials: .+ \(check --user and the password\)/,
+      /feedkit: helios refused the credentials: .+\n {2}check --user and the password/,
     );
     expect(run.stdout.text).toBe('');
   });
@@ -207,6 +207,15 @@ describe('feedkit tail (the real binary)', () => {
     expect(await run.exited).toBe(1);
     expect(run.stderr.text).toMatch(
       /feedkit: cannot connect to ws:\/\/127\.0\.0\.1:\d+\/api\/ws\/metrics: 127\.0\.0\.1:\d+: connection refused: nothing listens on that port \(ECONNREFUSED\)/,
+    );
+  });
+
+  it("exits 1 on a URL that holds the feed's path, saying the host answers and what --url is", async () => {
+    const run = cli('tail', 'takhin', 'metrics', '--url', `${server.url}/api/monitoring/ws`);
+    expect(await run.exited).toBe(1);
+    expect(run.stderr.text).toMatch(/HTTP 404: nothing serves this socket at that path/);
+    expect(run.stderr.text).toMatch(
+      /feedkit: cannot connect to .*\/api\/monitoring\/ws\/api\/monitoring\/ws: upgrade refused: HTTP 404 \(the host answers: check that --url is the server's base address and that it runs takhin\)/,
     );
   });
 

@@ -105,6 +105,30 @@ describe('feedkit doctor against the reference server', () => {
     expect(code).toBe(1);
   });
 
+  it('a Takhin that wants a key none was given for: the 401 says which flag passes one', async () => {
+    const { url } = await start({ takhinApiKey: 'right-key' });
+    const { code, out } = await doctor([url, '--system', 'takhin']);
+    expect(out).toMatch(/no credentials given; the document makes them optional/);
+    expect(out).toMatch(/metrics +FAIL +upgrade refused: HTTP 401 .*: check or pass an API key/);
+    expect(code).toBe(1);
+  });
+
+  it("a URL that holds the feed's path: the 404 says to give the server's base URL", async () => {
+    const { url } = await start();
+    const { code, out } = await doctor([`${url}/api/monitoring/ws`, '--system', 'takhin']);
+    expect(out).toMatch(/metrics +FAIL +upgrade refused: HTTP 404 .*give the server's base URL/);
+    expect(code).toBe(1);
+  });
+
+  it('https:// to a plain HTTP port: no TLS there, use http://, on one line', async () => {
+    const { url } = await start();
+    const { code, out } = await doctor([url.replace('http:', 'https:'), '--system', 'takhin']);
+    expect(out).toMatch(
+      /reachability +FAIL +.*no TLS on that port: it speaks plain HTTP; use http:\/\/ or ws:\/\/ \(ERR_SSL_WRONG_VERSION_NUMBER\)/,
+    );
+    expect(code).toBe(2);
+  });
+
   it('a frozen server: reachable, but upgrades and requests go unanswered, exit 1', async () => {
     const s = await start();
     s.freeze();

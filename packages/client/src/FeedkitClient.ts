@@ -152,11 +152,16 @@ export type RestOf<P> = P extends { readonly rest: (http: Http) => infer R } ? R
 export interface FeedkitClient<P extends Protocol = Protocol, D extends DriftMode = 'report'> {
   readonly system: SystemName;
   readonly protocol: P;
+  // The constraint is spelt out rather than `FeedName<P>` so that a misspelt name's
+  // error lists the names ('"metrics" | "topic" | ...') instead of the alias.
   /**
    * The same name and arguments always return the same `Feed` object. With
    * `drift: 'deliver'` its messages may also be `DriftedMessage`s.
    */
-  feed<K extends FeedName<P>>(name: K, ...args: FeedArgs<P, K>): Feed<Drifting<FeedOf<P, K>, D>>;
+  feed<K extends keyof AdapterFeeds<P['adapter']> & string>(
+    name: K,
+    ...args: FeedArgs<P, K>
+  ): Feed<Drifting<FeedOf<P, K>, D>>;
   /** Messages of known types that failed validation, per system, type and failing path. */
   readonly drift: DriftSnapshot;
   /** `drift`, each time it changes: "the server sends what we don't expect". */

@@ -69,7 +69,10 @@ export const closeCodes: Readonly<Record<number, CloseRule>> = {
 /** HTTP statuses of a refused upgrade on a system that takes credentials (only Node's `ws` sees them). */
 export const upgradeStatuses: Readonly<Record<number, CloseRule>> = {
   // Bad, expired or missing credentials: a fresh token may fix it.
-  401: { action: 'auth', reason: 'upgrade refused: HTTP 401 unauthorized (credentials refused)' },
+  401: {
+    action: 'auth',
+    reason: 'upgrade refused: HTTP 401 unauthorized (credentials missing or refused)',
+  },
   // Valid credentials without the permission: a fresh token has the same role.
   403: {
     action: 'fatal',
@@ -79,6 +82,10 @@ export const upgradeStatuses: Readonly<Record<number, CloseRule>> = {
       'the credentials are valid but not allowed on this socket; use a user with the required role and create a new client',
   },
 };
+
+/** A 404 upgrade: a URL that already holds the feed's path, a missing prefix, or another system. */
+const NO_SOCKET_AT_PATH =
+  "nothing serves this socket at that path: `url` is the server's address without a feed's path (feedkit appends it; a reverse-proxy prefix may stay in it or go in `basePath`), and the server must run this system";
 
 /** The error a socket implementation reported before its close (Node's `ws`: ECONNREFUSED, certificates, bad frames). */
 export interface TransportError {
@@ -94,6 +101,9 @@ export const transportAdvice: Readonly<Record<string, string>> = {
   ENOTFOUND: 'the host name does not resolve; check the URL',
   EAI_AGAIN: 'the host name could not be resolved right now (DNS)',
   ETIMEDOUT: 'the host did not answer the TCP connection',
+  // Node's name for a TLS handshake that failed; a wss:// URL on a plain port is the common one.
+  EPROTO:
+    'the TLS handshake failed: if the server speaks plain WebSocket on that port, use a ws:// (or http://) URL',
   DEPTH_ZERO_SELF_SIGNED_CERT:
     "the server's certificate is self-signed; pass its certificate as the `tls: { ca }` option",
   SELF_SIGNED_CERT_IN_CHAIN:
@@ -158,7 +168,7 @@ export function closeRule(event: CloseEvent, history: CloseHistory = FIRST_TIME)
     reason: rule.reason,
     advice:
       rule.advice ??
-      'credentials refused again after a fresh token; check the token or password and create a new client',
+      'refused twice, the second time with a fresh token: check the API key, token or password given to the protocol (or that one was given at all), then create a new client',
   };
 }
 
@@ -234,7 +244,12 @@ function upgradeRule(status: number, auth: AuthPlacement | undefined): CloseRule
         "pass what the proxy asks for with the `headers` option (Node; browsers send the page's cookies) and create a new client",
     };
   }
-  return { action: 'reconnect', error: 'connection', reason: `upgrade refused: HTTP ${status}` };
+  return {
+    action: 'reconnect',
+    error: 'connection',
+    reason: `upgrade refused: HTTP ${status}`,
+    ...(status === 404 && { advice: NO_SOCKET_AT_PATH }),
+  };
 }
 
 function forbidden(reason: string, auth: AuthPlacement): CloseRule {
@@ -253,7 +268,8 @@ function forbidden(reason: string, auth: AuthPlacement): CloseRule {
 function withCause(rule: CloseRule, context: CloseContext): CloseRule {
   const error = context.transportError;
   const said = context.reason ? `: ${context.reason}` : '';
-  const saw = error ? ` (${error.code ? `${error.code}: ` : ''}${error.message})` : '';
+  // trim(): OpenSSL's messages end with a newline.
+  const saw = error ? ` (${error.code ? `${error.code}: ` : ''}${error.message.trim()})` : '';
   if (!said && !saw) return rule;
   const code = error?.code ?? '';
   // Every other `ws` frame error (WS_ERR_INVALID_OPCODE, ..._MASK, ..._CLOSE_CODE) means the same.

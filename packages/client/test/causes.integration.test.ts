@@ -108,6 +108,33 @@ describe('causes', () => {
     wss.close();
   });
 
+  it('a wss:// URL on a plain WebSocket port names the failed TLS handshake and says to use ws://', async () => {
+    const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    servers.push(wss);
+    await new Promise<void>((r) => wss.once('listening', r));
+    const c = client(takhin(), `wss://127.0.0.1:${(wss.address() as AddressInfo).port}`);
+    const errors = collectErrors(c);
+    c.feed('metrics').subscribe();
+    await next(c.state$, (s) => s.status === 'reconnecting');
+    expect(errors[0]?.message).toMatch(/EPROTO.*TLS handshake failed.*use a ws:\/\//s);
+    // OpenSSL's message ends with a newline; the error reads as one line.
+    expect(errors[0]?.message).not.toContain('\n');
+  });
+
+  it("a URL that already holds the feed's path is a 404 that says what `url` and `basePath` are", async () => {
+    const server = createHttpServer();
+    server.on('upgrade', (_request, socket) =>
+      socket.end('HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n'),
+    );
+    const port = await listen(server);
+    const c = client(takhin(), `ws://127.0.0.1:${port}/api/monitoring/ws`);
+    const errors = collectErrors(c);
+    c.feed('metrics').subscribe();
+    await next(c.state$, (s) => s.status === 'reconnecting');
+    expect(errors[0]?.message).toMatch(/\/api\/monitoring\/ws\/api\/monitoring\/ws/);
+    expect(errors[0]?.message).toMatch(/HTTP 404: .*without a feed's path.*`basePath`/);
+  });
+
   it('invalid UTF-8 from the server is named, not "connection lost"', async () => {
     const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
     servers.push(wss);

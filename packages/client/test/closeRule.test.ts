@@ -318,7 +318,7 @@ describe('closeRule(event, history): one row per case', () => {
     const forbidden = closeRule(helios(1006, { opened: false, httpStatus: 403 }));
     expect(forbidden.advice).toMatch(/valid but not allowed.*'admin' role/);
     const refusedTwice = closeRule(helios(1006, { opened: false, httpStatus: 401 }), again);
-    expect(refusedTwice.advice).toMatch(/check the token or password/);
+    expect(refusedTwice.advice).toMatch(/check the API key, token or password/);
   });
 
   it('a certificate error says what to do', () => {

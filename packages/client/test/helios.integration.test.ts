@@ -189,7 +189,7 @@ describe('Helios: 401 and 403 told apart (issue 11)', () => {
     const errors = collectErrors(client);
     client.feed('status').subscribe({ error: () => {} });
     await status(client, 'closed');
-    expect(errors[0]?.message).toMatch(/check the token or password/);
+    expect(errors[0]?.message).toMatch(/check the API key, token or password/);
     expect(errors[0]?.message).not.toMatch(/role/);
     expect(errors[0]?.message).not.toContain('wrong-password');
   });

@@ -6,6 +6,7 @@ import type {
   FeedOf,
   Protocol,
 } from '@feedkit/client';
+import type { AdapterFeeds } from '@feedkit/protocol';
 import { useConnectionState } from './useConnectionState';
 import { type UseFeedOptions, useFeed } from './useFeed';
 
@@ -17,6 +18,7 @@ type FeedHookArgs<P extends Protocol, K extends FeedName<P>, S> =
 
 export interface FeedkitHooks<P extends Protocol> {
   readonly client: FeedkitClient<P>;
+  // Spelt out rather than `FeedName<P>`: a misspelt name's error then lists the names.
   /**
    * `useFeed` by feed name, typed by the client's protocol: an unknown name
    * or wrong arguments do not compile.
@@ -26,7 +28,7 @@ export interface FeedkitHooks<P extends Protocol> {
    * const metrics = useFeed('metrics');
    * const members = useFeed('consumerGroup', ['orders'], { select: (m) => m.data.members });
    */
-  useFeed<K extends FeedName<P>, S = FeedOf<P, K>>(
+  useFeed<K extends keyof AdapterFeeds<P['adapter']> & string, S = FeedOf<P, K>>(
     name: K,
     ...rest: FeedHookArgs<P, K, S>
   ): S | undefined;

@@ -30,8 +30,12 @@ export function useClient<P extends Protocol = Protocol>(
   const fromContext = useContext(FeedkitContext);
   const client = (explicit as FeedkitClient | undefined) ?? fromContext;
   if (client === null) {
+    // Named after the entry point and the system, as Vue's message is.
+    const where = system === undefined ? 'feedkit' : `@feedkit/react/${system}`;
+    const which = system === undefined ? '' : ` (a client of the ${system} protocol)`;
     throw new Error(
-      'feedkit: no client found. Wrap your components in <FeedkitProvider client={createClient(...)}>.',
+      `${where}: no client found. Wrap your components in ` +
+        `<FeedkitProvider client={createClient(...)}>${which}, or pass { client } to the hook.`,
     );
   }
   if (system !== undefined && client.system !== system) {

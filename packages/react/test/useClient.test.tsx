@@ -63,7 +63,9 @@ it('a hook without a provider says to add one', () => {
     </Catch>,
   );
   expect(
-    screen.getByText(/no client found\. Wrap your components in <FeedkitProvider/),
+    screen.getByText(
+      /^@feedkit\/react\/takhin: no client found\. Wrap your components in <FeedkitProvider.*of the takhin protocol/,
+    ),
   ).toBeTruthy();
 });
 

@@ -6,6 +6,7 @@ import type {
   FeedOf,
   Protocol,
 } from '@feedkit/client';
+import type { AdapterFeeds } from '@feedkit/protocol';
 import { type MaybeRefOrGetter, type ShallowRef, toValue } from 'vue';
 import { useConnectionState } from './useConnectionState';
 import { type UseFeedOptions, useFeed } from './useFeed';
@@ -18,6 +19,7 @@ type FeedComposableArgs<P extends Protocol, K extends FeedName<P>, S> =
 
 export interface FeedkitHooks<P extends Protocol> {
   readonly client: FeedkitClient<P>;
+  // Spelt out rather than `FeedName<P>`: a misspelt name's error then lists the names.
   /**
    * `useFeed` by feed name, typed by the client's protocol: an unknown name
    * or wrong arguments do not compile. `args` may be a ref or a getter of
@@ -28,7 +30,7 @@ export interface FeedkitHooks<P extends Protocol> {
    * const metrics = useFeed('metrics');
    * const members = useFeed('consumerGroup', () => [groupId.value], { select: (m) => m.data.members });
    */
-  useFeed<K extends FeedName<P>, S = FeedOf<P, K>>(
+  useFeed<K extends keyof AdapterFeeds<P['adapter']> & string, S = FeedOf<P, K>>(
     name: K,
     ...rest: FeedComposableArgs<P, K, S>
   ): Readonly<ShallowRef<S | undefined>>;

@@ -21,8 +21,8 @@ function lookup(key: InjectionKey<FeedkitClient>): FeedkitClient | undefined {
   return hasInjectionContext() ? inject(key, undefined) : undefined;
 }
 
-const NOT_PROVIDED =
-  'no feedkit client was provided. Install the plugin (app.use(feedkit, { client })), ' +
+const notProvided = (which: string) =>
+  `no feedkit client was provided. Install the plugin (app.use(feedkit, { client }))${which}, ` +
   'call provideClient(client) in a parent setup() or the current effectScope, ' +
   'or pass { client } to the composable.';
 
@@ -46,11 +46,14 @@ export function useClient(
 ): FeedkitClient {
   if (!system) {
     const client = explicit ?? lookup(feedkitClientKey);
-    if (!client) throw new Error(`useClient(): ${NOT_PROVIDED}`);
+    if (!client) throw new Error(`useClient(): ${notProvided('')}`);
     return client;
   }
   const client = explicit ?? lookup(feedkitClientKeyOf(system)) ?? lookup(feedkitClientKey);
-  if (!client) throw new Error(`@feedkit/vue/${system}: ${NOT_PROVIDED}`);
+  if (!client)
+    throw new Error(
+      `@feedkit/vue/${system}: ${notProvided(` (a client of the ${system} protocol)`)}`,
+    );
   if (client.system !== system) {
     throw new Error(
       `@feedkit/vue/${system}: this composable needs a '${system}' client, but the client ` +

@@ -194,7 +194,9 @@ describe('@feedkit/vue/takhin against the reference server', () => {
 
   it('tells the developer when no client was provided', () => {
     const scope = effectScope();
-    expect(() => scope.run(() => useMetrics())).toThrow(/no feedkit client was provided/);
+    expect(() => scope.run(() => useMetrics())).toThrow(
+      /^@feedkit\/vue\/takhin: no feedkit client was provided\. .*of the takhin protocol/,
+    );
     scope.stop();
   });
 });

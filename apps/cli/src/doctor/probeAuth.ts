@@ -121,7 +121,7 @@ export async function probeAuth(
           detail:
             auth === undefined
               ? `${system} has no authentication`
-              : 'no credentials given; none required',
+              : 'no credentials given; the document makes them optional',
         },
       ],
       usable: true,

@@ -7,6 +7,7 @@ import {
   documentedCadence,
 } from './documentedCadence';
 import { openSocket } from './openSocket';
+import { refusedUpgradeHint } from './refusedUpgradeHint';
 import { unknownFields } from './unknownFields';
 
 export interface FeedProbe {
@@ -103,7 +104,7 @@ export async function probeFeed(probe: FeedProbe): Promise<FeedReport> {
   if (outcome.kind !== 'open') {
     const detail =
       outcome.kind === 'refused'
-        ? `upgrade refused: HTTP ${outcome.status} ${outcome.body}`
+        ? `upgrade refused: HTTP ${outcome.status} ${outcome.body}${refusedUpgradeHint(system, outcome.status)}`
         : outcome.cause;
     return {
       ...base,

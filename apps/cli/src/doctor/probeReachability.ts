@@ -17,9 +17,12 @@ export function describeNetworkError(error: NodeJS.ErrnoException): string {
     SELF_SIGNED_CERT_IN_CHAIN: 'bad certificate: self-signed certificate in the chain',
     UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'bad certificate: cannot verify its issuer',
     ERR_TLS_CERT_ALTNAME_INVALID: 'bad certificate: it is not for this host name',
+    // https:// or wss:// to a port that speaks plain HTTP: OpenSSL reads the HTTP answer as a TLS record.
+    ERR_SSL_WRONG_VERSION_NUMBER: 'no TLS on that port: it speaks plain HTTP; use http:// or ws://',
   };
   const code = error.code ?? '';
-  return `${causes[code] ?? error.message}${code ? ` (${code})` : ''}`;
+  // trim(): OpenSSL's messages end with a newline.
+  return `${causes[code] ?? error.message.trim()}${code ? ` (${code})` : ''}`;
 }
 
 /**
