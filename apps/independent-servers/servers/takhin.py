@@ -28,8 +28,9 @@ class Broker:
     def __init__(self):
         self.clients = {}  # ws -> set of "topic:x" / "group:y"
         self.topics = {"test-topic": 3, "orders": 6}
-        self.groups = {}  # none yet: consumerLags is Go's nil slice (null)
+        self.groups = {}
         self.counter = itertools.count(1)
+        self.ticks = itertools.count()
 
     def metrics(self):
         topic_stats = [
@@ -38,11 +39,13 @@ class Broker:
              "replicationFactor": 1}
             for name, parts in self.topics.items()
         ]
+        lagging = next(self.ticks) % 2 == 1  # every other tick the groups have caught up
         lags = [
             {"groupId": gid, "totalLag": 150, "topicLags": [
                 {"topic": "test-topic", "totalLag": 150, "partitionLags": [
                     {"partition": 0, "currentOffset": 8500, "logEndOffset": 8650, "lag": 150}]}]}
             for gid in self.groups
+            if lagging
         ]
         return {
             "throughput": {"produceRate": round(random.uniform(1000, 2000), 1), "fetchRate": round(random.uniform(900, 1500), 1),
@@ -50,7 +53,7 @@ class Broker:
             "latency": {"produceP50": 5.2, "produceP95": 12.8, "produceP99": 25.6,
                         "fetchP50": 3.1, "fetchP95": 8.5, "fetchP99": 15.2},
             "topicStats": topic_stats,
-            "consumerLags": lags or None,
+            "consumerLags": lags or None,  # Go's nil slice when no group lags: null
             "clusterHealth": {"activeConnections": len(self.clients), "totalTopics": len(self.topics),
                               "totalPartitions": sum(self.topics.values()), "totalConsumers": len(self.groups),
                               "diskUsageBytes": 10485760, "memoryUsageBytes": 52428800,
@@ -62,12 +65,11 @@ class Broker:
         """(message, subscription key or None for everyone)."""
         n = next(self.counter)
         step = n % 3
+        name = f"topic-{n // 3 % 4}"  # topic-0 .. topic-3, each created then deleted
         if step == 0:
-            name = f"topic-{n}"
             self.topics[name] = 5
             return message("topic_created", {"name": name, "partitions": 5}), None
-        if step == 1 and len(self.topics) > 2:
-            name = next(t for t in self.topics if t not in ("test-topic", "orders"))
+        if step == 1 and name in self.topics:
             del self.topics[name]
             return message("topic_deleted", {"name": name}), None
         gid = random.choice(["consumer-group-1", "consumer-group-2"])

@@ -1,0 +1,47 @@
+import { filter, firstValueFrom, type Observable, startWith, Subject, throwError, timeout } from 'rxjs';
+
+/** Waits no longer than this for anything a server does at the sped-up cadence. */
+export const WAIT_MS = 8000;
+
+/** Holds a subscription and keeps what it delivers, so a test can await the n-th message. */
+export interface Recording<T> {
+  readonly messages: readonly T[];
+  /** Resolves once `count` messages in total have arrived (rejects on the feed's error or after `ms`). */
+  until(count: number, ms?: number): Promise<readonly T[]>;
+  stop(): void;
+}
+
+export function record<T>(source: Observable<T>, label = 'feed'): Recording<T> {
+  const messages: T[] = [];
+  const arrived = new Subject<void>();
+  const subscription = source.subscribe({
+    next: (message) => {
+      messages.push(message);
+      arrived.next();
+    },
+    error: (error: unknown) => arrived.error(error),
+  });
+  return {
+    messages,
+    until: (count, ms = WAIT_MS) =>
+      firstValueFrom(
+        arrived.pipe(
+          startWith(undefined),
+          filter(() => messages.length >= count),
+          timeout({
+            first: ms,
+            with: () =>
+              throwError(
+                () => new Error(`${label}: ${messages.length} of ${count} messages within ${ms} ms`),
+              ),
+          }),
+        ),
+      ).then(() => messages.slice()),
+    stop: () => subscription.unsubscribe(),
+  };
+}
+
+/** Everything a client reports, as `code: message` lines a failing assertion prints whole. */
+export function describeErrors(errors: readonly { code: string; message: string }[]): string[] {
+  return errors.map((e) => `${e.code}: ${e.message}`);
+}

@@ -1,0 +1,102 @@
+import { createClient, type FeedkitError, takhin } from '@feedkit/client/takhin';
+import { filter, firstValueFrom } from 'rxjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PythonServer, startPythonServer } from './pythonServer';
+import { describeErrors, record } from './record';
+
+const KEY = 'independent-key';
+let server: PythonServer;
+
+beforeAll(async () => {
+  server = await startPythonServer('takhin', ['--api-key', KEY]);
+});
+afterAll(() => server?.stop());
+
+function connect(options: { apiKey?: string } = { apiKey: KEY }) {
+  const client = createClient({
+    url: server.wsUrl,
+    protocol: takhin(options),
+    backoff: () => 0,
+  });
+  const errors: FeedkitError[] = [];
+  client.errors$.subscribe((e) => errors.push(e));
+  return { client, errors };
+}
+
+describe('takhin against an independently written server', () => {
+  it('metrics, topic and consumer-group feeds deliver typed messages without drift', async () => {
+    const { client, errors } = connect();
+    const metrics = record(client.feed('metrics'), 'metrics');
+    const topic = record(client.feed('topic', 'topic-1'), 'topic(topic-1)');
+    const group = record(client.feed('consumerGroup', 'consumer-group-1'), 'group');
+    try {
+      const [m] = await metrics.until(2);
+      expect(m?.type).toBe('metrics');
+      expect(typeof m?.timestamp).toBe('number');
+      expect(typeof m?.data.throughput.produceRate).toBe('number');
+      expect(typeof m?.data.clusterHealth.goroutineCount).toBe('number');
+      // Every other tick no group lags, and the Go server's nil slice is null.
+      const lags = metrics.messages.slice(0, 2).map((x) => x.data.consumerLags === null);
+      expect(lags.sort()).toEqual([false, true]);
+      // The server broadcasts every topic's lifecycle to everyone: the feed keeps only its own.
+      const events = await topic.until(2);
+      expect(events.map((e) => [e.type, e.data.name])).toEqual([
+        ['topic_created', 'topic-1'],
+        ['topic_deleted', 'topic-1'],
+      ]);
+      const [g] = await group.until(1);
+      expect(g?.data.groupId).toBe('consumer-group-1');
+      expect(typeof g?.data.members).toBe('number');
+      expect(client.drift.entries).toEqual([]);
+      expect(describeErrors(errors)).toEqual([]);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('a wrong API key, refused by a close after the upgrade, is an auth error', async () => {
+    const { client, errors } = connect({ apiKey: 'wrong-key' });
+    try {
+      const error = await client.feed('metrics').first().then(
+        () => undefined,
+        (e: FeedkitError) => e,
+      );
+      expect(error?.code).toBe('auth');
+      expect(error?.closeCode).toBe(1008);
+      expect(errors.every((e) => e.code === 'auth')).toBe(true);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('a missing API key is an auth error too', async () => {
+    const { client } = connect({});
+    try {
+      const error = await client.feed('metrics').first().then(
+        () => undefined,
+        (e: FeedkitError) => e,
+      );
+      expect(error?.code).toBe('auth');
+    } finally {
+      client.close();
+    }
+  });
+
+  it('after a server restart it reconnects and replays the group subscription', async () => {
+    const { client } = connect();
+    const group = record(client.feed('consumerGroup', 'consumer-group-2'), 'group');
+    const reconnecting = firstValueFrom(client.state$.pipe(filter((s) => s.status === 'reconnecting')));
+    try {
+      await group.until(1);
+      await server.kill();
+      const seen = group.messages.length;
+      await server.start();
+      // group_updated reaches only sockets subscribed to group:consumer-group-2.
+      await group.until(seen + 1);
+      expect(client.drift.entries).toEqual([]);
+      await reconnecting;
+    } finally {
+      client.close();
+    }
+  });
+});
