@@ -1,0 +1,93 @@
+import { createClient, type FeedkitError, veloflux } from '@feedkit/client/veloflux';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PythonServer, startPythonServer } from './pythonServer';
+import { describeErrors, record } from './record';
+
+let server: PythonServer;
+
+beforeAll(async () => {
+  server = await startPythonServer('veloflux');
+});
+afterAll(() => server?.stop());
+
+function connect() {
+  const client = createClient({ url: server.wsUrl, protocol: veloflux(), backoff: () => 0 });
+  const errors: FeedkitError[] = [];
+  client.errors$.subscribe((e) => errors.push(e));
+  return { client, errors };
+}
+
+describe('veloflux against an independently written server', () => {
+  it('backends, metrics and status deliver typed messages without drift', async () => {
+    const { client, errors } = connect();
+    const backends = record(client.feed('backends'), 'backends');
+    const metrics = record(client.feed('metrics'), 'metrics');
+    const status = record(client.feed('status'), 'status');
+    try {
+      const [b] = await backends.until(2);
+      expect(b?.type).toBe('backend_status');
+      expect(b?.backends.map((x) => x.pool)).toContain('web-servers');
+      // A backend never used carries Go's zero time; one without a region omits it.
+      expect(b?.backends.find((x) => x.address === '192.168.1.101:8080')?.region).toBeUndefined();
+      const [m] = await metrics.until(1);
+      expect(m?.type).toBe('metrics');
+      expect(typeof m?.data.requests_per_second).toBe('number');
+      const [s] = await status.until(1);
+      expect(s?.type).toBe('system_status');
+      expect(s?.data.version).toBe('1.1.3');
+      expect(client.drift.entries).toEqual([]);
+      expect(describeErrors(errors)).toEqual([]);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('control and force-update answer, and a forced update arrives marked forced', async () => {
+    const { client, errors } = connect();
+    const backends = record(client.feed('backends'), 'backends');
+    try {
+      await backends.until(1);
+      const paused = await client.rest.control({ action: 'pause', type: 'backends' });
+      expect(paused).toMatchObject({ status: 'success', paused: { backends: true } });
+      const seen = backends.messages.length;
+      const forced = await client.rest.forceUpdate({ type: 'backends' });
+      expect(forced).toMatchObject({ status: 'success' });
+      const after = await backends.until(seen + 1);
+      expect(after.slice(seen).some((x) => x.forced === true)).toBe(true);
+      await client.rest.control({ action: 'resume', type: 'all' });
+      expect(describeErrors(errors)).toEqual([]);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('a bad control body is a rest error with the status and the server message', async () => {
+    const { client } = connect();
+    try {
+      const error = await client.rest
+        .control({ action: 'stop' as 'pause', type: 'backends' })
+        .then(
+          () => undefined,
+          (e: FeedkitError) => e,
+        );
+      expect(error?.code).toBe('rest');
+    } finally {
+      client.close();
+    }
+  });
+
+  it('after a server restart it reconnects and the feed resumes', async () => {
+    const { client } = connect();
+    const status = record(client.feed('status'), 'status');
+    try {
+      await status.until(1);
+      await server.kill();
+      const seen = status.messages.length;
+      await server.start();
+      await status.until(seen + 1);
+      expect(client.drift.entries).toEqual([]);
+    } finally {
+      client.close();
+    }
+  });
+});
