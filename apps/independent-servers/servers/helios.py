@@ -103,14 +103,10 @@ class Cluster:
         return {"old_state": old, "new_state": self.state, "term": self.term}
 
     def peer_event(self):
-        candidates = ["node2", "node3", "node4"]
-        missing = [p for p in candidates if p not in self.peers]
-        if missing and (len(self.peers) < 2 or random.random() < 0.5):
-            peer, event = missing[0], "added"
-            self.peers.append(peer)
-        else:
-            peer, event = self.peers.pop(0), "removed"
-        return {"event_type": event, "peer_id": peer, "peer_address": f"localhost:800{peer[-1]}"}
+        """node2 joins and leaves in turn, so statuses alternate between peers null and ["node2"]."""
+        event = "removed" if self.peers else "added"
+        self.peers = [] if self.peers else ["node2"]
+        return {"event_type": event, "peer_id": "node2", "peer_address": "localhost:8002"}
 
     def event(self):
         """The next simulated Raft event, rotating through every documented kind."""
@@ -119,7 +115,6 @@ class Cluster:
         up = time.time() - self.started
         kinds = [
             ("state_change", self.transition),
-            ("peer_change", self.peer_event),
             ("latency", lambda: {"aggregated": {"append_entries": {
                 "count": self.commit, "avg_value_ms": round(random.uniform(1, 5), 2),
                 "min_value_ms": 0.8, "max_value_ms": round(random.uniform(5, 12), 2)}}}),
@@ -195,6 +190,7 @@ def make_app(args):
 
     async def status_tick():
         await cluster.send("status", cluster.status())
+        await cluster.send("peer_change", cluster.peer_event())
 
     async def event_tick():
         await cluster.send(*cluster.event())

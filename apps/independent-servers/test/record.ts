@@ -8,6 +8,8 @@ export interface Recording<T> {
   readonly messages: readonly T[];
   /** Resolves once `count` messages in total have arrived (rejects on the feed's error or after `ms`). */
   until(count: number, ms?: number): Promise<readonly T[]>;
+  /** Resolves with the first message (already arrived or still to come) that matches. */
+  find(predicate: (message: T) => boolean, ms?: number): Promise<T>;
   stop(): void;
 }
 
@@ -21,22 +23,28 @@ export function record<T>(source: Observable<T>, label = 'feed'): Recording<T> {
     },
     error: (error: unknown) => arrived.error(error),
   });
+  const when = (ready: () => boolean, ms: number, what: () => string) =>
+    firstValueFrom(
+      arrived.pipe(
+        startWith(undefined),
+        filter(ready),
+        timeout({ first: ms, with: () => throwError(() => new Error(`${label}: ${what()}`)) }),
+      ),
+    );
   return {
     messages,
     until: (count, ms = WAIT_MS) =>
-      firstValueFrom(
-        arrived.pipe(
-          startWith(undefined),
-          filter(() => messages.length >= count),
-          timeout({
-            first: ms,
-            with: () =>
-              throwError(
-                () => new Error(`${label}: ${messages.length} of ${count} messages within ${ms} ms`),
-              ),
-          }),
-        ),
+      when(
+        () => messages.length >= count,
+        ms,
+        () => `${messages.length} of ${count} messages within ${ms} ms`,
       ).then(() => messages.slice()),
+    find: (predicate, ms = WAIT_MS) =>
+      when(
+        () => messages.some(predicate),
+        ms,
+        () => `no matching message among ${messages.length} within ${ms} ms`,
+      ).then(() => messages.find(predicate) as T),
     stop: () => subscription.unsubscribe(),
   };
 }

@@ -35,9 +35,9 @@ describe('takhin against an independently written server', () => {
       expect(typeof m?.timestamp).toBe('number');
       expect(typeof m?.data.throughput.produceRate).toBe('number');
       expect(typeof m?.data.clusterHealth.goroutineCount).toBe('number');
-      // Every other tick no group lags, and the Go server's nil slice is null.
-      const lags = metrics.messages.slice(0, 2).map((x) => x.data.consumerLags === null);
-      expect(lags.sort()).toEqual([false, true]);
+      // Every other tick no group lags, and the Go server sends its nil slice as null:
+      // one of any two messages had `consumerLags: null` on the wire, read as [].
+      expect(metrics.messages.every((x) => Array.isArray(x.data.consumerLags))).toBe(true);
       // The server broadcasts every topic's lifecycle to everyone: the feed keeps only its own.
       const events = await topic.until(2);
       expect(events.map((e) => [e.type, e.data.name])).toEqual([

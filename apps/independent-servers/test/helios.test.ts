@@ -1,0 +1,125 @@
+import { createClient, type FeedkitError, helios } from '@feedkit/client/helios';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PythonServer, startPythonServer } from './pythonServer';
+import { describeErrors, record } from './record';
+
+let server: PythonServer;
+
+beforeAll(async () => {
+  server = await startPythonServer('helios');
+});
+afterAll(() => server?.stop());
+
+type Credentials = Parameters<typeof helios>[0];
+
+function connect(credentials: Credentials = { username: 'admin', password: 'admin123' }) {
+  const client = createClient({ url: server.wsUrl, protocol: helios(credentials), backoff: () => 0 });
+  const errors: FeedkitError[] = [];
+  client.errors$.subscribe((e) => errors.push(e));
+  return { client, errors };
+}
+
+/** The fatal error a feed ends with, or undefined when it delivered a message instead. */
+const refusal = (client: ReturnType<typeof connect>['client']) =>
+  client
+    .feed('status')
+    .first()
+    .then(
+      () => undefined,
+      (e: FeedkitError) => e,
+    );
+
+describe('helios against an independently written server', () => {
+  it('every feed delivers typed messages without drift', async () => {
+    const { client, errors } = connect();
+    const feeds = {
+      status: record(client.feed('status'), 'status'),
+      stateChanges: record(client.feed('stateChanges'), 'stateChanges'),
+      peerChanges: record(client.feed('peerChanges'), 'peerChanges'),
+      latency: record(client.feed('latency'), 'latency'),
+      uptime: record(client.feed('uptime'), 'uptime'),
+      snapshots: record(client.feed('snapshots'), 'snapshots'),
+      customMetrics: record(client.feed('customMetrics'), 'customMetrics'),
+    };
+    try {
+      // node2 joins and leaves at every status: a lone node's peers is Go's nil slice, null.
+      const statuses = await feeds.status.until(3);
+      expect(statuses.map((s) => s.data.node_id)).toEqual(['node1', 'node1', 'node1']);
+      expect(statuses.some((s) => s.data.peers === null)).toBe(true);
+      const [change] = await feeds.stateChanges.until(1);
+      expect(change?.data.new_state).toMatch(/Leader|Follower|Candidate/);
+      const [peer] = await feeds.peerChanges.until(1);
+      expect(peer?.data.peer_id).toBe('node2');
+      const [latency] = await feeds.latency.until(1);
+      expect(latency?.data.aggregated.append_entries?.count).toEqual(expect.any(Number));
+      expect((await feeds.uptime.until(1))[0]?.data.total_sessions).toBe(5);
+      expect((await feeds.snapshots.until(1))[0]?.data.size_bytes).toBe(1048576);
+      expect((await feeds.customMetrics.until(1))[0]?.type).toBe('custom_metrics');
+      expect(client.drift.entries).toEqual([]);
+      expect(describeErrors(errors)).toEqual([]);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('login returns the token (the server adds expires_in and user, not expires_at)', async () => {
+    const { client } = connect({});
+    try {
+      const answer = await client.rest.login({ username: 'admin', password: 'admin123' });
+      expect(answer.token.split('.')).toHaveLength(3);
+      expect(answer).toMatchObject({ expires_in: 3600, user: { role: 'admin' } });
+    } finally {
+      client.close();
+    }
+  });
+
+  it('a wrong password is an auth error with status 401', async () => {
+    const { client } = connect({ username: 'admin', password: 'wrong' });
+    try {
+      const error = await refusal(client);
+      expect(error?.code).toBe('auth');
+      expect(error?.status).toBe(401);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('a forged token is refused on the upgrade with 401', async () => {
+    const { client } = connect({ token: 'a.b.c' });
+    try {
+      const error = await refusal(client);
+      expect(error?.code).toBe('auth');
+      expect(error?.status).toBe(401);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('a user without the admin role is refused with 403, fatal at once', async () => {
+    const { client, errors } = connect({ username: 'viewer', password: 'viewer123' });
+    try {
+      const error = await refusal(client);
+      expect(error?.code).toBe('auth');
+      expect(error?.status).toBe(403);
+      expect(error?.fatal).toBe(true);
+      expect(errors.filter((e) => e.status === 403)).toHaveLength(1);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('after a server restart it reconnects and the event feeds resume', async () => {
+    const { client } = connect();
+    const changes = record(client.feed('stateChanges'), 'stateChanges');
+    try {
+      await changes.until(1);
+      await server.kill();
+      const seen = changes.messages.length;
+      await server.start();
+      await changes.until(seen + 1);
+      expect(client.drift.entries).toEqual([]);
+    } finally {
+      client.close();
+    }
+  });
+});
