@@ -5,6 +5,7 @@ Authorization: Bearer header, admins only. Status every 5 s, Raft events as
 the simulated cluster produces them, subscription flags, ping/pong.
 """
 
+import asyncio
 import base64
 import hashlib
 import hmac
@@ -174,6 +175,11 @@ def make_app(args):
         ws = web.WebSocketResponse(compress=True, heartbeat=max(10 / args.speed, 0.5))
         await ws.prepare(request)
         cluster.clients[ws] = set(FLAGS)  # subscribed to everything by default
+        # "Monitor token expiration and refresh before it expires": a socket does not outlive its token.
+        expiry = asyncio.get_running_loop().call_later(
+            max(claims["exp"] - time.time(), 0),
+            lambda: asyncio.ensure_future(ws.close(code=1008, message=b"token expired")),
+        )
         try:
             await send_json(ws, message("status_update", cluster.status()))
             async for msg in ws:
@@ -182,6 +188,7 @@ def make_app(args):
                 elif msg.type == WSMsgType.ERROR:
                     break
         finally:
+            expiry.cancel()
             cluster.clients.pop(ws, None)
         return ws
 

@@ -122,4 +122,54 @@ describe('helios against an independently written server', () => {
       client.close();
     }
   });
+
+  it('renews a short-lived token before the server closes the socket at its expiry', async () => {
+    const ttlSeconds = 3;
+    const shortLived = await startPythonServer('helios', ['--token-ttl', String(ttlSeconds)]);
+    const client = createClient({
+      url: shortLived.wsUrl,
+      protocol: helios({ username: 'admin', password: 'admin123' }),
+      backoff: () => 0,
+    });
+    const errors: FeedkitError[] = [];
+    client.errors$.subscribe((e) => errors.push(e));
+    const states: string[] = [];
+    client.state$.subscribe((s) => states.push(s.status));
+    const status = record(client.feed('status'), 'status');
+    try {
+      // The login answers expires_in (not expires_at); the JWT's exp is the deadline.
+      const firstExpiry = Date.now() + ttlSeconds * 1000;
+      await status.find(() => Date.now() > firstExpiry + 500, ttlSeconds * 1000 + 5000);
+      expect(describeErrors(errors)).toEqual([]);
+      expect(states).not.toContain('reconnecting');
+    } finally {
+      client.close();
+      await shortLived.stop();
+    }
+  });
+
+  it('a static token that expires ends in an auth error: the close at expiry, then 401', async () => {
+    const shortLived = await startPythonServer('helios', ['--token-ttl', '2']);
+    const loginClient = createClient({ url: shortLived.wsUrl, protocol: helios() });
+    const login = await loginClient.rest.login({ username: 'admin', password: 'admin123' });
+    loginClient.close();
+    const client = createClient({
+      url: shortLived.wsUrl,
+      protocol: helios({ token: login.token }),
+      backoff: () => 0,
+    });
+    try {
+      const status = record(client.feed('status'), 'status');
+      await status.until(1);
+      const ended = await status.until(1_000_000, 6000).then(
+        () => undefined,
+        (e: FeedkitError) => e,
+      );
+      expect(ended?.code).toBe('auth');
+      expect(ended?.status).toBe(401);
+    } finally {
+      client.close();
+      await shortLived.stop();
+    }
+  });
 });
