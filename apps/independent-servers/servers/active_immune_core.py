@@ -13,7 +13,7 @@ import uuid
 
 from aiohttp import WSMsgType, web
 
-from common import every, parse_args, python_utcnow_iso, run, send_json
+from common import open_socket, every, parse_args, python_utcnow_iso, run, send_json
 
 ROOM_OF = {
     "agent": "agents",
@@ -164,8 +164,7 @@ def make_app(args):
 
     async def ws_endpoint(request):
         cid = request.query.get("client_id") or f"conn_{uuid.uuid4().hex[:8]}"
-        ws = web.WebSocketResponse(compress=True)
-        await ws.prepare(request)
+        ws = await open_socket(request)
         previous = manager.conns.get(cid)
         if previous:  # one socket per client_id: the newest wins
             await previous.ws.close(code=1000, message=b"replaced by a new connection")

@@ -9,6 +9,7 @@ import asyncio
 import json
 import signal
 import time
+import weakref
 from datetime import datetime, timedelta, timezone
 
 from aiohttp import web
@@ -26,13 +27,35 @@ def parse_args(system, default_port, add_extra=None):
     return parser.parse_args()
 
 
+SOCKETS = "independent_sockets"
+
+
+async def open_socket(request, **options):
+    """Upgrade with permessage-deflate offered; remember the socket so shutdown can close it."""
+    ws = web.WebSocketResponse(compress=True, **options)
+    await ws.prepare(request)
+    request.app[SOCKETS].add(ws)
+    return ws
+
+
+def track_sockets(app):
+    app[SOCKETS] = weakref.WeakSet()
+
+    async def going_away(app_):
+        for ws in list(app_[SOCKETS]):
+            await ws.close(code=1001, message=b"server shutting down")
+
+    app.on_shutdown.append(going_away)
+
+
 def run(app, args, system):
     """Serve app; print the bound port as one JSON line; stop on SIGTERM or SIGINT."""
 
     async def main():
+        track_sockets(app)
         runner = web.AppRunner(app, handle_signals=False)
         await runner.setup()
-        site = web.TCPSite(runner, args.host, args.port, reuse_address=True)
+        site = web.TCPSite(runner, args.host, args.port, reuse_address=True, shutdown_timeout=2)
         await site.start()
         port = runner.addresses[0][1]
         print(json.dumps({"system": system, "port": port}), flush=True)

@@ -16,7 +16,7 @@ import time
 
 from aiohttp import WSMsgType, web
 
-from common import bearer, every, go_rfc3339_nano, parse_args, run, send_json
+from common import open_socket, bearer, every, go_rfc3339_nano, parse_args, run, send_json
 
 SECRET = b"independent-helios"
 # admin/admin123 is the document's; a viewer shows the admin-only rule (a 403).
@@ -172,8 +172,7 @@ def make_app(args):
         if claims.get("role") != "admin":
             return web.json_response({"error": "forbidden: admin permissions required"}, status=403)
         # gorilla-style: the server pings at the protocol level and drops a peer that stops answering.
-        ws = web.WebSocketResponse(compress=True, heartbeat=max(10 / args.speed, 0.5))
-        await ws.prepare(request)
+        ws = await open_socket(request, heartbeat=max(10 / args.speed, 0.5))
         cluster.clients[ws] = set(FLAGS)  # subscribed to everything by default
         # "Monitor token expiration and refresh before it expires": a socket does not outlive its token.
         expiry = asyncio.get_running_loop().call_later(

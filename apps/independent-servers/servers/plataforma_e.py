@@ -13,7 +13,7 @@ import uuid
 
 from aiohttp import WSMsgType, web
 
-from common import every, parse_args, python_aware_iso, run, send_json
+from common import open_socket, every, parse_args, python_aware_iso, run, send_json
 
 LEVELS = ["debug", "info", "warning", "error", "critical"]
 PROJECTS = ["PROJ-001", "PROJ-002"]
@@ -146,8 +146,7 @@ def make_app(args):
     async def serve(request, conn_factory):
         if len(manager.conns) >= args.max_connections:
             raise web.HTTPServiceUnavailable(text="too many connections")
-        ws = web.WebSocketResponse(compress=True, max_msg_size=65536)
-        await ws.prepare(request)
+        ws = await open_socket(request, max_msg_size=65536)
         conn = conn_factory(ws)
         manager.connected(conn)
         try:

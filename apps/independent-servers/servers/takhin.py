@@ -13,7 +13,7 @@ import time
 
 from aiohttp import WSMsgType, web
 
-from common import bearer, every, parse_args, run, send_json
+from common import open_socket, bearer, every, parse_args, run, send_json
 
 
 def message(kind, data=None):
@@ -103,8 +103,7 @@ def make_app(args):
             await ws.close(code=1007, message=b"malformed message")
 
     async def monitoring(request):
-        ws = web.WebSocketResponse(compress=True, heartbeat=max(30 / args.speed, 0.5))
-        await ws.prepare(request)
+        ws = await open_socket(request, heartbeat=max(30 / args.speed, 0.5))
         if args.api_key:
             offered = bearer(request) or request.query.get("api_key")
             if offered != args.api_key:

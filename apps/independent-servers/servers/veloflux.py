@@ -10,7 +10,7 @@ import time
 
 from aiohttp import WSMsgType, web
 
-from common import every, go_rfc3339_nano, parse_args, run, send_json
+from common import open_socket, every, go_rfc3339_nano, parse_args, run, send_json
 
 FEEDS = {"backends": 5, "metrics": 10, "status": 15}
 ZERO_TIME = "0001-01-01T00:00:00Z"  # Go's time.Time{} marshalled: a backend never used
@@ -164,8 +164,7 @@ def make_app(args):
     def feed_handler(feed):
         async def handler(request):
             # No initial snapshot: the first message comes at the first tick.
-            ws = web.WebSocketResponse(compress=True)
-            await ws.prepare(request)
+            ws = await open_socket(request)
             balancer.clients[feed].add(ws)
             try:
                 async for msg in ws:  # the document defines no client messages

@@ -1,4 +1,5 @@
 import { createClient, type FeedkitError, plataformaE } from '@feedkit/client/plataforma-e';
+import { filter, firstValueFrom } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PythonServer, startPythonServer } from './pythonServer';
 import { describeErrors, record } from './record';
@@ -76,6 +77,28 @@ describe('plataforma-e against an independently written server', () => {
       expect(client.drift.entries).toEqual([]);
     } finally {
       client.close();
+    }
+  });
+
+  it('a server that closes idle sockets with 1000 (WEBSOCKET_TIMEOUT) is reconnected to', async () => {
+    // The reaper runs every second and closes a socket silent for more than 1 s.
+    const strict = await startPythonServer('plataforma_e', ['--timeout', '1']);
+    const client = createClient({
+      url: strict.wsUrl,
+      protocol: plataformaE(),
+      backoff: () => 0,
+      heartbeat: false,
+    });
+    const project = record(client.feed('project', 'PROJ-002'), 'project(PROJ-002)');
+    try {
+      await project.until(1);
+      await firstValueFrom(client.state$.pipe(filter((s) => s.status === 'reconnecting')));
+      const seen = project.messages.length;
+      await project.until(seen + 1);
+      expect(client.drift.entries).toEqual([]);
+    } finally {
+      client.close();
+      await strict.stop();
     }
   });
 });

@@ -35,8 +35,8 @@ export interface PythonServer {
   readonly port: number;
   readonly wsUrl: string;
   readonly httpUrl: string;
-  /** SIGKILL, as a crash: no close frames reach the clients. */
-  kill(): Promise<void>;
+  /** SIGKILL by default, as a crash: no close frames reach the clients. SIGTERM shuts down cleanly (close 1001). */
+  kill(signal?: 'SIGKILL' | 'SIGTERM'): Promise<void>;
   /** Start again on the same port (after `kill`). */
   start(): Promise<void>;
   /** Kill and start on the same port. */
@@ -88,10 +88,10 @@ export async function startPythonServer(
 ): Promise<PythonServer> {
   requirePythonWithAiohttp();
   let { child, port } = await launch(system, 0, args);
-  const kill = async () => {
+  const kill = async (signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL') => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');
-    child.kill('SIGKILL');
+    child.kill(signal);
     await exited;
   };
   const start = async () => {
@@ -107,6 +107,6 @@ export async function startPythonServer(
       await kill();
       await start();
     },
-    stop: kill,
+    stop: () => kill(),
   };
 }

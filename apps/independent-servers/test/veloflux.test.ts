@@ -89,4 +89,19 @@ describe('veloflux against an independently written server', () => {
       client.close();
     }
   });
+
+  it('a clean shutdown (close 1001, going away) is followed by a reconnect too', async () => {
+    const { client } = connect();
+    const metrics = record(client.feed('metrics'), 'metrics');
+    try {
+      await metrics.until(1);
+      await server.kill('SIGTERM');
+      const seen = metrics.messages.length;
+      await server.start();
+      await metrics.until(seen + 1);
+      expect(client.drift.entries).toEqual([]);
+    } finally {
+      client.close();
+    }
+  });
 });
