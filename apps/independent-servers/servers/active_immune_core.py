@@ -111,7 +111,8 @@ class Manager:
             ("leader_elected", {"leader_id": agent, "term": n}),
             ("consensus_proposed", {"proposal_id": f"prop_{n}", "proposal_type": "scale", "proposer_id": agent}),
             ("consensus_decided", {"proposal_id": f"prop_{n}", "decision": "approved", "approval_rate": 0.75}),
-            ("health_changed", {"status": random.choice(["healthy", "degraded"]), "details": {"agents": n}}),
+            # broadcast_health_changed(status, details=None)
+            ("health_changed", {"status": random.choice(["healthy", "degraded"]), "details": None if n % 2 else {"agents": n}}),
             ("metrics_updated", {"agents_active": n % 40, "tasks_pending": n % 7, "cpu_percent": 42.5}),
             ("alert_triggered", {"level": "warning", "message": "High CPU usage detected", "details": {"cpu": 95}}),
         ]

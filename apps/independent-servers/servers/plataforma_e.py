@@ -104,6 +104,8 @@ class Manager:
             ("task_updated", {"task_id": task, "title": "Criar endpoint", "progress": random.randint(0, 100)}, project, story),
             ("task_completed", {"task_id": task, "title": "Criar endpoint", "story_id": story}, project, story),
             ("chat_message", {"preview": "Bom dia, time", "project_id": project, "story_id": story}, project, story),
+            # A project-level chat: notify_chat(..., story_id=None) dumps the None.
+            ("chat_message", {"preview": "Reuniao as 10h", "project_id": project, "story_id": None}, project, None),
             ("job_started", {"job_id": job, "status": "running"}, None, None),
             ("job_progress", {"job_id": job, "progress": 50, "status": "running", "output": "step 2/4"}, None, None),
             ("job_completed", {"job_id": job, "status": "completed"}, None, None),
@@ -216,9 +218,11 @@ def make_app(args):
     async def events():
         await manager.publish(manager.next_event())
 
+    sources = itertools.cycle(["CI/CD", None])  # notify_log(level, message, source=None)
+
     async def logs_tick():
         level = random.choice(LEVELS)
-        await manager.log(level, f"Build {random.randint(1, 999)} {level}", "CI/CD")
+        await manager.log(level, f"Build {random.randint(1, 999)} {level}", next(sources))
 
     every(app, 30 / args.speed, heartbeat)
     every(app, 1, reap)
