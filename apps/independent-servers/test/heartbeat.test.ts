@@ -70,7 +70,11 @@ const cases: Case[] = [
   {
     server: 'active_immune_core',
     open: (url) => {
-      const client = createClient({ url, protocol: activeImmuneCore({ clientId: 'hb' }), ...options });
+      const client = createClient({
+        url,
+        protocol: activeImmuneCore({ clientId: 'hb' }),
+        ...options,
+      });
       return { client, feed: client.feed('all') };
     },
     isPong: (m) => field(m, 'success') === true && field(m, 'message') === 'pong',

@@ -13,7 +13,11 @@ afterAll(() => server?.stop());
 type Credentials = Parameters<typeof helios>[0];
 
 function connect(credentials: Credentials = { username: 'admin', password: 'admin123' }) {
-  const client = createClient({ url: server.wsUrl, protocol: helios(credentials), backoff: () => 0 });
+  const client = createClient({
+    url: server.wsUrl,
+    protocol: helios(credentials),
+    backoff: () => 0,
+  });
   const errors: FeedkitError[] = [];
   client.errors$.subscribe((e) => errors.push(e));
   return { client, errors };

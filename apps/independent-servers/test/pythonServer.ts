@@ -69,7 +69,11 @@ async function launch(
         try {
           resolve((JSON.parse(line) as { port: number }).port);
         } catch (error) {
-          reject(new Error(`${system}.py printed ${JSON.stringify(line)}, not its port`, { cause: error }));
+          reject(
+            new Error(`${system}.py printed ${JSON.stringify(line)}, not its port`, {
+              cause: error,
+            }),
+          );
         }
       }
     };

@@ -1,4 +1,12 @@
-import { filter, firstValueFrom, type Observable, startWith, Subject, throwError, timeout } from 'rxjs';
+import {
+  filter,
+  firstValueFrom,
+  type Observable,
+  Subject,
+  startWith,
+  throwError,
+  timeout,
+} from 'rxjs';
 
 /** Waits no longer than this for anything a server does at the sped-up cadence. */
 export const WAIT_MS = 8000;

@@ -57,10 +57,13 @@ describe('takhin against an independently written server', () => {
   it('a wrong API key, refused by a close after the upgrade, is an auth error', async () => {
     const { client, errors } = connect({ apiKey: 'wrong-key' });
     try {
-      const error = await client.feed('metrics').first().then(
-        () => undefined,
-        (e: FeedkitError) => e,
-      );
+      const error = await client
+        .feed('metrics')
+        .first()
+        .then(
+          () => undefined,
+          (e: FeedkitError) => e,
+        );
       expect(error?.code).toBe('auth');
       expect(error?.closeCode).toBe(1008);
       expect(errors.every((e) => e.code === 'auth')).toBe(true);
@@ -72,10 +75,13 @@ describe('takhin against an independently written server', () => {
   it('a missing API key is an auth error too', async () => {
     const { client } = connect({});
     try {
-      const error = await client.feed('metrics').first().then(
-        () => undefined,
-        (e: FeedkitError) => e,
-      );
+      const error = await client
+        .feed('metrics')
+        .first()
+        .then(
+          () => undefined,
+          (e: FeedkitError) => e,
+        );
       expect(error?.code).toBe('auth');
     } finally {
       client.close();
@@ -85,7 +91,9 @@ describe('takhin against an independently written server', () => {
   it('after a server restart it reconnects and replays the group subscription', async () => {
     const { client } = connect();
     const group = record(client.feed('consumerGroup', 'consumer-group-2'), 'group');
-    const reconnecting = firstValueFrom(client.state$.pipe(filter((s) => s.status === 'reconnecting')));
+    const reconnecting = firstValueFrom(
+      client.state$.pipe(filter((s) => s.status === 'reconnecting')),
+    );
     try {
       await group.until(1);
       await server.kill();

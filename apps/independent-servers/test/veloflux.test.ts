@@ -63,12 +63,10 @@ describe('veloflux against an independently written server', () => {
   it('a bad control body is a rest error with the status and the server message', async () => {
     const { client } = connect();
     try {
-      const error = await client.rest
-        .control({ action: 'stop' as 'pause', type: 'backends' })
-        .then(
-          () => undefined,
-          (e: FeedkitError) => e,
-        );
+      const error = await client.rest.control({ action: 'stop' as 'pause', type: 'backends' }).then(
+        () => undefined,
+        (e: FeedkitError) => e,
+      );
       expect(error?.code).toBe('rest');
     } finally {
       client.close();

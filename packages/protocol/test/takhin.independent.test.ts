@@ -9,7 +9,12 @@ const goFrame = {
   type: 'metrics',
   timestamp: 1795787005,
   data: {
-    throughput: { produceRate: 1831.1, fetchRate: 1192.7, produceBytes: 1048576, fetchBytes: 819200 },
+    throughput: {
+      produceRate: 1831.1,
+      fetchRate: 1192.7,
+      produceBytes: 1048576,
+      fetchBytes: 819200,
+    },
     latency: {
       produceP50: 5.2,
       produceP95: 12.8,
@@ -60,12 +65,16 @@ describe("Takhin: a Go server's nil slices (null) are read as empty arrays", () 
     ],
     [
       "a topic's partitionLags: null",
-      withFields(goFrame, ['data.consumerLags'], [
-        group([{ topic: 't', totalLag: 0, partitionLags: null }]),
-      ]),
-      withFields(goFrame, ['data.consumerLags'], [
-        group([{ topic: 't', totalLag: 0, partitionLags: [] }]),
-      ]),
+      withFields(
+        goFrame,
+        ['data.consumerLags'],
+        [group([{ topic: 't', totalLag: 0, partitionLags: null }])],
+      ),
+      withFields(
+        goFrame,
+        ['data.consumerLags'],
+        [group([{ topic: 't', totalLag: 0, partitionLags: [] }])],
+      ),
     ],
   ])('%s', (_name, sent, delivered) => {
     expect(adapter.decode(JSON.stringify(sent))).toEqual({ kind: 'message', message: delivered });
