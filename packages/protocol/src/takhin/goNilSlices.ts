@@ -1,34 +1,21 @@
 import type { DecodeResult } from '../core/decoder';
 
-/** The arrays of a metrics message, by where they sit; a Go server may send each as `null`. */
-const DATA_SLICES = ['topicStats', 'consumerLags'] as const;
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Sets `record[key]` to `[]` where it is `null`; says whether it did. */
-function emptyIfNull(record: Record<string, unknown>, key: string): boolean {
-  if (record[key] !== null) return false;
-  record[key] = [];
-  return true;
-}
+/** The arrays of a metrics message (at any depth); a Go server may send each as `null`. */
+const SLICES = new Set(['topicStats', 'consumerLags', 'topicLags', 'partitionLags']);
 
 /**
- * Replaces every `null` where a metrics message has an array (`topicStats`,
- * `consumerLags`, each group's `topicLags`, each topic's `partitionLags`)
- * with `[]`, in place. Returns whether anything changed.
+ * Replaces, in place, every `null` under a key of `SLICES` with `[]`.
+ * Returns whether anything changed.
  */
-export function emptyNilSlices(message: unknown): boolean {
-  const data = isRecord(message) ? message.data : undefined;
-  if (!isRecord(data)) return false;
+export function emptyNilSlices(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
   let changed = false;
-  for (const key of DATA_SLICES) changed = emptyIfNull(data, key) || changed;
-  for (const group of Array.isArray(data.consumerLags) ? data.consumerLags : []) {
-    if (!isRecord(group)) continue;
-    changed = emptyIfNull(group, 'topicLags') || changed;
-    for (const topic of Array.isArray(group.topicLags) ? group.topicLags : []) {
-      if (isRecord(topic)) changed = emptyIfNull(topic, 'partitionLags') || changed;
-    }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (record[key] === null && SLICES.has(key)) {
+      record[key] = [];
+      changed = true;
+    } else if (emptyNilSlices(record[key])) changed = true;
   }
   return changed;
 }
