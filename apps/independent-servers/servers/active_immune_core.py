@@ -11,9 +11,9 @@ import json
 import random
 import uuid
 
-from aiohttp import WSMsgType, web
+from aiohttp import web
 
-from common import open_socket, every, parse_args, python_utcnow_iso, run, send_json
+from common import every, open_socket, parse_args, python_utcnow_iso, read_texts, run, send_json
 
 ROOM_OF = {
     "agent": "agents",
@@ -175,11 +175,7 @@ def make_app(args):
         try:
             await manager.send(conn, event("connected", {"connection_id": cid, "message": "WebSocket connection established"},
                                            source="websocket_server"))
-            async for msg in ws:
-                if msg.type == WSMsgType.TEXT:
-                    await answer(conn, msg.data)
-                elif msg.type == WSMsgType.ERROR:
-                    break
+            await read_texts(ws, lambda text: answer(conn, text))
         finally:
             if manager.conns.get(cid) is conn:
                 del manager.conns[cid]

@@ -12,7 +12,7 @@ import time
 import weakref
 from datetime import datetime, timedelta, timezone
 
-from aiohttp import web
+from aiohttp import WSMsgType, web
 
 
 def parse_args(system, default_port, add_extra=None):
@@ -36,6 +36,15 @@ async def open_socket(request, **options):
     await ws.prepare(request)
     request.app[SOCKETS].add(ws)
     return ws
+
+
+async def read_texts(ws, handle):
+    """Hand every text frame to handle(text) until the socket closes."""
+    async for msg in ws:
+        if msg.type == WSMsgType.TEXT:
+            await handle(msg.data)
+        elif msg.type == WSMsgType.ERROR:
+            break
 
 
 def track_sockets(app):

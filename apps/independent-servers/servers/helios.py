@@ -14,9 +14,9 @@ import json
 import random
 import time
 
-from aiohttp import WSMsgType, web
+from aiohttp import web
 
-from common import open_socket, bearer, every, go_rfc3339_nano, parse_args, run, send_json
+from common import bearer, every, go_rfc3339_nano, open_socket, parse_args, read_texts, run, send_json
 
 SECRET = b"independent-helios"
 # admin/admin123 is the document's; a viewer shows the admin-only rule (a 403).
@@ -181,11 +181,7 @@ def make_app(args):
         )
         try:
             await send_json(ws, message("status_update", cluster.status()))
-            async for msg in ws:
-                if msg.type == WSMsgType.TEXT:
-                    await answer(ws, msg.data)
-                elif msg.type == WSMsgType.ERROR:
-                    break
+            await read_texts(ws, lambda text: answer(ws, text))
         finally:
             expiry.cancel()
             cluster.clients.pop(ws, None)

@@ -11,9 +11,9 @@ import random
 import time
 import uuid
 
-from aiohttp import WSMsgType, web
+from aiohttp import web
 
-from common import open_socket, every, parse_args, python_aware_iso, run, send_json
+from common import every, open_socket, parse_args, python_aware_iso, read_texts, run, send_json
 
 LEVELS = ["debug", "info", "warning", "error", "critical"]
 PROJECTS = ["PROJ-001", "PROJ-002"]
@@ -153,11 +153,7 @@ def make_app(args):
         manager.connected(conn)
         try:
             await manager.send(conn, envelope("connection", {"connection_id": uuid.uuid4().hex, "message": "Conectado"}))
-            async for msg in ws:
-                if msg.type == WSMsgType.TEXT:
-                    await answer(conn, msg.data)
-                elif msg.type == WSMsgType.ERROR:
-                    break
+            await read_texts(ws, lambda text: answer(conn, text))
         finally:
             manager.conns.pop(ws, None)
         return ws

@@ -11,9 +11,9 @@ import json
 import random
 import time
 
-from aiohttp import WSMsgType, web
+from aiohttp import web
 
-from common import open_socket, bearer, every, parse_args, run, send_json
+from common import bearer, every, open_socket, parse_args, read_texts, run, send_json
 
 
 def message(kind, data=None):
@@ -111,11 +111,7 @@ def make_app(args):
                 return ws
         broker.clients[ws] = set()
         try:
-            async for msg in ws:
-                if msg.type == WSMsgType.TEXT:
-                    await answer(ws, msg.data)
-                elif msg.type == WSMsgType.ERROR:
-                    break
+            await read_texts(ws, lambda text: answer(ws, text))
         finally:
             broker.clients.pop(ws, None)
         return ws

@@ -8,9 +8,9 @@ POST /api/ws/force-update). No authentication (the document says so).
 import random
 import time
 
-from aiohttp import WSMsgType, web
+from aiohttp import web
 
-from common import open_socket, every, go_rfc3339_nano, parse_args, run, send_json
+from common import every, go_rfc3339_nano, open_socket, parse_args, read_texts, run, send_json
 
 FEEDS = {"backends": 5, "metrics": 10, "status": 15}
 ZERO_TIME = "0001-01-01T00:00:00Z"  # Go's time.Time{} marshalled: a backend never used
@@ -157,6 +157,10 @@ class Balancer:
             await send_json(ws, message)
 
 
+async def ignore(_text):
+    pass
+
+
 def make_app(args):
     balancer = Balancer()
     app = web.Application()
@@ -167,9 +171,7 @@ def make_app(args):
             ws = await open_socket(request)
             balancer.clients[feed].add(ws)
             try:
-                async for msg in ws:  # the document defines no client messages
-                    if msg.type == WSMsgType.ERROR:
-                        break
+                await read_texts(ws, ignore)  # the document defines no client messages
             finally:
                 balancer.clients[feed].discard(ws)
             return ws

@@ -1,11 +1,8 @@
-import {
-  activeImmuneCore,
-  createClient,
-  type FeedkitError,
-} from '@feedkit/client/active-immune-core';
+import { activeImmuneCore, createClient } from '@feedkit/client/active-immune-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PythonServer, startPythonServer } from './pythonServer';
-import { describeErrors, record } from './record';
+import { describeErrors, errorsOf, record } from './record';
+import { resumesAfterRestart } from './resumesAfterRestart';
 
 let server: PythonServer;
 
@@ -20,9 +17,7 @@ function connect(clientId: string) {
     protocol: activeImmuneCore({ clientId }),
     backoff: () => 0,
   });
-  const errors: FeedkitError[] = [];
-  client.errors$.subscribe((e) => errors.push(e));
-  return { client, errors };
+  return { client, errors: errorsOf(client) };
 }
 
 describe('active-immune-core against an independently written server', () => {
@@ -77,12 +72,8 @@ describe('active-immune-core against an independently written server', () => {
     const { client } = connect('restart');
     const tasks = record(client.feed('room', 'tasks'), 'room(tasks)');
     try {
-      await tasks.until(1);
-      await server.kill();
-      const seen = tasks.messages.length;
-      await server.start();
       // Room events reach only members: a new one proves the join was replayed.
-      await tasks.until(seen + 1);
+      await resumesAfterRestart(server, tasks);
       expect(client.drift.entries).toEqual([]);
     } finally {
       client.close();

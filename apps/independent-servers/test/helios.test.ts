@@ -1,7 +1,8 @@
 import { createClient, type FeedkitError, helios } from '@feedkit/client/helios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PythonServer, startPythonServer } from './pythonServer';
-import { describeErrors, record } from './record';
+import { describeErrors, errorsOf, failureOf, record } from './record';
+import { resumesAfterRestart } from './resumesAfterRestart';
 
 let server: PythonServer;
 
@@ -18,20 +19,12 @@ function connect(credentials: Credentials = { username: 'admin', password: 'admi
     protocol: helios(credentials),
     backoff: () => 0,
   });
-  const errors: FeedkitError[] = [];
-  client.errors$.subscribe((e) => errors.push(e));
-  return { client, errors };
+  return { client, errors: errorsOf(client) };
 }
 
 /** The fatal error a feed ends with, or undefined when it delivered a message instead. */
 const refusal = (client: ReturnType<typeof connect>['client']) =>
-  client
-    .feed('status')
-    .first()
-    .then(
-      () => undefined,
-      (e: FeedkitError) => e,
-    );
+  failureOf(client.feed('status').first());
 
 describe('helios against an independently written server', () => {
   it('every feed delivers typed messages without drift', async () => {
@@ -116,11 +109,7 @@ describe('helios against an independently written server', () => {
     const { client } = connect();
     const changes = record(client.feed('stateChanges'), 'stateChanges');
     try {
-      await changes.until(1);
-      await server.kill();
-      const seen = changes.messages.length;
-      await server.start();
-      await changes.until(seen + 1);
+      await resumesAfterRestart(server, changes);
       expect(client.drift.entries).toEqual([]);
     } finally {
       client.close();
@@ -165,10 +154,7 @@ describe('helios against an independently written server', () => {
     try {
       const status = record(client.feed('status'), 'status');
       await status.until(1);
-      const ended = await status.until(1_000_000, 6000).then(
-        () => undefined,
-        (e: FeedkitError) => e,
-      );
+      const ended = await failureOf(status.until(1_000_000, 6000));
       expect(ended?.code).toBe('auth');
       expect(ended?.status).toBe(401);
     } finally {

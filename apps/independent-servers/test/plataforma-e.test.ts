@@ -1,8 +1,9 @@
-import { createClient, type FeedkitError, plataformaE } from '@feedkit/client/plataforma-e';
+import { createClient, plataformaE } from '@feedkit/client/plataforma-e';
 import { filter, firstValueFrom } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PythonServer, startPythonServer } from './pythonServer';
-import { describeErrors, record } from './record';
+import { describeErrors, errorsOf, record } from './record';
+import { resumesAfterRestart } from './resumesAfterRestart';
 
 let server: PythonServer;
 
@@ -13,9 +14,7 @@ afterAll(() => server?.stop());
 
 function connect() {
   const client = createClient({ url: server.wsUrl, protocol: plataformaE(), backoff: () => 0 });
-  const errors: FeedkitError[] = [];
-  client.errors$.subscribe((e) => errors.push(e));
-  return { client, errors };
+  return { client, errors: errorsOf(client) };
 }
 
 describe('plataforma-e against an independently written server', () => {
@@ -68,12 +67,8 @@ describe('plataforma-e against an independently written server', () => {
     const { client } = connect();
     const project = record(client.feed('project', 'PROJ-001'), 'project(PROJ-001)');
     try {
-      await project.until(1);
-      await server.kill();
-      const seen = project.messages.length;
-      await server.start();
       // Project events reach /ws/notifications only after {action: 'subscribe'}.
-      await project.until(seen + 1);
+      await resumesAfterRestart(server, project);
       expect(client.drift.entries).toEqual([]);
     } finally {
       client.close();

@@ -52,7 +52,7 @@ async function launch(
 ): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(
     PYTHON,
-    [`${serversDir}${system}.py`, '--port', String(port), '--speed', String(SPEED), ...args],
+    ['-B', `${serversDir}${system}.py`, '--port', String(port), '--speed', String(SPEED), ...args],
     { cwd: serversDir, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';

@@ -1,3 +1,4 @@
+import type { FeedkitError } from '@feedkit/client';
 import {
   filter,
   firstValueFrom,
@@ -61,3 +62,17 @@ export function record<T>(source: Observable<T>, label = 'feed'): Recording<T> {
 export function describeErrors(errors: readonly { code: string; message: string }[]): string[] {
   return errors.map((e) => `${e.code}: ${e.message}`);
 }
+
+/** Every error a client reports from now on. */
+export function errorsOf(client: { readonly errors$: Observable<FeedkitError> }): FeedkitError[] {
+  const errors: FeedkitError[] = [];
+  client.errors$.subscribe((e) => errors.push(e));
+  return errors;
+}
+
+/** The error a promise rejects with, or `undefined` when it resolves. */
+export const failureOf = (promise: Promise<unknown>): Promise<FeedkitError | undefined> =>
+  promise.then(
+    () => undefined,
+    (e: FeedkitError) => e,
+  );

@@ -1,8 +1,9 @@
-import { createClient, type FeedkitError, takhin } from '@feedkit/client/takhin';
+import { createClient, takhin } from '@feedkit/client/takhin';
 import { filter, firstValueFrom } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PythonServer, startPythonServer } from './pythonServer';
-import { describeErrors, record } from './record';
+import { describeErrors, errorsOf, failureOf, record } from './record';
+import { resumesAfterRestart } from './resumesAfterRestart';
 
 const KEY = 'independent-key';
 let server: PythonServer;
@@ -18,9 +19,7 @@ function connect(options: { apiKey?: string } = { apiKey: KEY }) {
     protocol: takhin(options),
     backoff: () => 0,
   });
-  const errors: FeedkitError[] = [];
-  client.errors$.subscribe((e) => errors.push(e));
-  return { client, errors };
+  return { client, errors: errorsOf(client) };
 }
 
 describe('takhin against an independently written server', () => {
@@ -57,13 +56,7 @@ describe('takhin against an independently written server', () => {
   it('a wrong API key, refused by a close after the upgrade, is an auth error', async () => {
     const { client, errors } = connect({ apiKey: 'wrong-key' });
     try {
-      const error = await client
-        .feed('metrics')
-        .first()
-        .then(
-          () => undefined,
-          (e: FeedkitError) => e,
-        );
+      const error = await failureOf(client.feed('metrics').first());
       expect(error?.code).toBe('auth');
       expect(error?.closeCode).toBe(1008);
       expect(errors.every((e) => e.code === 'auth')).toBe(true);
@@ -75,13 +68,7 @@ describe('takhin against an independently written server', () => {
   it('a missing API key is an auth error too', async () => {
     const { client } = connect({});
     try {
-      const error = await client
-        .feed('metrics')
-        .first()
-        .then(
-          () => undefined,
-          (e: FeedkitError) => e,
-        );
+      const error = await failureOf(client.feed('metrics').first());
       expect(error?.code).toBe('auth');
     } finally {
       client.close();
@@ -95,12 +82,8 @@ describe('takhin against an independently written server', () => {
       client.state$.pipe(filter((s) => s.status === 'reconnecting')),
     );
     try {
-      await group.until(1);
-      await server.kill();
-      const seen = group.messages.length;
-      await server.start();
       // group_updated reaches only sockets subscribed to group:consumer-group-2.
-      await group.until(seen + 1);
+      await resumesAfterRestart(server, group);
       expect(client.drift.entries).toEqual([]);
       await reconnecting;
     } finally {

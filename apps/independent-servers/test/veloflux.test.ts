@@ -1,7 +1,8 @@
-import { createClient, type FeedkitError, veloflux } from '@feedkit/client/veloflux';
+import { createClient, veloflux } from '@feedkit/client/veloflux';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PythonServer, startPythonServer } from './pythonServer';
-import { describeErrors, record } from './record';
+import { describeErrors, errorsOf, record } from './record';
+import { resumesAfterRestart } from './resumesAfterRestart';
 
 let server: PythonServer;
 
@@ -12,9 +13,7 @@ afterAll(() => server?.stop());
 
 function connect() {
   const client = createClient({ url: server.wsUrl, protocol: veloflux(), backoff: () => 0 });
-  const errors: FeedkitError[] = [];
-  client.errors$.subscribe((e) => errors.push(e));
-  return { client, errors };
+  return { client, errors: errorsOf(client) };
 }
 
 describe('veloflux against an independently written server', () => {
@@ -60,28 +59,11 @@ describe('veloflux against an independently written server', () => {
     }
   });
 
-  it('a bad control body is a rest error with the status and the server message', async () => {
-    const { client } = connect();
-    try {
-      const error = await client.rest.control({ action: 'stop' as 'pause', type: 'backends' }).then(
-        () => undefined,
-        (e: FeedkitError) => e,
-      );
-      expect(error?.code).toBe('rest');
-    } finally {
-      client.close();
-    }
-  });
-
   it('after a server restart it reconnects and the feed resumes', async () => {
     const { client } = connect();
     const status = record(client.feed('status'), 'status');
     try {
-      await status.until(1);
-      await server.kill();
-      const seen = status.messages.length;
-      await server.start();
-      await status.until(seen + 1);
+      await resumesAfterRestart(server, status);
       expect(client.drift.entries).toEqual([]);
     } finally {
       client.close();
@@ -92,11 +74,7 @@ describe('veloflux against an independently written server', () => {
     const { client } = connect();
     const metrics = record(client.feed('metrics'), 'metrics');
     try {
-      await metrics.until(1);
-      await server.kill('SIGTERM');
-      const seen = metrics.messages.length;
-      await server.start();
-      await metrics.until(seen + 1);
+      await resumesAfterRestart(server, metrics, 'SIGTERM');
       expect(client.drift.entries).toEqual([]);
     } finally {
       client.close();

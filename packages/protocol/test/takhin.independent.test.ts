@@ -1,52 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { takhinMetrics } from '../fixtures/benchMessages';
 import { Takhin } from '../src/index';
 import { withFields } from './support/drift';
 
 const { adapter } = Takhin;
 
-/** A frame of the independent Go-style server (apps/independent-servers): no group lags, so `null`. */
-const goFrame = {
-  type: 'metrics',
-  timestamp: 1795787005,
-  data: {
-    throughput: {
-      produceRate: 1831.1,
-      fetchRate: 1192.7,
-      produceBytes: 1048576,
-      fetchBytes: 819200,
-    },
-    latency: {
-      produceP50: 5.2,
-      produceP95: 12.8,
-      produceP99: 25.6,
-      fetchP50: 3.1,
-      fetchP95: 8.5,
-      fetchP99: 15.2,
-    },
-    topicStats: [
-      {
-        name: 'orders',
-        partitions: 6,
-        totalMessages: 60000,
-        totalBytes: 3145728,
-        produceRate: 310.5,
-        fetchRate: 200.1,
-        replicationFactor: 1,
-      },
-    ],
-    consumerLags: null,
-    clusterHealth: {
-      activeConnections: 1,
-      totalTopics: 1,
-      totalPartitions: 6,
-      totalConsumers: 0,
-      diskUsageBytes: 10485760,
-      memoryUsageBytes: 52428800,
-      goroutineCount: 131,
-    },
-    brokerId: 1,
-  },
-};
+/** A Go server's metrics when no group lags (apps/independent-servers sends these): `consumerLags: null`. */
+const goFrame = withFields(takhinMetrics(), ['data.consumerLags'], null);
 
 const group = (topicLags: unknown) => ({ groupId: 'g', totalLag: 0, topicLags });
 
