@@ -179,6 +179,8 @@ def make_app(args):
         finally:
             if manager.conns.get(cid) is conn:
                 del manager.conns[cid]
+                # DISCONNECTED "Cliente desconectado": told to everyone still connected.
+                await manager.broadcast(event("disconnected", {"connection_id": cid}, source="websocket_server"))
             manager.total_disconnections += 1
         return ws
 

@@ -47,12 +47,16 @@ async def read_texts(ws, handle):
             break
 
 
+SHUTDOWN_CLOSE = "independent_shutdown_close"
+
+
 def track_sockets(app):
     app[SOCKETS] = weakref.WeakSet()
 
     async def going_away(app_):
+        code = app_.get(SHUTDOWN_CLOSE, 1001)  # 1001 going away, unless the server says otherwise
         for ws in list(app_[SOCKETS]):
-            await ws.close(code=1001, message=b"server shutting down")
+            await ws.close(code=code, message=b"server shutting down")
 
     app.on_shutdown.append(going_away)
 
@@ -130,6 +134,11 @@ def python_utcnow_iso():
 def python_aware_iso():
     """datetime.now(timezone.utc).isoformat(): microseconds and '+00:00' rather than 'Z'."""
     return datetime.now(timezone.utc).isoformat()
+
+
+def http_error(text, status):
+    """Go's http.Error: the message as text/plain with a newline, not JSON."""
+    return web.Response(text=text + "\n", status=status, content_type="text/plain")
 
 
 def bearer(request):

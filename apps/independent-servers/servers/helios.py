@@ -16,7 +16,7 @@ import time
 
 from aiohttp import web
 
-from common import bearer, every, go_rfc3339_nano, open_socket, parse_args, read_texts, run, send_json
+from common import SHUTDOWN_CLOSE, bearer, every, go_rfc3339_nano, http_error, open_socket, parse_args, read_texts, run, send_json
 
 SECRET = b"independent-helios"
 # admin/admin123 is the document's; a viewer shows the admin-only rule (a 403).
@@ -133,14 +133,17 @@ class Cluster:
 def make_app(args):
     cluster = Cluster()
     app = web.Application()
+    app[SHUTDOWN_CLOSE] = 1012  # service restart: the gateway is coming back
 
     async def login(request):
+        if request.content_type != "application/json":
+            return http_error("Content-Type must be application/json", 415)
         try:
             body = await request.json()
             password, role = USERS[body["username"]]
             assert body["password"] == password
         except Exception:
-            return web.json_response({"error": "invalid username or password"}, status=401)
+            return http_error("Invalid credentials", 401)
         token = sign(body["username"], role, args.token_ttl)
         return web.json_response(
             {"token": token, "expires_in": int(args.token_ttl), "user": {"username": body["username"], "role": role}}
@@ -168,9 +171,9 @@ def make_app(args):
         token = request.query.get("token") or bearer(request)
         claims = verify(token) if token else None
         if claims is None:
-            return web.json_response({"error": "unauthorized: missing or invalid token"}, status=401)
+            return http_error("Unauthorized", 401)
         if claims.get("role") != "admin":
-            return web.json_response({"error": "forbidden: admin permissions required"}, status=403)
+            return http_error("Forbidden: admin permissions required", 403)
         # gorilla-style: the server pings at the protocol level and drops a peer that stops answering.
         ws = await open_socket(request, heartbeat=max(10 / args.speed, 0.5))
         cluster.clients[ws] = set(FLAGS)  # subscribed to everything by default

@@ -116,6 +116,17 @@ describe('helios against an independently written server', () => {
     }
   });
 
+  it('a clean shutdown closing with 1012 (service restart) is followed by a reconnect', async () => {
+    const { client, errors } = connect();
+    const status = record(client.feed('status'), 'status');
+    try {
+      await resumesAfterRestart(server, status, 'SIGTERM');
+      expect(errors.filter((e) => e.code === 'auth' || e.fatal)).toEqual([]);
+    } finally {
+      client.close();
+    }
+  });
+
   it('renews a short-lived token before the server closes the socket at its expiry', async () => {
     const ttlSeconds = 3;
     const shortLived = await startPythonServer('helios', ['--token-ttl', String(ttlSeconds)]);
