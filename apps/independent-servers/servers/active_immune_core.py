@@ -151,17 +151,19 @@ def make_app(args):
             else:
                 conn.types = conn.types | set(types) if action == "subscribe" else conn.types - set(types)
                 reply = response(True, f"{action.capitalize()}d to {len(types)} event types",
-                                 {"event_types": sorted(conn.types)})
+                                 {"event_types": sorted(conn.types)}) if args.answer_all else None
         elif action in ("join", "leave") and isinstance(room, str) and room:
             (conn.rooms.add if action == "join" else conn.rooms.discard)(room)
-            reply = response(True, f"{'Joined' if action == 'join' else 'Left'} room '{room}'", {"room": room})
+            reply = (response(True, f"{'Joined' if action == 'join' else 'Left'} room '{room}'", {"room": room})
+                     if args.answer_all else None)
         elif action == "info":
             reply = response(True, "Connection info", {
                 "connection_id": conn.id, "rooms": sorted(conn.rooms),
                 "subscriptions": sorted(conn.types), "connected_at": conn.connected_at})
         else:
             reply = response(False, f"Unknown action: {action}")
-        await manager.send(conn, reply)
+        if reply is not None:
+            await manager.send(conn, reply)
 
     async def ws_endpoint(request):
         cid = request.query.get("client_id") or f"conn_{uuid.uuid4().hex[:8]}"
@@ -211,6 +213,12 @@ def make_app(args):
     return app
 
 
+def extra(parser):
+    # The document shows the answer to ping (and info is a question); join, leave,
+    # subscribe and unsubscribe are shown without one, so by default they get none.
+    parser.add_argument("--answer-all", action="store_true", help="also answer join/leave/(un)subscribe")
+
+
 if __name__ == "__main__":
-    args = parse_args("Active Immune Core", 8000)
+    args = parse_args("Active Immune Core", 8000, extra)
     run(make_app(args), args, "active-immune-core")

@@ -79,4 +79,46 @@ describe('active-immune-core against an independently written server', () => {
       client.close();
     }
   });
+
+  it('a server that answers only ping leaves the joins unacknowledged without losing the socket', async () => {
+    // The document shows no answer to join or subscribe; feedkit waits ackTimeoutMs for one.
+    const client = createClient({
+      url: server.wsUrl,
+      protocol: activeImmuneCore({ clientId: 'acks' }),
+      backoff: () => 0,
+      ackTimeoutMs: 100,
+    });
+    const states: string[] = [];
+    client.state$.subscribe((s) => states.push(s.status));
+    const errors = errorsOf(client);
+    const agents = record(client.feed('room', 'agents'), 'room(agents)');
+    try {
+      // 20 events at 0.5 s / 20 = 25 ms each: well past two ack timeouts.
+      await agents.until(20);
+      expect(states).not.toContain('reconnecting');
+      expect(describeErrors(errors)).toEqual([]);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('with answersCommands, a server that answers every command has its answers counted', async () => {
+    const answering = await startPythonServer('active_immune_core', ['--answer-all']);
+    const client = createClient({
+      url: answering.wsUrl,
+      protocol: activeImmuneCore({ clientId: 'answered', answersCommands: true }),
+      backoff: () => 0,
+      ackTimeoutMs: 100,
+    });
+    const errors = errorsOf(client);
+    const agents = record(client.feed('room', 'agents'), 'room(agents)');
+    try {
+      await agents.until(20);
+      expect(client.state.connections[0]?.acks?.confirmed).toBeGreaterThanOrEqual(1);
+      expect(describeErrors(errors)).toEqual([]);
+    } finally {
+      client.close();
+      await answering.stop();
+    }
+  });
 });
