@@ -101,12 +101,20 @@ def every(app, seconds, tick):
     app.cleanup_ctx.append(start)
 
 
+FRAME_SUFFIX = {"text": ""}
+
+
+def go_frames():
+    """gorilla's WriteJSON encodes with json.Encoder, which ends every frame with a newline."""
+    FRAME_SUFFIX["text"] = "\n"
+
+
 async def send_json(ws, message):
     """Send one text frame; a socket closing meanwhile is not an error of the server."""
     if ws.closed:
         return False
     try:
-        await ws.send_str(json.dumps(message))
+        await ws.send_str(json.dumps(message) + FRAME_SUFFIX["text"])
         return True
     except (ConnectionResetError, RuntimeError):
         return False

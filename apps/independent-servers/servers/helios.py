@@ -16,7 +16,7 @@ import time
 
 from aiohttp import web
 
-from common import SHUTDOWN_CLOSE, bearer, every, go_rfc3339_nano, http_error, open_socket, parse_args, read_texts, run, send_json
+from common import SHUTDOWN_CLOSE, bearer, every, go_frames, go_rfc3339_nano, http_error, open_socket, parse_args, read_texts, run, send_json
 
 SECRET = b"independent-helios"
 # admin/admin123 is the document's; a viewer shows the admin-only rule (a 403).
@@ -210,5 +210,6 @@ def extra(parser):
 
 
 if __name__ == "__main__":
+    go_frames()
     args = parse_args("Helios", 8080, extra)
     run(make_app(args), args, "helios")

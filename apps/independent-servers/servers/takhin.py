@@ -13,7 +13,7 @@ import time
 
 from aiohttp import web
 
-from common import bearer, every, open_socket, parse_args, read_texts, run, send_json
+from common import bearer, every, go_frames, open_socket, parse_args, read_texts, run, send_json
 
 
 def message(kind, data=None):
@@ -134,5 +134,6 @@ def extra(parser):
 
 
 if __name__ == "__main__":
+    go_frames()
     args = parse_args("Takhin Console", 8080, extra)
     run(make_app(args), args, "takhin")

@@ -10,7 +10,7 @@ import time
 
 from aiohttp import web
 
-from common import every, go_rfc3339_nano, open_socket, parse_args, read_texts, run, send_json
+from common import every, go_frames, go_rfc3339_nano, open_socket, parse_args, read_texts, run, send_json
 
 FEEDS = {"backends": 5, "metrics": 10, "status": 15}
 ZERO_TIME = "0001-01-01T00:00:00Z"  # Go's time.Time{} marshalled: a backend never used
@@ -229,5 +229,6 @@ def make_app(args):
 
 
 if __name__ == "__main__":
+    go_frames()
     args = parse_args("VeloFlux", 8080)
     run(make_app(args), args, "veloflux")

@@ -96,4 +96,17 @@ describe('plataforma-e against an independently written server', () => {
       await strict.stop();
     }
   });
+
+  it('a full server (WEBSOCKET_MAX_CONNECTIONS, HTTP 503) is a retried connection error, not auth', async () => {
+    const full = await startPythonServer('plataforma_e', ['--max-connections', '0']);
+    const client = createClient({ url: full.wsUrl, protocol: plataformaE(), backoff: () => 0 });
+    try {
+      client.feed('notifications').subscribe({ error: () => undefined });
+      const error = await firstValueFrom(client.errors$);
+      expect(error).toMatchObject({ code: 'connection', status: 503, fatal: false });
+    } finally {
+      client.close();
+      await full.stop();
+    }
+  });
 });
