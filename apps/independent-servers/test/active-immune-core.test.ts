@@ -25,8 +25,7 @@ describe('active-immune-core against an independently written server', () => {
     const { client, errors } = connect('feeds');
     const agents = record(client.feed('room', 'agents'), 'room(agents)');
     const system = record(client.feed('room', 'system'), 'room(system)');
-    // Room events reach only the room's members (both readings agree): join coordination.
-    const coordination = record(client.feed('room', 'coordination'), 'room(coordination)');
+    // Room events reach only the room's members: the feed joins coordination itself.
     const leaders = record(client.feed('eventType', 'leader_elected'), 'leader_elected');
     const all = record(client.feed('all'), 'all');
     try {
@@ -35,7 +34,6 @@ describe('active-immune-core against an independently written server', () => {
       expect(agentEvents.every((e) => e.event_type.startsWith('agent_'))).toBe(true);
       const systemEvents = await system.until(2);
       expect(systemEvents.every((e) => e.room === 'system')).toBe(true);
-      await coordination.until(1);
       const [leader] = await leaders.until(1);
       expect(leader?.data).toMatchObject({ term: expect.any(Number) });
       await all.until(5);
