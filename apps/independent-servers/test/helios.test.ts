@@ -70,19 +70,11 @@ describe('helios against an independently written server', () => {
     }
   });
 
-  it('a wrong password is an auth error with status 401', async () => {
-    const { client } = connect({ username: 'admin', password: 'wrong' });
-    try {
-      const error = await refusal(client);
-      expect(error?.code).toBe('auth');
-      expect(error?.status).toBe(401);
-    } finally {
-      client.close();
-    }
-  });
-
-  it('a forged token is refused on the upgrade with 401', async () => {
-    const { client } = connect({ token: 'a.b.c' });
+  it.each<[string, Credentials]>([
+    ['a wrong password (the login answers 401)', { username: 'admin', password: 'wrong' }],
+    ['a forged token (the upgrade answers 401)', { token: 'a.b.c' }],
+  ])('%s is an auth error with status 401', async (_name, credentials) => {
+    const { client } = connect(credentials);
     try {
       const error = await refusal(client);
       expect(error?.code).toBe('auth');
