@@ -57,14 +57,17 @@ describe('Active Immune Core against the reference server', () => {
       client.feed('eventType', 'agent_created').subscribe(),
       client.feed('eventType', 'task_failed').subscribe(),
     ];
-    const [before] = await ref.server.waitForConnections((cs) => cs[0]?.subscriptions.length === 2);
+    // Each type's feed joins its room too: two rooms and two types.
+    const [before] = await ref.server.waitForConnections((cs) => cs[0]?.subscriptions.length === 4);
     await fault();
     const [after] = await ref.server.waitForConnections(
-      (cs) => cs.length === 1 && cs[0]?.id !== before?.id && cs[0]?.subscriptions.length === 2,
+      (cs) => cs.length === 1 && cs[0]?.id !== before?.id && cs[0]?.subscriptions.length === 4,
     );
     expect([...(after?.subscriptions ?? [])].sort()).toEqual([
       'event:agent_created',
       'event:task_failed',
+      'room:agents',
+      'room:tasks',
     ]);
     for (const s of subs) s.unsubscribe();
   });

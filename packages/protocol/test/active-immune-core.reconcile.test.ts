@@ -123,7 +123,8 @@ describe('Active Immune Core feeds', () => {
 
   it('eventType(type) takes that type from any room and from room-less broadcasts', () => {
     const created = feeds.eventType('agent_created');
-    expect(created.topics).toEqual(['event:agent_created']);
+    // Joins its type's room: a server sends a room's events to its members only.
+    expect(created.topics).toEqual(['event:agent_created', 'room:agents']);
     expect(created.accepts(inAgents)).toBe(true);
     expect(created.accepts(inSystem)).toBe(false);
     expect(feeds.eventType('task_failed').accepts(roomless)).toBe(true);

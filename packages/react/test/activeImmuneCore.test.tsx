@@ -120,7 +120,8 @@ it('useEventType alone sets the type filter on the wire', async () => {
     </FeedkitProvider>,
   );
   await server.waitForConnections((cs) =>
-    cs.some((c) => c.subscriptions.join() === 'event:leader_elected'),
+    // The type's feed also joins its room (coordination), so look for the filter among them.
+    cs.some((c) => c.subscriptions.includes('event:leader_elected')),
   );
   server.emit('active-immune-core', agentCreated('ignored', null));
   server.emit('active-immune-core', leaderElected('node-3', 7));

@@ -5,6 +5,16 @@ import { type RestHelpers, restHelpers } from '../restHelpers';
 export interface ActiveImmuneCoreOptions {
   /** Sent as `?client_id=` on the socket; the server makes one up when absent. */
   readonly clientId?: string;
+  /**
+   * Whether the server answers `join`, `leave`, `subscribe` and `unsubscribe`
+   * with `{success, message, data}`. The document shows an answer to `ping`
+   * only, and a server may leave the others unanswered: then waiting for an
+   * answer would replace a healthy socket after every `ackTimeoutMs`. Set it
+   * for a server that answers, and an unanswered command is sent once more,
+   * then the socket is replaced.
+   * @default false
+   */
+  readonly answersCommands?: boolean;
 }
 
 export type ActiveImmuneCoreRest = RestHelpers<typeof ActiveImmuneCore.endpoints>;
@@ -19,8 +29,7 @@ export function activeImmuneCore(
 ): Protocol<typeof ActiveImmuneCore.adapter, ActiveImmuneCoreRest> {
   return {
     adapter: ActiveImmuneCore.adapter,
-    // Every command is answered with `{success, message, data}`.
-    answersSubscriptions: true,
+    answersSubscriptions: options.answersCommands ?? false,
     query:
       options.clientId === undefined
         ? undefined

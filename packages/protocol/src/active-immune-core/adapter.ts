@@ -4,15 +4,19 @@ import { defineFeed } from '../core/Feed';
 import { readField } from '../core/readField';
 import { added, removed } from '../core/topics';
 import {
+  agentEventTypes,
   type ClientCommand,
   type CommandResponse,
   clientCommandSchemas,
+  coordinationEventTypes,
   type EventOf,
   type EventType,
   eventTypeSchema,
   type ServerEvent,
   type ServerMessage,
   serverMessageSchemas,
+  systemEventTypes,
+  taskEventTypes,
 } from './messages';
 
 /** The socket path; the client appends `?client_id=<id>` itself. */
@@ -31,6 +35,21 @@ export const eventTopic = (type: EventType) => `event:${type}`;
 /** Topic meaning "this connection needs every event type" (an empty server filter). */
 export const ALL_EVENTS_TOPIC = 'event:*';
 
+/**
+ * The room the seed's "Rooms disponíveis" table broadcasts each event type
+ * to (`agent_*` to `agents`, ...); connection events belong to none.
+ */
+const roomOfType: Partial<Record<EventType, string>> = Object.fromEntries(
+  (
+    [
+      [agentEventTypes, 'agents'],
+      [taskEventTypes, 'tasks'],
+      [coordinationEventTypes, 'coordination'],
+      [systemEventTypes, 'system'],
+    ] as const
+  ).flatMap(([types, room]) => types.map((type) => [type, room])),
+);
+
 const isEvent = (m: unknown): m is ServerEvent => typeof readField(m, 'event_type') === 'string';
 
 export const feeds = {
@@ -46,14 +65,15 @@ export const feeds = {
       accepts: (m) => isEvent(m) && readField(m, 'room') === name,
     }),
   /**
-   * Events of one type, from any room this connection has joined and from
-   * room-less broadcasts (which reach everyone).
+   * Events of one type. A server sends a room's events to its members only,
+   * so the feed also joins the room the seed's table gives the type
+   * (`agent_created` joins `agents`); room-less broadcasts reach it as well.
    */
   eventType: <T extends EventType>(type: T) =>
     defineFeed<EventOf<T>>({
       key: `active-immune-core:event:${type}`,
       path: AIC_PATH,
-      topics: [eventTopic(type)],
+      topics: [eventTopic(type), ...(roomOfType[type] ? [roomTopic(roomOfType[type])] : [])],
       accepts: (m) => readField(m, 'event_type') === type,
     }),
   /** Every event the connection receives. */

@@ -60,7 +60,12 @@ export const eventDataSchemas = {
   task_updated: openObject({ task_id: text, title: text, progress: z.number() }),
   task_completed: openObject({ task_id: text, title: text, story_id: text }),
   task_deleted: openObject({ task_id: text }),
-  chat_message: openObject({ preview: text, project_id: text, story_id: text }),
+  /**
+   * A chat may belong to the project rather than to one story: its table
+   * lists `story_id`, so the key is required, but a Python server dumps an
+   * unset `Optional[str]` as `null` (as it does for the envelope's `story_id`).
+   */
+  chat_message: openObject({ preview: text, project_id: text, story_id: z.nullable(text) }),
   job_started: jobStatus,
   job_progress: openObject({
     job_id: text,

@@ -3,6 +3,7 @@ import { createDecoder } from '../core/decoder';
 import { defineFeed } from '../core/Feed';
 import { readField } from '../core/readField';
 import { added, removed } from '../core/topics';
+import { readingNilSlicesAsEmpty } from './goNilSlices';
 import {
   type ClientCommand,
   clientCommandSchemas,
@@ -69,11 +70,13 @@ const discriminate = (value: Record<string, unknown>) =>
 export const adapter: Adapter<ServerMessage, ClientCommand, typeof feeds> = {
   system: 'takhin',
   feeds,
-  decode: createDecoder<ServerMessage>({
-    system: 'takhin',
-    schemas: serverMessageSchemas,
-    discriminate,
-  }),
+  decode: readingNilSlicesAsEmpty(
+    createDecoder<ServerMessage>({
+      system: 'takhin',
+      schemas: serverMessageSchemas,
+      discriminate,
+    }),
+  ),
   decodeCommand: createDecoder<ClientCommand>({
     system: 'takhin',
     schemas: clientCommandSchemas,

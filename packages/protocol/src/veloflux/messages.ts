@@ -30,7 +30,8 @@ export const backendSchema = openObject({
   healthy: z.boolean(),
   connections: z.number(),
   last_used: isoDateTime,
-  region: z.string(),
+  /** A Go `region,omitempty`: a backend without a region has none (the seed's one backend has one). */
+  region: z.optional(z.string()),
   health_check: healthCheckSchema,
 });
 
