@@ -66,7 +66,7 @@ export { redact } from './redact';
 export { type RestHelpers, restHelpers } from './restHelpers';
 export { Subscribable } from './Subscribable';
 export { SubscriptionSet } from './SubscriptionSet';
-export type { ShareOptions } from './share/ShareOptions';
+export type { ShareContext, SharedChannels, ShareStrategy } from './ShareStrategy';
 export {
   jwtExpiry,
   MAX_RENEWAL_LEAD_MS,

@@ -63,6 +63,7 @@ function config(system: ShareConfig['system'], token = false): ShareConfig {
     system,
     url: server.wsUrl,
     query: undefined,
+    acks: undefined,
     heartbeat: { intervalMs: 200, timeoutMs: 2000 },
     linger: 0,
     queue: {},
@@ -71,7 +72,11 @@ function config(system: ShareConfig['system'], token = false): ShareConfig {
     basePath: undefined,
     authQueryParam: undefined,
     ackTimeoutMs: undefined,
+    headers: undefined,
+    tls: undefined,
+    requestTimeoutMs: undefined,
     token,
+    functions: [],
   };
 }
 

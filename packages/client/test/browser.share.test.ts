@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../apps/dashboard/test/support/launchChromium';
 
 /**
- * `share: 'tabs'` in headless Chromium: five pages of one browser context,
+ * `share: tabs()` in headless Chromium: five pages of one browser context,
  * served from one origin, against the reference server. Every case runs
  * twice: with the SharedWorker, and with `window.SharedWorker` deleted so
  * that a leader tab is elected with Web Locks and a BroadcastChannel.

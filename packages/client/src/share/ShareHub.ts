@@ -11,7 +11,7 @@ import {
   type TabMessage,
 } from './ShareMessages';
 import { TokenRelay } from './TokenRelay';
-import { toWireError } from './wireError';
+import { toWireError, type WireError } from './wireError';
 
 /** How the owner reaches its tabs: one port per tab (SharedWorker) or one BroadcastChannel. */
 export interface HubLink {
@@ -175,30 +175,10 @@ export class ShareHub {
     const key = configKey(config);
     let session = this.#sessions.get(key);
     if (!session) {
-      const adapter = this.#o.adapters(config.system);
-      if (!adapter) {
-        const error = new FeedkitError(
-          'connection',
-          `the tab that holds the shared sockets has no ${config.system} client, so it cannot serve this one; it will when a tab that has one leads (or with a SharedWorker)`,
-          { system: config.system },
-        );
-        this.#o.link.post(id, {
-          from: 'hub',
-          t: 'error',
-          clients: [client],
-          error: toWireError(error),
-        });
-        return;
-      }
-      session = new SharedSession(
-        config,
-        adapter,
-        {
-          post: (clients, message) => this.#postClients(clients, message),
-          token: (clients, refresh) => this.#tokens.ask(clients, refresh),
-        },
-        this.#o.local?.(config),
+      session = this.#session(config, (error) =>
+        this.#o.link.post(id, { from: 'hub', t: 'error', clients: [client], error }),
       );
+      if (!session) return;
       this.#sessions.set(key, session);
     }
     clearTimeout(this.#idle.get(session));
@@ -206,6 +186,38 @@ export class ShareHub {
     tab.clients.add(client);
     this.#clients.set(client, { tab: id, session });
     session.addClient(client);
+  }
+
+  /**
+   * A session for `config`, or `undefined` (told to the client) when this
+   * owner cannot serve it as asked: it lacks the system's adapter (a leader
+   * tab has only its own clients'), or the functions the client's options
+   * carry (only a leader page with the same client has them).
+   */
+  #session(config: ShareConfig, refuse: (error: WireError) => void): SharedSession | undefined {
+    const adapter = this.#o.adapters(config.system);
+    const local = this.#o.local?.(config) ?? {};
+    const missing = config.functions.filter((name) => local[name] === undefined);
+    if (adapter && missing.length === 0) {
+      return new SharedSession(
+        config,
+        adapter,
+        {
+          post: (clients, message) => this.#postClients(clients, message),
+          token: (clients, refresh) => this.#tokens.ask(clients, refresh),
+        },
+        local,
+      );
+    }
+    const [code, problem] = !adapter
+      ? (['connection', `has no ${config.system} client, so it cannot serve this one`] as const)
+      : ([
+          'config',
+          `has no client with these options, so it cannot run ${missing.join(', ')} for this one (functions do not cross tabs)`,
+        ] as const);
+    const message = `the tab that holds the shared sockets ${problem}; it will when a tab that has one leads`;
+    refuse(toWireError(new FeedkitError(code, message, { system: config.system })));
+    return undefined;
   }
 
   #closeClient(client: string): void {

@@ -4,6 +4,7 @@ import { createClient } from '../createClient';
 import type { Feed, FeedkitClient, Protocol } from '../FeedkitClient';
 import type { FeedkitError } from '../FeedkitError';
 import type { FeedCall, HubMessage, ShareConfig } from './ShareMessages';
+import { sessionOptions } from './shareConfig';
 import { toWireError } from './wireError';
 
 /** What a session needs from the hub: posting to clients (the hub knows their tabs) and tokens. */
@@ -49,28 +50,19 @@ export class SharedSession {
     this.#out = out;
     const ask = (request: { readonly refresh: boolean }) =>
       out.token([...this.#clients], request.refresh);
-    this.#client = createClient({
-      url: config.url,
-      protocol: {
-        adapter,
-        query: config.query,
-        token: config.token ? ask : undefined,
-        rest: () => ({}),
-      },
-      heartbeat: config.heartbeat,
-      linger: config.linger,
-      queue: config.queue,
-      stableAfterMs: config.stableAfterMs,
-      connectTimeoutMs: config.connectTimeoutMs,
-      basePath: config.basePath,
-      authQueryParam: config.authQueryParam,
-      ackTimeoutMs: config.ackTimeoutMs,
-      // Drift reaches the tabs as its decode error: each tab counts it, and delivers it under `drift: 'deliver'`.
-      drift: 'report',
-      // Tabs forward their own lifecycle events as `reconnect`.
-      lifecycle: false,
-      ...local,
-    });
+    this.#client = createClient(
+      sessionOptions(
+        config,
+        {
+          adapter,
+          query: config.query,
+          answersSubscriptions: config.acks,
+          token: config.token ? ask : undefined,
+          rest: () => ({}),
+        },
+        local,
+      ),
+    );
     this.#client.state$.subscribe((state) =>
       out.post(this.#clients, { from: 'hub', t: 'state', clients: [...this.#clients], state }),
     );

@@ -1,5 +1,6 @@
 import type { Adapter, UnknownMessage } from '@feedkit/protocol';
-import type { ChannelEvents, ChannelOptions } from '../Channel';
+import type { ChannelOptions } from '../ChannelOptions';
+import type { SharedChannels, ShareContext } from '../ShareStrategy';
 import type { ClientOptions } from '../ClientOptions';
 import { type DriftMode, deliverDrifted, driftedMessage } from '../Drift';
 import type { Http, Protocol } from '../FeedkitClient';
@@ -7,17 +8,13 @@ import { FeedkitError } from '../FeedkitError';
 import type { FeedStore } from '../FeedStore';
 import { resolveToken } from '../TokenRenewal';
 import type { FeedCall, HubMessage, ShareConfig } from './ShareMessages';
+import { shareConfig } from './shareConfig';
 import { TabChannel, type TabChannelHost } from './TabChannel';
-import { type SharedClient, type TabShare, tabShare } from './TabShare';
+import type { SharedClient, TabShare } from './TabShare';
 import { fromWireError, toWireError } from './wireError';
 
-export interface TabClientOptions<In> {
+export interface TabClientOptions<In> extends ShareContext<In> {
   readonly share: TabShare;
-  readonly adapter: Adapter<unknown, unknown>;
-  readonly options: ClientOptions<Protocol, DriftMode>;
-  readonly http: Http;
-  /** The client's own sinks for messages, errors and unknown messages. */
-  readonly events: Pick<ChannelEvents<In>, 'message' | 'error' | 'unknown' | 'drift'>;
 }
 
 /**
@@ -25,7 +22,7 @@ export interface TabClientOptions<In> {
  * and it answers the owner's token requests with the tab's own provider
  * (a SharedWorker has no DOM and no localStorage).
  */
-export class TabClient<In> implements SharedClient, TabChannelHost<In> {
+export class TabClient<In> implements SharedClient, SharedChannels<In>, TabChannelHost<In> {
   readonly id: string;
   readonly config: ShareConfig;
   readonly local: Partial<ClientOptions<Protocol>>;
@@ -45,26 +42,9 @@ export class TabClient<In> implements SharedClient, TabChannelHost<In> {
     this.id = o.share.nextId();
     this.adapter = o.adapter;
     const { options } = o;
-    this.config = {
-      system: o.adapter.system,
-      url: options.url.replace(/\/+$/, ''),
-      query: options.protocol.query,
-      heartbeat: options.heartbeat,
-      linger: options.linger ?? 1000,
-      queue: options.queue ?? {},
-      stableAfterMs: options.stableAfterMs,
-      connectTimeoutMs: options.connectTimeoutMs,
-      basePath: options.basePath,
-      authQueryParam: options.authQueryParam,
-      ackTimeoutMs: options.ackTimeoutMs,
-      token: options.protocol.token !== undefined,
-    };
+    this.config = shareConfig(options, o.adapter);
     // Functions cannot reach a SharedWorker; a leader tab's hub uses them.
-    this.local = {
-      backoff: options.backoff,
-      shouldRetry: options.shouldRetry,
-      WebSocket: options.WebSocket,
-    };
+    this.local = Object.fromEntries(this.config.functions.map((key) => [key, options[key]]));
     o.share.add(this);
   }
 
@@ -209,18 +189,4 @@ export class TabClient<In> implements SharedClient, TabChannelHost<In> {
       this.#share.post({ t: 'token', id, error: toWireError(error) });
     }
   }
-}
-
-/**
- * The shared side of a client with `share`, or `undefined` where the browser
- * can neither run a SharedWorker nor elect a leader tab: the client then
- * keeps its own sockets, with the same behaviour.
- */
-export function tabClientFor<In>(
-  o: Omit<TabClientOptions<In>, 'share'>,
-): TabClient<In> | undefined {
-  const { share } = o.options;
-  if (share === undefined || share === false) return undefined;
-  const runtime = tabShare(share === 'tabs' ? {} : share);
-  return runtime && new TabClient<In>({ ...o, share: runtime });
 }
