@@ -1,6 +1,12 @@
 import type { Takhin } from '@feedkit/protocol';
 import { expectTypeOf, it } from 'vitest';
-import { type ClientOptions, createClient, type Feed, type ShareStrategy, takhin } from '../src/index';
+import {
+  type ClientOptions,
+  createClient,
+  type Feed,
+  type ShareStrategy,
+  takhin,
+} from '../src/index';
 import { type OwnerFunction, type ShareOptions, tabs } from '../src/share/index';
 
 const url = 'ws://localhost:8080';
@@ -15,7 +21,11 @@ it('share: the same client type, the same feed types', () => {
 it('share takes a strategy (tabs from @feedkit/client/share) or false, not a string', () => {
   expectTypeOf(tabs).returns.toEqualTypeOf<ShareStrategy>();
   expectTypeOf<ShareOptions['worker']>().toEqualTypeOf<string | URL | false | undefined>();
-  createClient({ url, protocol: takhin(), share: tabs({ worker: '/assets/feedkit-share-worker.js' }) });
+  createClient({
+    url,
+    protocol: takhin(),
+    share: tabs({ worker: '/assets/feedkit-share-worker.js' }),
+  });
   createClient({
     url,
     protocol: takhin(),

@@ -97,7 +97,10 @@ describe('nothing is silently ignored by the owner of the sockets', () => {
       backoff: () => 0,
       share: tabs({ worker: false }),
     });
-    expect(shareConfig({ url, protocol: takhin(), backoff: () => 0 }, takhin().adapter as never).functions).toEqual(['backoff']);
+    expect(
+      shareConfig({ url, protocol: takhin(), backoff: () => 0 }, takhin().adapter as never)
+        .functions,
+    ).toEqual(['backoff']);
     client.close();
   });
 });

@@ -46,8 +46,7 @@ export type OwnerFunction = {
 /** The function options a client was given, by name (e.g. `['backoff']`). */
 export function ownerFunctions(options: ClientOptions<Protocol, DriftMode>): OwnerFunction[] {
   return (Object.keys(optionPlaces) as (keyof typeof optionPlaces)[]).filter(
-    (key): key is OwnerFunction =>
-      optionPlaces[key] === 'function' && options[key] !== undefined,
+    (key): key is OwnerFunction => optionPlaces[key] === 'function' && options[key] !== undefined,
   );
 }
 
