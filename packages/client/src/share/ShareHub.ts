@@ -41,6 +41,13 @@ export interface ShareHubOptions {
   readonly local?: (config: ShareConfig) => Partial<ClientOptions<Protocol>> | undefined;
 }
 
+interface Client {
+  readonly tab: string;
+  readonly session: SharedSession;
+  /** The highest send id taken: a send posted again (its confirmation was in flight) goes out once. */
+  sent: number;
+}
+
 interface Tab {
   readonly clients: Set<string>;
   readonly abort: AbortController;
@@ -58,7 +65,7 @@ interface Tab {
 export class ShareHub {
   readonly #o: ShareHubOptions;
   readonly #tabs = new Map<string, Tab>();
-  readonly #clients = new Map<string, { readonly tab: string; readonly session: SharedSession }>();
+  readonly #clients = new Map<string, Client>();
   readonly #sessions = new Map<string, SharedSession>();
   readonly #tokens: TokenRelay;
   readonly #idle = new Map<SharedSession, ReturnType<typeof setTimeout>>();
@@ -128,7 +135,7 @@ export class ShareHub {
         this.#clients.get(message.client)?.session.remove(message.client, message.key);
         break;
       case 'send':
-        this.#clients.get(message.client)?.session.send(message.path, message.command);
+        this.#send(message);
         break;
       case 'reconnect':
         this.#clients.get(message.client)?.session.reconnectNow();
@@ -140,6 +147,22 @@ export class ShareHub {
       default:
         break;
     }
+  }
+
+  /** Hands the send to the client's session, once, and confirms it to the tab. */
+  #send(message: Extract<TabMessage, { t: 'send' }>): void {
+    const client = this.#clients.get(message.client);
+    if (!client) return;
+    if (message.id > client.sent) {
+      client.sent = message.id;
+      client.session.send(message.path, message.command);
+    }
+    this.#o.link.post(message.tab, {
+      from: 'hub',
+      t: 'sent',
+      client: message.client,
+      id: message.id,
+    });
   }
 
   #join(id: string, lock: string | undefined, liveness: Liveness): void {
@@ -184,7 +207,7 @@ export class ShareHub {
     clearTimeout(this.#idle.get(session));
     this.#idle.delete(session);
     tab.clients.add(client);
-    this.#clients.set(client, { tab: id, session });
+    this.#clients.set(client, { tab: id, session, sent: 0 });
     session.addClient(client);
   }
 

@@ -73,6 +73,8 @@ export type TabMessage = { readonly from: 'tab'; readonly tab: string } & (
   | {
       readonly t: 'send';
       readonly client: string;
+      /** Numbered per client: the owner confirms it with `sent`, and takes each number once. */
+      readonly id: number;
       readonly path: string;
       readonly url: string;
       readonly command: unknown;
@@ -106,6 +108,8 @@ export type HubMessage = { readonly from: 'hub' } & (
   | { readonly t: 'error'; readonly clients: readonly string[]; readonly error: WireError }
   | { readonly t: 'unknown'; readonly clients: readonly string[]; readonly message: unknown }
   | { readonly t: 'token'; readonly client: string; readonly id: number; readonly refresh: boolean }
+  /** The owner has the client's send `id` (it delivers or reports it from here on). */
+  | { readonly t: 'sent'; readonly client: string; readonly id: number }
 );
 
 /** The key under which the owner keeps one client's sockets. */

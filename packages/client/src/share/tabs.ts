@@ -1,6 +1,6 @@
-import type { SharedChannels, ShareContext, ShareStrategy } from '../ShareStrategy';
-import { ownerFunctions, refuseFunctionsInWorker } from './shareConfig';
+import type { ShareContext, SharedChannels, ShareStrategy } from '../ShareStrategy';
 import type { ShareOptions } from './ShareOptions';
+import { ownerFunctions, refuseFunctionsInWorker } from './shareConfig';
 import { TabClient } from './TabClient';
 import { tabShare } from './TabShare';
 

@@ -10,9 +10,11 @@ interface Counts {
   gaps: number;
   states: string[];
   errors: string[];
+  /** Pings sent by `sendPings` so far. */
+  sent: number;
 }
 
-const counts: Counts = { metrics: 0, topics: {}, gaps: 0, states: [], errors: [] };
+const counts: Counts = { metrics: 0, topics: {}, gaps: 0, states: [], errors: [], sent: 0 };
 const held = new Map<string, { unsubscribe(): void }>();
 let client: FeedkitClient<ReturnType<typeof takhin>> | undefined;
 
@@ -62,4 +64,17 @@ function heliosStatus(url: string, token: string, share: ShareOptions): Promise<
 
 const drift = () => client?.drift.total ?? 0;
 
-Object.assign(globalThis, { share: { counts, start, hold, release, heliosStatus, drift } });
+/** `count` Takhin pings whose timestamps are from, from+1, …: each is one frame to find on the wire. */
+function sendPings(from: number, count: number, gapMs: number): void {
+  const next = (i: number) => {
+    if (i >= count || !client) return;
+    client.send('/api/monitoring/ws', { type: 'ping', timestamp: from + i });
+    counts.sent++;
+    setTimeout(() => next(i + 1), gapMs);
+  };
+  next(0);
+}
+
+Object.assign(globalThis, {
+  share: { counts, start, hold, release, heliosStatus, drift, sendPings },
+});
