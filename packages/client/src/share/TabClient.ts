@@ -1,8 +1,8 @@
 import type { Adapter, UnknownMessage } from '@feedkit/protocol';
 import type { ChannelOptions } from '../ChannelOptions';
 import type { ClientOptions } from '../ClientOptions';
-import { type DriftMode, deliverDrifted, driftedMessage } from '../Drift';
-import type { Http, Protocol } from '../FeedkitClient';
+import { deliverDrifted, driftedMessage } from '../Drift';
+import type { Protocol } from '../FeedkitClient';
 import { FeedkitError } from '../FeedkitError';
 import type { FeedStore } from '../FeedStore';
 import type { ShareContext, SharedChannels } from '../ShareStrategy';
