@@ -86,6 +86,13 @@ describe.each([
     expect(takhinSockets()).toHaveLength(1);
     const states = await Promise.all(pages.map(async (page) => (await counts(page)).states.at(-1)));
     expect(states).toEqual(Array(TABS).fill('open'));
+    // Each tab's feed status follows the owner's socket: live, not `connecting` forever.
+    const statuses = await Promise.all(
+      pages.map((page) =>
+        page.evaluate(() => (globalThis as unknown as PageSide).share.metricsStatus()),
+      ),
+    );
+    expect(statuses).toEqual(Array(TABS).fill('live'));
   });
 
   it('a frame that fails validation is decoded once, in the owner, and counted as drift in every tab', async () => {

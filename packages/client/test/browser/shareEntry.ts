@@ -75,6 +75,9 @@ function sendPings(from: number, count: number, gapMs: number): void {
   next(0);
 }
 
+/** `feed.status` of the metrics feed: the owner's socket state reaches each feed. */
+const metricsStatus = () => client?.feed('metrics').status.status;
+
 Object.assign(globalThis, {
-  share: { counts, start, hold, release, heliosStatus, drift, sendPings },
+  share: { counts, start, hold, release, heliosStatus, drift, sendPings, metricsStatus },
 });

@@ -22,6 +22,7 @@ export interface SharePage {
     heliosStatus(url: string, token: string, share: object): Promise<string>;
     drift(): number;
     sendPings(from: number, count: number, gapMs: number): void;
+    metricsStatus(): string | undefined;
   };
 }
 
