@@ -106,6 +106,31 @@ afterEach(async () => {
 });
 
 describe('ShareHub', () => {
+  it('a client that adds a feed after its socket opened is told the state at once (its tab channel is new)', async () => {
+    const a = join('a');
+    say('a', {
+      t: 'add',
+      client: a,
+      path: PATH,
+      url: url(),
+      key: 'metrics',
+      feed: ['metrics', []],
+    });
+    await received('a', 'state', (m) => m.state.connections[0]?.status === 'open');
+    const b = join('b');
+    // b's channel for the path is made only now: nothing changes on the socket to tell it.
+    const told = received('b', 'state');
+    say('b', {
+      t: 'add',
+      client: b,
+      path: PATH,
+      url: url(),
+      key: 'metrics',
+      feed: ['metrics', []],
+    });
+    expect((await told).state.connections.map((c) => c.status)).toEqual(['open']);
+  });
+
   it('a tab that stops answering pings loses only its own topics, and is told to join again when it speaks', async () => {
     const a = join('a');
     const b = join('b');

@@ -85,6 +85,10 @@ export class SharedSession {
 
   addClient(client: string): void {
     this.#clients.add(client);
+    this.#tellState(client);
+  }
+
+  #tellState(client: string): void {
     const state = this.#client.state;
     this.#out.post([client], { from: 'hub', t: 'state', clients: [client], state });
   }
@@ -118,6 +122,8 @@ export class SharedSession {
     }
     if (held.clients.has(client)) return;
     held.clients.add(client);
+    // A tab channel made after the client joined has not seen the socket's state: it would show `idle`.
+    this.#tellState(client);
     // The server will not send its subscribe-time snapshot again: the newcomer gets the last message.
     if (held.last !== undefined) {
       const to = { [client]: [key] };
