@@ -258,6 +258,33 @@ describe('ShareHub', () => {
     expect(server.connections('helios')).toHaveLength(1);
   });
 
+  it('a client made after a fatal end (signing in again) gets a new session, not the spent one', async () => {
+    const cluster = { path: '/ws/cluster', url: `${server.wsUrl}/ws/cluster` };
+    const status = ['status', []] as const;
+    const a = join('a', 'helios', true);
+    const refusals = (async () => {
+      for (let i = 0; i < 2; i++) {
+        const asked = await received('a', 'token', (m) => m.client === a);
+        say('a', { t: 'token', id: asked.id, token: 'not-a-token' });
+      }
+    })();
+    say('a', { t: 'add', client: a, ...cluster, key: 'status', feed: status });
+    await refusals;
+    await received('a', 'state', (m) => m.state.connections.some((c) => c.status === 'closed'));
+    // The tab's next client, with the same options and a good token.
+    const again = 'a:2';
+    say('a', { t: 'open', client: again, config: config('helios', true) });
+    const asked = received('a', 'token', (m) => m.client === again);
+    say('a', { t: 'add', client: again, ...cluster, key: 'status', feed: status });
+    say('a', {
+      t: 'token',
+      id: (await asked).id,
+      token: server.system('helios').issueToken('admin'),
+    });
+    await received('a', 'msg', (m) => m.to[again]?.includes('status') === true);
+    expect(server.connections('helios')).toHaveLength(1);
+  });
+
   it('asks the next tab when the one it asked has no token (signed in elsewhere)', async () => {
     const token = server.system('helios').issueToken('admin');
     const a = join('a', 'helios', true);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   counts,
   type SharePage as PageSide,
+  receivingAgain,
   type ShareSite,
   startShareSite,
 } from './support/shareSite';
@@ -171,14 +172,7 @@ describe.each([
     await first.close();
     pages.splice(pages.indexOf(first), 1);
     // Counted after the close: what arrives from here on came through the new owner (or the worker).
-    const seen = await Promise.all(others.map(async (page) => (await counts(page)).metrics));
-    for (const [i, page] of others.entries()) {
-      await page.waitForFunction(
-        (n) => (globalThis as unknown as PageSide).share.counts.metrics > n,
-        seen[i] ?? 0,
-        { timeout: 3000 },
-      );
-    }
+    await receivingAgain(others);
     const handoverMs = Date.now() - closedAt;
     // One socket again, with every tab's topics: a leader's socket went with its tab, the worker's stays.
     await server.waitForConnections((cs) => {

@@ -1,7 +1,13 @@
 import type { ReferenceServer } from '@feedkit/reference-server';
 import type { BrowserContext, Page, WebSocket } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { counts, type SharePage, type ShareSite, startShareSite } from './support/shareSite';
+import {
+  counts,
+  receivingAgain,
+  type SharePage,
+  type ShareSite,
+  startShareSite,
+} from './support/shareSite';
 
 /**
  * Handovers of a leader tab (`tabs({ worker: false })`), in headless
@@ -38,19 +44,7 @@ function watch(page: Page): void {
   });
 }
 
-/** Until every page has more metrics than now: each is served by the current owner. */
-async function allReceiving(within = 3000): Promise<void> {
-  const seen = await Promise.all(pages.map(async (page) => (await counts(page)).metrics));
-  await Promise.all(
-    pages.map((page, i) =>
-      page.waitForFunction(
-        (n) => (globalThis as unknown as SharePage).share.counts.metrics > n,
-        seen[i] ?? 0,
-        { timeout: within },
-      ),
-    ),
-  );
-}
+const allReceiving = (within?: number) => receivingAgain(pages, within);
 
 beforeAll(async () => {
   site = await startShareSite();
@@ -127,14 +121,7 @@ describe('leader tab handover', () => {
       const takhin = cs.filter((c) => c.system === 'takhin');
       return takhin.length === 1 && takhin[0]?.id !== before;
     });
-    const seen = await Promise.all(awake.map(async (page) => (await counts(page)).metrics));
-    for (const [i, page] of awake.entries()) {
-      await page.waitForFunction(
-        (n) => (globalThis as unknown as SharePage).share.counts.metrics > n,
-        seen[i] ?? 0,
-        { timeout: 3000 },
-      );
-    }
+    await receivingAgain(awake);
     console.log(`frozen leader: a follower holds the socket ${handoverMs} ms after freeze`);
 
     await lifecycle(frozen, 'active');

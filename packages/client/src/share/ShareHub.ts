@@ -197,7 +197,7 @@ export class ShareHub {
     }
     const key = configKey(config);
     let session = this.#sessions.get(key);
-    if (!session) {
+    if (!session || session.spent) {
       session = this.#session(config, (error) =>
         this.#o.link.post(id, { from: 'hub', t: 'error', clients: [client], error }),
       );
@@ -257,7 +257,9 @@ export class ShareHub {
         this.#idle.delete(session);
         if (session.clients > 0) return;
         session.close();
-        this.#sessions.delete(configKey(session.config));
+        // A spent session may have been replaced under its key already.
+        const key = configKey(session.config);
+        if (this.#sessions.get(key) === session) this.#sessions.delete(key);
       }, session.config.linger),
     );
   }

@@ -37,6 +37,7 @@ export class SharedSession {
   readonly #out: SessionOutput;
   readonly #clients = new Set<string>();
   readonly #held = new Map<string, Held>();
+  #spent = false;
   /** Keys by client for each message delivered in this task; posted together after it. */
   readonly #pending = new Map<unknown, Map<string, string[]>>();
 
@@ -63,9 +64,11 @@ export class SharedSession {
         local,
       ),
     );
-    this.#client.state$.subscribe((state) =>
-      out.post(this.#clients, { from: 'hub', t: 'state', clients: [...this.#clients], state }),
-    );
+    this.#client.state$.subscribe((state) => {
+      // Only a fatal end (refused credentials, shouldRetry) keeps a closed socket in the state.
+      if (state.connections.some((c) => c.status === 'closed')) this.#spent = true;
+      out.post(this.#clients, { from: 'hub', t: 'state', clients: [...this.#clients], state });
+    });
     this.#client.errors$.subscribe((error) =>
       out.post(this.#clients, {
         from: 'hub',
@@ -81,6 +84,15 @@ export class SharedSession {
 
   get clients(): number {
     return this.#clients.size;
+  }
+
+  /**
+   * A socket ended for good: as a client that ended is not used again, a
+   * new client with this config gets a new session (a tab signing in again
+   * after a refused token), while the old one serves its clients until they close.
+   */
+  get spent(): boolean {
+    return this.#spent;
   }
 
   addClient(client: string): void {

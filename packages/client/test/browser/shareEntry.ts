@@ -4,7 +4,7 @@ import type { FeedkitClient } from '../../src/index';
 import { createClient, helios, takhin } from '../../src/index';
 import { type ShareOptions, tabs } from '../../src/share/index';
 
-interface Counts {
+export interface Counts {
   metrics: number;
   topics: Record<string, number>;
   gaps: number;

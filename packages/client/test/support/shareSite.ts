@@ -4,18 +4,12 @@ import { type ReferenceServer, startReferenceServer } from '@feedkit/reference-s
 import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../../../apps/dashboard/test/support/launchChromium';
+import type { Counts } from '../browser/shareEntry';
 
 /** What `test/browser/shareEntry.ts` puts on a page's `window`. */
 export interface SharePage {
   share: {
-    counts: {
-      metrics: number;
-      topics: Record<string, number>;
-      gaps: number;
-      states: string[];
-      errors: string[];
-      sent: number;
-    };
+    counts: Counts;
     start(url: string, share: object): void;
     hold(topic: string): void;
     release(topic: string): void;
@@ -86,3 +80,17 @@ export async function startShareSite(): Promise<ShareSite> {
 /** The counters of a page's Takhin client. */
 export const counts = (page: Page) =>
   page.evaluate(() => (globalThis as unknown as SharePage).share.counts);
+
+/** Until each of `pages` has more metrics than now: what arrives from here on came through the current owner. */
+export async function receivingAgain(pages: readonly Page[], within = 3000): Promise<void> {
+  const seen = await Promise.all(pages.map(async (page) => (await counts(page)).metrics));
+  await Promise.all(
+    pages.map((page, i) =>
+      page.waitForFunction(
+        (n) => (globalThis as unknown as SharePage).share.counts.metrics > n,
+        seen[i] ?? 0,
+        { timeout: within },
+      ),
+    ),
+  );
+}
