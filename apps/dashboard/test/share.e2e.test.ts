@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previewDashboard } from '../scripts/serveDashboard';
 import { launchChromium, SCREENSHOTS } from './support/launchChromium';
+import { signIn } from './support/signIn';
 
 /**
  * The production build with `share: tabs()`: several dashboard pages in one
@@ -14,13 +15,6 @@ const SYSTEMS = ['takhin', 'veloflux', 'helios', 'active-immune-core', 'platafor
 const PAGES = 3;
 const TIME_SCALE = 0.1;
 const WAIT = { timeout: 30_000 };
-
-async function signIn(page: Page): Promise<void> {
-  const login = page.getByTestId('helios-login');
-  await login.locator('input[name=username]').fill('admin');
-  await login.locator('input[name=password]').fill('admin123');
-  await login.getByRole('button', { name: 'Sign in' }).click();
-}
 
 describe('dashboard pages sharing their sockets (headless Chromium)', () => {
   let server: ReferenceServer;
@@ -53,7 +47,7 @@ describe('dashboard pages sharing their sockets (headless Chromium)', () => {
   });
 
   it('every page reads every feed live, and the server holds one socket per path, not one per page', async () => {
-    for (const page of pages) await signIn(page);
+    for (const page of pages) await signIn(page, 'admin123');
     for (const page of pages) {
       for (const system of SYSTEMS) {
         await expect
