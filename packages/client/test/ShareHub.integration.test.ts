@@ -90,6 +90,8 @@ function join(tab: string, system: ShareConfig['system'] = 'takhin', token = fal
 
 const PATH = '/api/monitoring/ws';
 const url = () => `${server.wsUrl}${PATH}`;
+const addMetrics = (tab: string, client: string) =>
+  say(tab, { t: 'add', client, path: PATH, url: url(), key: 'metrics', feed: ['metrics', []] });
 const wire = () => server.connections('takhin').flatMap((c) => c.subscriptions);
 
 beforeEach(async () => {
@@ -108,26 +110,12 @@ afterEach(async () => {
 describe('ShareHub', () => {
   it('a client that adds a feed after its socket opened is told the state at once (its tab channel is new)', async () => {
     const a = join('a');
-    say('a', {
-      t: 'add',
-      client: a,
-      path: PATH,
-      url: url(),
-      key: 'metrics',
-      feed: ['metrics', []],
-    });
+    addMetrics('a', a);
     await received('a', 'state', (m) => m.state.connections[0]?.status === 'open');
     const b = join('b');
     // b's channel for the path is made only now: nothing changes on the socket to tell it.
     const told = received('b', 'state');
-    say('b', {
-      t: 'add',
-      client: b,
-      path: PATH,
-      url: url(),
-      key: 'metrics',
-      feed: ['metrics', []],
-    });
+    addMetrics('b', b);
     expect((await told).state.connections.map((c) => c.status)).toEqual(['open']);
   });
 
@@ -166,14 +154,7 @@ describe('ShareHub', () => {
     const a = join('a');
     const b = join('b');
     const first = received('a', 'msg', (m) => m.to[a]?.includes('metrics') === true);
-    say('a', {
-      t: 'add',
-      client: a,
-      path: PATH,
-      url: url(),
-      key: 'metrics',
-      feed: ['metrics', []],
-    });
+    addMetrics('a', a);
     const message = (await first).message;
     // Metrics keep coming (every 20 ms at this time scale): a frozen server sends nothing
     // more, so what the newcomer gets can only be the hub's last message, handed over at once.
@@ -185,14 +166,7 @@ describe('ShareHub', () => {
       aHadThen = lastSent.get('a');
       return m.to[b]?.includes('metrics') === true;
     });
-    say('b', {
-      t: 'add',
-      client: b,
-      path: PATH,
-      url: url(),
-      key: 'metrics',
-      feed: ['metrics', []],
-    });
+    addMetrics('b', b);
     expect((await late).message).toBe(aHadThen);
     server.thaw();
     say('a', {
