@@ -11,6 +11,8 @@ export default defineConfig({
     helios: 'src/helios/index.ts',
     'active-immune-core': 'src/active-immune-core/index.ts',
     takhin: 'src/takhin/index.ts',
+    // Example messages for tests and mocks (`@feedkit/testing` re-exports them): no system entry imports them.
+    examples: 'src/examples/index.ts',
   },
   format: ['esm', 'cjs'],
   // Shared chunks in CJS too, so the root and a system entry share one core.

@@ -13,7 +13,6 @@
  * runs the throughput section a second time under --disallow-code-generation-from-strings.
  */
 import { availableParallelism, loadavg } from 'node:os';
-import type { BlastReport } from './blastServers';
 import {
   type BundleSize,
   bundleNames,
@@ -21,160 +20,21 @@ import {
   clientSystems,
   measureBundle,
 } from './bundle';
-import { Child } from './Child';
 import { measureHerd, WINDOW_MS } from './herd';
-import { measureMemory } from './memory';
-import { type PayloadName, payloadLabel } from './payloads';
+import { memorySection } from './memorySection';
 import { measureReconnect } from './reconnect';
 import { measureRecovery } from './recovery';
+import { fmt, progress, table } from './table';
 import { measureTabs, TABS } from './tabs';
-import { type ClientKind, type Run, runBare, runFeedkit, runSocketIo } from './throughput';
+import { throughputSection } from './throughputSection';
 
 const only = new Set(
   (process.env.BENCH_ONLY ?? 'throughput,reconnect,herd,bundle,memory,tabs').split(','),
 );
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const MESSAGES: Record<PayloadName, number> = {
-  metrics: Number(process.env.BENCH_METRICS_MESSAGES ?? 20_000),
-  story: Number(process.env.BENCH_STORY_MESSAGES ?? 50_000),
-};
 const RECONNECT_TOPICS = 100;
 const RECONNECT_ROUNDS = Number(process.env.BENCH_RECONNECT_ROUNDS ?? 20);
 const HERD_CLIENTS = Number(process.env.BENCH_HERD_CLIENTS ?? 1000);
-const MEMORY_CYCLES = 10_000;
-const MEMORY_RECONNECTS = Number(process.env.BENCH_MEMORY_RECONNECTS ?? 1000);
-
-export const fmt = (n: number, digits = 0): string =>
-  Number.isFinite(n)
-    ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
-    : 'n/a';
-
-/** Prints a table with a header row; the first column left-aligned, the rest right-aligned. */
-export function table(header: readonly string[], rows: readonly (readonly string[])[]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) console.log(line(row));
-}
-
-const progress = (startedAt: number, what: string) =>
-  console.error(`  [${fmt((performance.now() - startedAt) / 1000, 1)} s] ${what}`);
-
-// ---- 1 + 2: throughput ----------------------------------------------------------
-
-const kinds: readonly ClientKind[] = [
-  'bare ws + JSON.parse',
-  'feedkit, 1 subscriber',
-  'feedkit, 100 subscribers',
-  'socket.io',
-];
-
-interface Best {
-  /** Best messages per wall-clock second over the rounds. */
-  perSecond: number;
-  /** Best messages per CPU second of the client process. */
-  perCpuSecond: number;
-  serverMs: number;
-}
-
-async function throughputSection(startedAt: number): Promise<void> {
-  const servers = new Child<BlastReport>('./blastServers.ts');
-  const { ready } = await servers.request(undefined, 'ready');
-  const best = new Map<string, Best>();
-  const payloadNames: PayloadName[] = ['metrics', 'story'];
-  // Rounds alternate every client and payload, so each sees the same machine load; the best round counts.
-  for (let round = 1; round <= ROUNDS; round++) {
-    for (const payload of payloadNames) {
-      for (const kind of kinds) {
-        const n = MESSAGES[payload];
-        servers.unclaimed.length = 0;
-        await servers.request({ cmd: 'arm', payload, n }, 'armed');
-        let run: Run;
-        if (kind === 'bare ws + JSON.parse') run = await runBare(ready.wsPort, payload, n);
-        else if (kind === 'socket.io') run = await runSocketIo(ready.socketIoPort, n);
-        else
-          run = await runFeedkit(
-            ready.wsPort,
-            payload,
-            n,
-            kind === 'feedkit, 1 subscriber' ? 1 : 100,
-          );
-        const { sent } = await servers.request(undefined, 'sent');
-        const key = `${payload}|${kind}`;
-        const previous = best.get(key);
-        const perSecond = run.messages / (run.wallMs / 1000);
-        const perCpuSecond = run.messages / (run.cpuMs / 1000);
-        best.set(key, {
-          perSecond: Math.max(previous?.perSecond ?? 0, perSecond),
-          perCpuSecond: Math.max(previous?.perCpuSecond ?? 0, perCpuSecond),
-          serverMs: Math.min(previous?.serverMs ?? Number.POSITIVE_INFINITY, sent.ms),
-        });
-      }
-    }
-    progress(startedAt, `throughput round ${round}/${ROUNDS}`);
-  }
-  servers.kill();
-
-  console.log(
-    `\n1+2. Throughput: messages/s until the N-th is delivered (best of ${ROUNDS} alternating rounds)`,
-  );
-  console.log(
-    '     server: a minimal ws server (child process) writing N pre-encoded frames on the system path, 256 per write;',
-  );
-  console.log(
-    '     socket.io: its own server (same child) emitting the same object N times over the websocket transport.',
-  );
-  console.log(
-    '     "per CPU s" = messages per second of this process\'s CPU time: robust to the other load on the machine.\n',
-  );
-  for (const payload of payloadNames) {
-    const bare = best.get(`${payload}|bare ws + JSON.parse`) as Best;
-    const sio = best.get(`${payload}|socket.io`) as Best;
-    console.log(`${payloadLabel(payload)}, N = ${fmt(MESSAGES[payload])}`);
-    const rows = kinds.map((kind) => {
-      const b = best.get(`${payload}|${kind}`) as Best;
-      const target =
-        kind === 'feedkit, 1 subscriber'
-          ? `>= ${payload === 'story' ? '0.75' : '0.85'}x bare; >= ${payload === 'story' ? '3' : '1.5'}x socket.io`
-          : kind === 'feedkit, 100 subscribers'
-            ? `>= ${payload === 'story' ? '0.65' : '0.75'}x bare`
-            : '';
-      return [
-        kind,
-        fmt(b.perSecond),
-        `${fmt(b.perSecond / bare.perSecond, 2)}x`,
-        kind.startsWith('feedkit') ? `${fmt(b.perSecond / sio.perSecond, 2)}x` : '',
-        fmt(b.perCpuSecond),
-        `${fmt(b.perCpuSecond / bare.perCpuSecond, 2)}x`,
-        kind.startsWith('feedkit') ? `${fmt(b.perCpuSecond / sio.perCpuSecond, 2)}x` : '',
-        fmt(b.serverMs),
-        target,
-      ];
-    });
-    table(
-      [
-        'client',
-        'msg/s',
-        'vs bare',
-        'vs s.io',
-        'msg/CPU s',
-        'vs bare',
-        'vs s.io',
-        'server ms',
-        'target',
-      ],
-      rows,
-    );
-    const one = best.get(`${payload}|feedkit, 1 subscriber`) as Best;
-    const hundred = best.get(`${payload}|feedkit, 100 subscribers`) as Best;
-    console.log(
-      `client CPU per message: bare ${fmt(1e6 / bare.perCpuSecond, 1)} µs, feedkit ${fmt(1e6 / one.perCpuSecond, 1)} µs, socket.io ${fmt(1e6 / sio.perCpuSecond, 1)} µs; each extra subscriber ${fmt((1e6 / hundred.perCpuSecond - 1e6 / one.perCpuSecond) / 99, 2)} µs`,
-    );
-    console.log('');
-  }
-}
 
 // ---- 3: reconnect ---------------------------------------------------------------
 
@@ -327,69 +187,6 @@ async function bundleSection(startedAt: number): Promise<void> {
   }
 }
 
-// ---- 6: memory ----------------------------------------------------------------------
-
-async function memorySection(startedAt: number): Promise<void> {
-  const m = await measureMemory(MEMORY_CYCLES, MEMORY_RECONNECTS, MEMORY_CYCLES);
-  progress(startedAt, 'memory');
-  const kb = (bytes: number) => fmt(bytes / 1024, 0);
-  const vs = (bytes: number) =>
-    `${bytes >= m.start ? '+' : ''}${fmt(((bytes - m.start) / m.start) * 100, 1)}%`;
-  console.log(
-    `\n6. Memory: heapUsed of one client in its own process (--expose-gc, 2 x gc before each reading); ${fmt(MEMORY_RECONNECTS)} reconnects took ${fmt(m.reconnectMs / 1000, 1)} s\n`,
-  );
-  table(
-    ['reading', 'heap KB', 'vs start', 'target'],
-    [
-      [
-        'before warm-up (socket open, 1,000 cycles on the same 100 keys, nothing delivered)',
-        kb(m.beforeWarmup),
-        vs(m.beforeWarmup),
-        '',
-      ],
-      ['BASELINE: + warm-up of 1,000 messages delivered and 100 reconnects', kb(m.start), '', ''],
-      [
-        `after ${fmt(MEMORY_CYCLES)} subscribe/unsubscribe cycles (100 topic keys)`,
-        kb(m.afterCycles),
-        vs(m.afterCycles),
-        'within 5%',
-      ],
-      [
-        `after ${fmt(Math.floor(MEMORY_RECONNECTS / 10))} reconnects (server drops, client replays)`,
-        kb(m.afterFirstReconnects),
-        vs(m.afterFirstReconnects),
-        '',
-      ],
-      [
-        `after ${fmt(MEMORY_RECONNECTS)} reconnects (one message delivered after each)`,
-        kb(m.afterReconnects),
-        vs(m.afterReconnects),
-        'within 5%',
-      ],
-      [
-        `after ${fmt(MEMORY_CYCLES)} more cycles over ${fmt(MEMORY_CYCLES)} DISTINCT keys`,
-        kb(m.afterDistinct),
-        vs(m.afterDistinct),
-        '(not in target)',
-      ],
-    ],
-  );
-  const tail = MEMORY_RECONNECTS - Math.floor(MEMORY_RECONNECTS / 10);
-  console.log(
-    `   reconnects ${fmt(Math.floor(MEMORY_RECONNECTS / 10))} -> ${fmt(MEMORY_RECONNECTS)}: ${fmt((m.afterReconnects - m.afterFirstReconnects) / tail, 0)} bytes per reconnect (heapUsed includes V8's compiled code, which grows as paths get optimized)`,
-  );
-  console.log(
-    `   distinct keys: ${fmt((m.afterDistinct - m.afterReconnects) / MEMORY_CYCLES, 0)} bytes kept per feed key ever requested`,
-  );
-  const data = (heap: number, code: number) => heap - code;
-  const dataGrowth =
-    (data(m.afterReconnects, m.codeAfterReconnects) - data(m.start, m.codeStart)) /
-    data(m.start, m.codeStart);
-  console.log(
-    `   V8 code space: ${kb(m.codeStart)} KB at the baseline, ${kb(m.codeAfterReconnects)} KB after ${fmt(MEMORY_RECONNECTS)} reconnects; heap without it: ${dataGrowth >= 0 ? '+' : ''}${fmt(dataGrowth * 100, 1)}% after the reconnects`,
-  );
-}
-
 // ---- 7: tabs ----------------------------------------------------------------------
 
 async function tabsSection(startedAt: number): Promise<void> {
@@ -435,7 +232,7 @@ async function main(): Promise<void> {
       .map((l) => l.toFixed(1))
       .join(' ')}`,
   );
-  if (only.has('throughput')) await throughputSection(startedAt);
+  if (only.has('throughput')) await throughputSection(startedAt, ROUNDS);
   if (only.has('reconnect')) await reconnectSection(startedAt);
   if (only.has('herd')) await herdSection(startedAt);
   if (only.has('bundle')) await bundleSection(startedAt);

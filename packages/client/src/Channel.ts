@@ -1,10 +1,10 @@
 import type { DecodeError } from '@feedkit/protocol';
 import type { ChannelOptions } from './ChannelOptions';
 import { deliverDrifted, driftedMessage } from './Drift';
+import { ExpiringQueue } from './ExpiringQueue';
 import type { ConnectionState } from './FeedkitClient';
 import { FeedkitError, type FeedkitErrorOptions } from './FeedkitError';
 import type { FeedStore } from './FeedStore';
-import { OutgoingQueue } from './OutgoingQueue';
 import { Subscribable } from './Subscribable';
 import { SubscriptionAcks } from './SubscriptionAcks';
 import { SubscriptionSet } from './SubscriptionSet';
@@ -28,7 +28,7 @@ export class Channel<In, Out> {
   readonly #feeds: Subscribable<FeedStore<In>>;
   /** How to take each feed off `#feeds` again. */
   readonly #members = new Map<FeedStore<In>, () => void>();
-  readonly #queue: OutgoingQueue<Out>;
+  readonly #queue: ExpiringQueue<Out>;
   readonly #transport: Transport;
   /** The topics the server has, as far as we told it. */
   #wire: ReadonlySet<string> = EMPTY;
@@ -36,14 +36,18 @@ export class Channel<In, Out> {
   #state: ConnectionState;
   #syncScheduled = false;
   #lingerTimer: ReturnType<typeof setTimeout> | undefined;
-  #expiryTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #answers: SubscriptionAcks<Out> | undefined;
 
   constructor(options: ChannelOptions<In, Out>) {
     this.#o = options;
     this.url = options.url;
     this.#answers = options.acks && this.#expectAnswers(options.acks.timeoutMs);
-    this.#queue = new OutgoingQueue<Out>(options.queue);
+    this.#queue = new ExpiringQueue<Out>({
+      queue: options.queue,
+      describe: (command) => this.#preview(command),
+      dropped: (message, dropped) => this.#report('overflow', message, { dropped }),
+      afterExpiry: () => this.#lingerIfUnused(),
+    });
     this.#feeds = new Subscribable<FeedStore<In>>({
       onFirst: () => this.#cancelLinger(),
       onLast: () => this.#lingerIfUnused(),
@@ -90,15 +94,7 @@ export class Channel<In, Out> {
       return;
     }
     if (this.#trySend(command)) return;
-    const refused = this.#queue.push(command, Date.now());
-    if (refused !== undefined) {
-      this.#report(
-        'overflow',
-        `outgoing queue full (${this.#queue.maxSize} messages) while disconnected; dropped ${this.#preview(refused)}`,
-        { dropped: refused },
-      );
-    }
-    this.#armExpiry();
+    this.#queue.hold(command);
     this.#transport.open();
   }
 
@@ -155,10 +151,9 @@ export class Channel<In, Out> {
     this.#answers?.reset();
     this.#wire = EMPTY;
     this.#sync();
-    this.#reportExpired();
+    this.#queue.expire();
     for (const command of this.#queue.drain()) this.#sendCommand(command);
-    clearTimeout(this.#expiryTimer);
-    this.#expiryTimer = undefined;
+    this.#queue.disarm();
     this.#publish(this.#transport.state);
     if (reconnect) for (const feed of [...this.feeds]) feed.markGap();
   }
@@ -166,16 +161,7 @@ export class Channel<In, Out> {
   #ended(fatal: boolean, error: FeedkitError | undefined): void {
     this.#cancelLinger();
     this.#answers?.reset();
-    clearTimeout(this.#expiryTimer);
-    this.#expiryTimer = undefined;
-    const reason = this.#transport.state.reason;
-    for (const dropped of this.#queue.drain()) {
-      this.#report(
-        'overflow',
-        `connection closed (${reason}) with ${this.#preview(dropped)} still queued; it was not sent`,
-        { dropped },
-      );
-    }
+    this.#queue.dropAll(this.#transport.state.reason);
     // Feeds of a client-side close are completed by the client; a fatal end fails them.
     if (fatal) for (const feed of [...this.feeds]) feed.fail(error ?? this.#closedError());
     this.#o.events.ended(fatal);
@@ -275,31 +261,6 @@ export class Channel<In, Out> {
     this.#state = { ...transport, topics: [...this.#wire], acks: this.#acks };
     for (const feed of this.feeds) feed.connectionChanged(this.#state);
     this.#o.events.state(this.#state);
-  }
-
-  #armExpiry(): void {
-    if (this.#expiryTimer !== undefined) return;
-    const at = this.#queue.nextExpiry();
-    if (at === undefined) return;
-    this.#expiryTimer = setTimeout(
-      () => {
-        this.#expiryTimer = undefined;
-        this.#reportExpired();
-        this.#armExpiry();
-        this.#lingerIfUnused();
-      },
-      Math.max(0, at - Date.now()),
-    );
-  }
-
-  #reportExpired(): void {
-    for (const dropped of this.#queue.expire(Date.now())) {
-      this.#report(
-        'overflow',
-        `${this.#preview(dropped)} waited longer than ${this.#queue.maxAgeMs} ms for a connection; it was not sent`,
-        { dropped },
-      );
-    }
   }
 
   #lingerIfUnused(): void {

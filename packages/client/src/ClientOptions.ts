@@ -67,8 +67,10 @@ export interface ClientOptions<P extends Protocol, D extends DriftMode = 'report
    */
   readonly headers?: Readonly<Record<string, string>>;
   /**
-   * TLS of the socket upgrade in Node (`ws`): trust a private CA or a
-   * self-signed certificate with `ca`. Browsers use their own trust store.
+   * TLS in Node, Bun and Deno, for the socket upgrade (`ws`) and the REST
+   * calls (the Helios login included): trust a private CA or a self-signed
+   * certificate with `ca`. Browsers use their own trust store. A `fetch`
+   * option of your own takes over REST, TLS included.
    * @default {} (the system's trust store, certificates checked)
    * @example tls: { ca: readFileSync('server.crt', 'utf8') }
    */
@@ -114,7 +116,7 @@ export interface ClientOptions<P extends Protocol, D extends DriftMode = 'report
    * @default isomorphic-ws (native in browsers, `ws` in Node)
    */
   readonly WebSocket?: WebSocketConstructor;
-  /** fetch implementation for the REST helpers. @default globalThis.fetch */
+  /** fetch implementation for the REST helpers. @default globalThis.fetch (with `tls`: one over `node:https` that applies it) */
   readonly fetch?: typeof fetch;
   /**
    * The page lifecycle: no attempts while offline (`offline` state) and back

@@ -1,3 +1,4 @@
+import { ConnectionErrors } from './ConnectionErrors';
 import type { ConnectionOptions } from './ConnectionOptions';
 import {
   ABANDONED_CLOSE_CODE,
@@ -6,28 +7,17 @@ import {
   closeRule,
   DEAD_PEER_CLOSE_CODE,
 } from './closeRule';
-import { FeedkitError } from './FeedkitError';
+import { explainSocketEnd, type FailureDetail, type UpgradeView } from './explainSocketEnd';
+import type { FeedkitError } from './FeedkitError';
 import type { Heartbeat } from './Heartbeat';
 import { heartbeatFor } from './heartbeatTiming';
-import { frameText, openSocket, transportErrorOf } from './openSocket';
+import { openSocket, type SocketRequest } from './openSocket';
 import { redact } from './redact';
-import { requestToken } from './requestToken';
 import { TokenHandover } from './TokenHandover';
-import type { ResolvedToken } from './TokenRenewal';
+import { TokenRequests } from './TokenRequests';
 import type { Transport, TransportOwner, TransportState } from './Transport';
-import {
-  OPEN,
-  type SocketCloseEvent,
-  type SocketMessageEvent,
-  type WebSocketLike,
-} from './WebSocketLike';
-
-/** Everything a failure needs besides its rule. */
-interface FailureDetail {
-  readonly closeCode?: number;
-  readonly httpStatus?: number;
-  readonly cause?: unknown;
-}
+import { OPEN, type WebSocketLike } from './WebSocketLike';
+import { closeSocket, type SocketEnd, unwatchSocket, watchSocket } from './watchSocket';
 
 type Timer = ReturnType<typeof setTimeout>;
 
@@ -59,26 +49,39 @@ export class Connection implements Transport {
   #everOpened = false;
   /** Renews the token before it expires by moving to a new socket. */
   readonly #handover: TokenHandover;
-  #authFailures = 0;
-  #refreshToken = false;
-  /** Aborts the token provider of the current attempt. */
-  #tokenAbort: AbortController | undefined;
-  /** The URL as given (it may carry user info); `url` is the redacted one people see. */
-  readonly #socketUrl: string;
-  /** Credentials this connection has used, kept out of every message and state. */
-  readonly #secrets = new Set<string>();
+  readonly #tokens: TokenRequests;
+  /** What opens a socket: the URL as given (it may carry user info; `url` is the redacted one people see), auth and wire options. */
+  readonly #socketRequest: Omit<SocketRequest, 'token'>;
+  readonly #errors: ConnectionErrors;
 
   constructor(url: string, options: ConnectionOptions, owner: TransportOwner) {
-    this.#socketUrl = url;
     this.url = redact(url);
     this.#o = options;
     this.#owner = owner;
     this.#state = { status: 'idle', url: this.url, attempt: 0 };
+    this.#errors = new ConnectionErrors(this.url, options.system);
+    this.#tokens = new TokenRequests(options.token);
+    const { socket, WebSocket, auth } = options;
+    this.#socketRequest = { ...socket, WebSocket, url, auth };
     this.#handover = new TokenHandover({
       renew: options.renewToken,
-      open: (token) => openSocket({ ...this.#socketRequest(), token }),
-      adopt: (socket, seesUpgradeStatus, next) => this.#adopt(socket, seesUpgradeStatus, next),
-      failed: (cause) => this.#owner.error(this.#renewalError(cause)),
+      open: (token) => openSocket({ ...this.#socketRequest, token }),
+      release: (token) => {
+        const old = this.#socket;
+        this.#teardownSocket();
+        this.#errors.remember(token);
+        return old;
+      },
+      adopt: (socket, seesUpgradeStatus) => {
+        this.#socket = socket;
+        this.#watch(socket, ++this.#generation, { seesUpgradeStatus, probeUrl: undefined }, true);
+        this.#opened(socket, true);
+      },
+      deliver: (frame) => {
+        this.#heartbeat?.alive();
+        this.#owner.frame(frame);
+      },
+      failed: (cause) => this.#owner.error(this.#errors.renewal(cause)),
     });
   }
 
@@ -150,19 +153,13 @@ export class Connection implements Transport {
     clearTimeout(this.#retryTimer);
     this.#retryTimer = undefined;
     this.#commit({ status: 'connecting', nextRetryAt: undefined });
-    const refresh = this.#refreshToken;
-    this.#refreshToken = false;
     // The deadline covers the token too: a provider that never answers is a timeout and a retry.
-    const abort = new AbortController();
-    this.#tokenAbort = abort;
     const timeoutMs = this.#o.connectTimeoutMs;
     this.#connectTimer = setTimeout(() => {
-      const event = this.#socket
-        ? ({ kind: 'connect-timeout', timeoutMs } as const)
-        : ({ kind: 'token-timeout', timeoutMs } as const);
-      if (generation === this.#generation) this.#failed(event, {});
+      const kind = this.#socket ? 'connect-timeout' : 'token-timeout';
+      if (generation === this.#generation) this.#failed({ kind, timeoutMs }, {});
     }, timeoutMs);
-    const pending = requestToken(this.#o.token, { refresh, signal: abort.signal });
+    const pending = this.#tokens.request();
     this.#tell();
     // A synchronous provider (or none) opens the socket in this very tick.
     const outcome = pending instanceof Promise ? await pending : pending;
@@ -174,7 +171,7 @@ export class Connection implements Transport {
       this.#failed(outcome.failed, { cause: outcome.cause, httpStatus: status });
       return;
     }
-    if (outcome.token !== undefined) this.#secrets.add(outcome.token);
+    this.#errors.remember(outcome.token);
     this.#handover.obtained(outcome.expiresAt);
     this.#openSocket(generation, outcome.token);
   }
@@ -182,89 +179,41 @@ export class Connection implements Transport {
   #openSocket(generation: number, token: string | undefined): void {
     let opening: ReturnType<typeof openSocket>;
     try {
-      opening = openSocket({ ...this.#socketRequest(), token });
+      opening = openSocket({ ...this.#socketRequest, token });
     } catch (cause) {
       // A malformed URL throws synchronously: nothing to retry.
-      const error = this.#error('connection', `cannot open a socket: ${(cause as Error).message}`, {
-        cause,
-        fatal: true,
-      });
-      this.#finish('invalid socket URL', undefined, true, error, true);
+      this.#finish('invalid socket URL', undefined, true, this.#errors.invalidUrl(cause), true);
       return;
     }
     this.#socket = opening.socket;
-    const probe = token === undefined || opening.seesUpgradeStatus ? undefined : opening.url;
-    this.#watch(opening.socket, generation, opening.seesUpgradeStatus, probe);
+    const { seesUpgradeStatus } = opening;
+    const probeUrl = token === undefined || seesUpgradeStatus ? undefined : opening.url;
+    this.#watch(opening.socket, generation, { seesUpgradeStatus, probeUrl });
   }
 
   /** Wires one socket's events to the state machine; events of an abandoned socket are ignored. */
-  #watch(
-    socket: WebSocketLike,
-    generation: number,
-    seesUpgradeStatus: boolean,
-    /** The URL to probe when the upgrade is refused unseen (credentials were sent). */
-    probeUrl: string | undefined,
-    alreadyOpen = false,
-  ): void {
-    let opened = alreadyOpen;
-    let httpStatus: number | undefined;
-    let failure: ReturnType<typeof transportErrorOf>;
-    const current = () => generation === this.#generation;
-
-    socket.on?.('unexpected-response', ((_request: unknown, response: { statusCode?: number }) => {
-      httpStatus = response.statusCode;
-      // With a listener attached, `ws` leaves aborting the handshake to us.
-      socket.terminate?.();
-    }) as never);
-    socket.on?.('pong', (() => this.#heartbeat?.pong()) as never);
-    socket.on?.('ping', (() => this.#heartbeat?.alive()) as never);
-    socket.onopen = () => {
-      if (!current()) return;
-      opened = true;
-      this.#opened(socket);
+  #watch(socket: WebSocketLike, generation: number, upgrade: UpgradeView, open = false): void {
+    const hooks = {
+      current: () => generation === this.#generation,
+      pong: () => this.#heartbeat?.pong(),
+      alive: () => this.#heartbeat?.alive(),
+      opened: () => this.#opened(socket),
+      frame: (frame: string) => {
+        if (this.#handover.accept(frame)) this.#owner.frame(frame);
+      },
+      closed: (end: SocketEnd) => this.#closed(end, upgrade),
     };
-    socket.onmessage = (event: SocketMessageEvent) => {
-      if (!current()) return;
-      this.#heartbeat?.alive();
-      const frame = typeof event.data === 'string' ? event.data : frameText(event.data);
-      if (this.#handover.accept(frame)) this.#owner.frame(frame);
-    };
-    socket.onerror = (event: unknown) => {
-      // Followed by a close event; keep the cause (ECONNREFUSED, a certificate, a bad frame) for it.
-      failure ??= transportErrorOf(event);
-    };
-    socket.onclose = (event: SocketCloseEvent) => {
-      if (!current()) return;
-      this.#generation++;
-      this.#teardownSocket();
-      const fail = (status: number | undefined) => {
-        // A refused upgrade's status is its cause; the transport's error about it is not.
-        const seen = status === undefined ? failure : undefined;
-        const context = { opened, seesUpgradeStatus, auth: this.#o.auth, httpStatus: status };
-        this.#failed(
-          { ...context, code: event.code, reason: event.reason, transportError: seen?.error },
-          { closeCode: event.code, httpStatus: status, cause: seen?.cause },
-        );
-      };
-      const unseen = !opened && httpStatus === undefined && [0, 1005, 1006].includes(event.code);
-      if (unseen && probeUrl !== undefined && this.#o.probe && this.#o.auth?.required) {
-        this.#probeThenFail(this.#o.probe, probeUrl, fail);
-      } else {
-        fail(httpStatus);
-      }
-    };
+    watchSocket(socket, hooks, open);
   }
 
-  /** The socket cannot see why its upgrade was refused: ask, then apply the rule (a `close()` meanwhile wins). */
-  #probeThenFail(
-    probe: NonNullable<ConnectionOptions['probe']>,
-    url: string,
-    fail: (status: number | undefined) => void,
-  ): void {
+  /** The socket closed: learn a refused upgrade's status where it is hidden, then apply the rule. */
+  #closed(end: SocketEnd, upgrade: UpgradeView): void {
+    this.#generation++;
+    this.#teardownSocket();
     const generation = this.#generation;
-    void probe(url).then((status) => {
-      if (generation === this.#generation) fail(status);
-    });
+    const { probe, auth } = this.#o;
+    const context = { ...upgrade, auth, probe, current: () => generation === this.#generation };
+    explainSocketEnd(end, context, (event, detail) => this.#failed(event, detail));
   }
 
   /** `handover`: the socket replaces one whose token is expiring; nothing was missed, so no gap. */
@@ -290,7 +239,7 @@ export class Connection implements Transport {
     this.#heartbeat?.start();
     this.#stableTimer = setTimeout(() => {
       this.#stableTimer = undefined;
-      this.#authFailures = 0;
+      this.#tokens.stable();
       if (this.#state.attempt === 0) return;
       this.#commit({ attempt: 0 });
       this.#tell();
@@ -301,58 +250,20 @@ export class Connection implements Transport {
     this.#tell();
   }
 
-  // ---- token renewal: a new socket on a fresh token before the old token expires ----
-  /** Makes `socket` (already open on a fresh token) the connection's socket; the old one drains. */
-  #adopt(socket: WebSocketLike, seesUpgradeStatus: boolean, next: ResolvedToken): void {
-    const old = this.#socket;
-    this.#teardownSocket();
-    if (next.token !== undefined) this.#secrets.add(next.token);
-    this.#handover.obtained(next.expiresAt);
-    this.#handover.drain(old as WebSocketLike, (frame) => {
-      this.#heartbeat?.alive();
-      this.#owner.frame(frame);
-    });
-    this.#socket = socket;
-    this.#watch(socket, ++this.#generation, seesUpgradeStatus, undefined, true);
-    this.#opened(socket, true);
-  }
-
-  #socketRequest() {
-    const { socket, WebSocket, auth } = this.#o;
-    return { ...socket, WebSocket, url: this.#socketUrl, auth };
-  }
-
-  #renewalError(cause: unknown): FeedkitError {
-    const message = redact((cause as Error)?.message ?? String(cause), this.#secrets);
-    return this.#error(
-      'auth',
-      `renewing the token before it expires failed (${message}); the socket is kept until the server refuses the old token`,
-      { cause },
-    );
-  }
-
   /** Carries out `closeRule` for an attempt or socket that ended. */
   #failed(event: CloseEvent, detail: FailureDetail): void {
     // A dead peer never answers a closing handshake; a timed-out attempt may never open.
     this.#abandon(ABANDONED_CLOSE_CODE, 'abandoned');
     const closeCode =
       detail.closeCode ?? (event.kind === 'dead-peer' ? DEAD_PEER_CLOSE_CODE : undefined);
-    const rule = closeRule(event, { authFailures: this.#authFailures });
-    const reason = redact(rule.reason, this.#secrets);
-    const error =
-      rule.error &&
-      this.#error(rule.error, rule.advice ? `${reason}: ${rule.advice}` : reason, {
-        closeCode,
-        status: detail.httpStatus,
-        cause: detail.cause,
-        fatal: rule.action === 'fatal',
-      });
+    const rule = closeRule(event, this.#tokens.history);
+    const reason = this.#errors.redact(rule.reason);
+    const error = this.#errors.ofRule(rule, reason, closeCode, detail);
     if (rule.action === 'fatal') {
       this.#finish(reason, closeCode, true, error, true);
       return;
     }
-    if (rule.action === 'auth') this.#authFailures++;
-    if (rule.action === 'auth' || rule.action === 'refresh') this.#refreshToken = true;
+    this.#tokens.ruled(rule.action);
     const attempt = this.#state.attempt + 1;
     if (!this.#o.shouldRetry({ attempt, closeCode, reason })) {
       if (error) this.#owner.error(error);
@@ -388,13 +299,10 @@ export class Connection implements Transport {
     this.#commit({ status: 'closed', reason, closeCode, nextRetryAt: undefined });
     if (report && error) this.#owner.error(error);
     this.#tell();
-    this.#owner.ended(fatal, fatal ? (error ?? this.#closedError()) : undefined);
-  }
-
-  #closedError(): FeedkitError {
-    return this.#error('connection', `connection closed (${this.#state.reason ?? 'closed'})`, {
-      fatal: true,
-    });
+    this.#owner.ended(
+      fatal,
+      fatal ? (error ?? this.#errors.closed(this.#state.reason)) : undefined,
+    );
   }
 
   // ---- socket plumbing ----
@@ -412,20 +320,12 @@ export class Connection implements Transport {
     const socket = this.#socket;
     this.#generation++;
     this.#teardownSocket();
-    if (socket === undefined) return;
-    try {
-      if (code === ABANDONED_CLOSE_CODE && socket.terminate) socket.terminate();
-      else socket.close(code, reason);
-    } catch {
-      // Closing a socket that is still connecting throws in some implementations; it is gone either way.
-      socket.terminate?.();
-    }
+    if (socket !== undefined) closeSocket(socket, code, reason, code === ABANDONED_CLOSE_CODE);
   }
 
   #teardownSocket(): void {
     this.#handover.stop();
-    this.#tokenAbort?.abort();
-    this.#tokenAbort = undefined;
+    this.#tokens.abort();
     const socket = this.#socket;
     this.#socket = undefined;
     this.#heartbeat?.stop();
@@ -433,11 +333,7 @@ export class Connection implements Transport {
     clearTimeout(this.#stableTimer);
     clearTimeout(this.#connectTimer);
     this.#stableTimer = this.#connectTimer = undefined;
-    if (socket) {
-      socket.onopen = socket.onmessage = socket.onclose = null;
-      // Keep an error handler: `ws` throws on an 'error' event nobody listens to.
-      socket.onerror = () => {};
-    }
+    if (socket) unwatchSocket(socket);
   }
 
   #commit(patch: Partial<Omit<TransportState, 'url'>>): void {
@@ -448,17 +344,5 @@ export class Connection implements Transport {
     if (this.#told === this.#state) return;
     this.#told = this.#state;
     this.#owner.state(this.#state);
-  }
-
-  #error(
-    code: FeedkitError['code'],
-    message: string,
-    extra: { closeCode?: number; status?: number; cause?: unknown; fatal?: boolean },
-  ): FeedkitError {
-    return new FeedkitError(code, redact(`${this.url}: ${message}`, this.#secrets), {
-      system: this.#o.system,
-      path: this.url,
-      ...extra,
-    });
   }
 }

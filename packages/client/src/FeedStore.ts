@@ -1,6 +1,7 @@
 import type { FeedSpec, SystemName } from '@feedkit/protocol';
 import { Observable, type Subscriber } from 'rxjs';
 import { FeedFreshness } from './FeedFreshness';
+import { FeedIterator } from './FeedIterator';
 import type { ConnectionState, Feed } from './FeedkitClient';
 import { FeedkitError } from './FeedkitError';
 import { type FeedStatus, feedStatus } from './FeedStatus';
@@ -238,74 +239,20 @@ export class FeedStore<M> extends Observable<M> implements Feed<M> {
   }
 
   [Symbol.asyncIterator](): AsyncIterator<M> {
-    const buffer: M[] = [];
     const size = this.#host.iteratorBufferSize;
-    let waiting: { resolve(r: IteratorResult<M>): void; reject(e: unknown): void } | undefined;
-    let end: { error?: FeedkitError } | undefined;
-    let remove: (() => void) | undefined;
-
-    const finish = (error?: FeedkitError) => {
-      if (end) return;
-      end = { error };
-      remove?.();
-      if (waiting) {
-        const w = waiting;
-        waiting = undefined;
-        if (error) w.reject(error);
-        else w.resolve({ done: true, value: undefined });
-      }
-    };
-    const holder: Holder<M> = {
-      next: (message) => {
-        if (waiting) {
-          const w = waiting;
-          waiting = undefined;
-          w.resolve({ done: false, value: message });
-        } else if (buffer.length >= size) {
-          const error = new FeedkitError(
-            'overflow',
-            `feed '${this.key}': the async iterator fell ${size} messages behind; iteration stopped (consume faster or subscribe instead)`,
-            { system: this.#host.system, dropped: message },
-          );
-          this.#host.report(error);
-          finish(error);
-        } else {
-          buffer.push(message);
-        }
+    return new FeedIterator<M>({
+      subscribe: (holder) => this.#holders.subscribe(holder),
+      bufferSize: size,
+      overflow: (message) => {
+        const error = new FeedkitError(
+          'overflow',
+          `feed '${this.key}': the async iterator fell ${size} messages behind; iteration stopped (consume faster or subscribe instead)`,
+          { system: this.#host.system, dropped: message },
+        );
+        this.#host.report(error);
+        return error;
       },
-      fail: (error) => finish(error),
-      complete: () => finish(),
-    };
-
-    return {
-      next: () => {
-        if (buffer.length > 0) {
-          return Promise.resolve({ done: false, value: buffer.shift() as M });
-        }
-        if (end) {
-          return end.error
-            ? Promise.reject(end.error)
-            : Promise.resolve({ done: true, value: undefined });
-        }
-        // Subscribes on the first `next()`, so an iterator nobody reads holds nothing.
-        remove ??= this.#holders.subscribe(holder);
-        if (end) return this.#endResult(end);
-        return new Promise((resolve, reject) => {
-          waiting = { resolve, reject };
-        });
-      },
-      return: () => {
-        buffer.length = 0;
-        finish();
-        return Promise.resolve({ done: true, value: undefined });
-      },
-    };
-  }
-
-  #endResult(end: { error?: FeedkitError }): Promise<IteratorResult<M>> {
-    return end.error
-      ? Promise.reject(end.error)
-      : Promise.resolve({ done: true, value: undefined });
+    });
   }
 }
 

@@ -10,8 +10,15 @@ export interface TokenHandoverOptions {
     socket: WebSocketLike;
     seesUpgradeStatus: boolean;
   };
-  /** The new socket is open: the connection makes it its own (and calls `drain` with the old one). */
-  readonly adopt: (socket: WebSocketLike, seesUpgradeStatus: boolean, token: ResolvedToken) => void;
+  /**
+   * The new socket (on `token`) is open: the connection lets its current
+   * socket go (which stops this handover) and returns it, to drain.
+   */
+  readonly release: (token: string | undefined) => WebSocketLike | undefined;
+  /** Then the connection makes the new socket its own. */
+  readonly adopt: (socket: WebSocketLike, seesUpgradeStatus: boolean) => void;
+  /** A frame the old socket delivered while draining. */
+  readonly deliver: (frame: string) => void;
   /** A renewal failed; the old socket is kept. */
   readonly failed: (cause: unknown) => void;
 }
@@ -45,15 +52,24 @@ export class TokenHandover {
     this.#timer = setTimeout(
       () => {
         this.#timer = undefined;
-        renewSocket({ ...this.#o, renew: () => renew(expiry.expiresAt), ...expiry, current });
+        renewSocket({
+          ...this.#o,
+          renew: () => renew(expiry.expiresAt),
+          ...expiry,
+          current,
+          adopt: (socket, seesUpgradeStatus, next) => this.#adopt(socket, seesUpgradeStatus, next),
+        });
       },
       Math.max(0, at - Date.now()),
     );
   }
 
-  /** The old socket keeps delivering through `deliver` until the new one speaks. */
-  drain(old: WebSocketLike, deliver: (frame: string) => void): void {
-    this.#drain = new SocketDrain(old, deliver);
+  /** Moves the connection to `socket` (open on a fresh token); the old one drains until the new one speaks. */
+  #adopt(socket: WebSocketLike, seesUpgradeStatus: boolean, next: ResolvedToken): void {
+    const old = this.#o.release(next.token);
+    this.obtained(next.expiresAt);
+    this.#drain = new SocketDrain(old as WebSocketLike, this.#o.deliver);
+    this.#o.adopt(socket, seesUpgradeStatus);
   }
 
   /** A frame of the current socket: false when the draining socket already delivered it. */

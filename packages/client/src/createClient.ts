@@ -28,6 +28,7 @@ import { upgradeProbe } from './probeUpgrade';
 import { shareStrategy } from './ShareStrategy';
 import { TokenRenewals } from './TokenRenewal';
 import type { TransportFactory } from './Transport';
+import { tlsFetch } from './tlsFetch';
 import type { WebSocketConstructor } from './WebSocketLike';
 
 export type { ClientOptions } from './ClientOptions';
@@ -153,7 +154,9 @@ export function createClient<P extends Protocol, D extends DriftMode = 'report'>
 }
 
 function restOptions(options: ClientOptions<Protocol, DriftMode>) {
-  return { fetch: options.fetch, headers: options.headers, timeoutMs: options.requestTimeoutMs };
+  // `tls` reaches REST too (the Helios login, the endpoints): Node's global fetch takes no CA.
+  const fetch = options.fetch ?? (options.tls ? tlsFetch(options.tls) : undefined);
+  return { fetch, headers: options.headers, timeoutMs: options.requestTimeoutMs };
 }
 
 /** The channel options that come straight from the client's options. */

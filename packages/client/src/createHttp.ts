@@ -1,4 +1,5 @@
 import type { SystemName } from '@feedkit/protocol';
+import { transportAdvice } from './closeRule';
 import type { Http } from './FeedkitClient';
 import { FeedkitError } from './FeedkitError';
 
@@ -143,6 +144,9 @@ function anySignal(signals: AbortSignal[]): AbortSignal {
 function describeCause(cause: unknown): string {
   const error = cause as { message?: string; cause?: { code?: string; message?: string } };
   const inner = error?.cause;
-  if (inner?.code) return `${inner.code}: ${inner.message ?? error.message}`;
+  if (inner?.code) {
+    const advice = transportAdvice[inner.code];
+    return `${inner.code}: ${inner.message ?? error.message}${advice ? `; ${advice}` : ''}`;
+  }
   return error?.message ?? String(cause);
 }

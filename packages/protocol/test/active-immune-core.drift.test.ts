@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { activeImmuneCoreExamples } from '../src/examples/index';
 import { ActiveImmuneCore } from '../src/index';
 import {
   isoSpellings,
@@ -18,11 +19,7 @@ const event = (event_type: string, data: unknown, extra: Record<string, unknown>
   room: 'agents',
   ...extra,
 });
-const agentCreated = event('agent_created', {
-  agent_id: 'agent_neutrophil_001',
-  agent_type: 'neutrophil',
-  status: 'active',
-});
+const agentCreated = activeImmuneCoreExamples.agent_created;
 const leaderElected = event(
   'leader_elected',
   { leader_id: 'n1', term: 3 },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { heliosExamples } from '../src/examples/index';
 import { Helios } from '../src/index';
 import {
   isoSpellings,
@@ -11,43 +12,13 @@ import {
 const { adapter, feeds } = Helios;
 
 const at = '2024-01-15T10:30:00Z';
-const status = {
-  type: 'status',
-  timestamp: at,
-  data: {
-    node_id: 'node1',
-    state: 'Leader',
-    term: 5,
-    commit_index: 1000,
-    last_applied: 1000,
-    leader: 'node1',
-    peers: ['node2', 'node3'],
-  },
-};
-const stateChange = {
-  type: 'state_change',
-  timestamp: at,
-  data: { old_state: 'Follower', new_state: 'Leader', term: 6 },
-};
-const latency = {
-  type: 'latency',
-  timestamp: at,
-  data: {
-    aggregated: {
-      append_entries: { count: 1000, avg_value_ms: 2.5, min_value_ms: 1.0, max_value_ms: 10.0 },
-    },
-  },
-};
-const snapshot = {
-  type: 'snapshot',
-  timestamp: at,
-  data: { index: 1000, term: 5, size_bytes: 1048576, duration_ms: 150 },
-};
-const customMetrics = {
-  type: 'custom_metrics',
-  timestamp: at,
-  data: { request_count: { type: 'counter', help: 'Total number of requests', value: 1500 } },
-};
+const {
+  status,
+  state_change: stateChange,
+  latency,
+  snapshot,
+  custom_metrics: customMetrics,
+} = heliosExamples;
 
 describe('Helios tolerant reader: drifted messages still decode, unknown fields kept', () => {
   it.each<[string, unknown]>([

@@ -1,105 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { heliosExamples } from '../src/examples/index';
 import { Helios } from '../src/index';
+import {
+  seedCustomMetrics,
+  seedError,
+  seedLatency,
+  seedLogin,
+  seedPeerChange,
+  seedSnapshot,
+  seedStateChange,
+  seedStatus,
+  seedUptime,
+  seedVectors,
+} from './support/heliosSeed';
 
 const { adapter, feeds, endpoints, errorBodySchema } = Helios;
 
-// Every JSON example of the seed (002_15d8aba955bc89e4.txt), verbatim.
-const seedStatus = `{
-    "type": "status",
-    "timestamp": "2024-01-15T10:30:00Z",
-    "data": {
-        "node_id": "node1",
-        "state": "Leader",
-        "term": 5,
-        "commit_index": 1000,
-        "last_applied": 1000,
-        "leader": "node1",
-        "peers": ["node2", "node3"]
-    }
-}`;
-const seedStateChange = `{
-    "type": "state_change",
-    "timestamp": "2024-01-15T10:31:00Z",
-    "data": {
-        "old_state": "Follower",
-        "new_state": "Leader",
-        "term": 6
-    }
-}`;
-const seedPeerChange = `{
-    "type": "peer_change",
-    "timestamp": "2024-01-15T10:32:00Z",
-    "data": {
-        "event_type": "added",
-        "peer_id": "node4",
-        "peer_address": "localhost:8004"
-    }
-}`;
-const seedLatency = `{
-    "type": "latency",
-    "timestamp": "2024-01-15T10:33:00Z",
-    "data": {
-        "aggregated": {
-            "append_entries": {
-                "count": 1000,
-                "avg_value_ms": 2.5,
-                "min_value_ms": 1.0,
-                "max_value_ms": 10.0
-            }
-        }
-    }
-}`;
-const seedUptime = `{
-    "type": "uptime",
-    "timestamp": "2024-01-15T10:34:00Z",
-    "data": {
-        "current_uptime": "24h30m0s",
-        "total_sessions": 5,
-        "total_uptime": "120h15m30s"
-    }
-}`;
-const seedSnapshot = `{
-    "type": "snapshot",
-    "timestamp": "2024-01-15T10:35:00Z",
-    "data": {
-        "index": 1000,
-        "term": 5,
-        "size_bytes": 1048576,
-        "duration_ms": 150
-    }
-}`;
-const seedCustomMetrics = `{
-    "type": "custom_metrics",
-    "timestamp": "2024-01-15T10:36:00Z",
-    "data": {
-        "request_count": {
-            "type": "counter",
-            "help": "Total number of requests",
-            "value": 1500
-        }
-    }
-}`;
-const seedError = `{
-    "type": "error",
-    "timestamp": "2024-01-15T10:37:00Z",
-    "data": {
-        "error": "Failed to retrieve cluster status"
-    }
-}`;
-// The login body of the JavaScript, Python and bash examples.
-const seedLogin = `{"username":"admin","password":"admin123"}`;
-
 describe('Helios decode: seed vectors', () => {
-  it.each([
-    ['status', seedStatus],
-    ['state_change', seedStateChange],
-    ['peer_change', seedPeerChange],
-    ['latency', seedLatency],
-    ['uptime', seedUptime],
-    ['snapshot', seedSnapshot],
-    ['custom_metrics', seedCustomMetrics],
-    ['error', seedError],
-  ])('%s decodes to its typed message', (type, frame) => {
+  it.each(seedVectors)('%s decodes to its typed message', (type, frame) => {
     const result = adapter.decode(frame);
     expect(result.kind).toBe('message');
     if (result.kind !== 'message') return;
@@ -169,72 +87,6 @@ describe('Helios commands: encoded exactly as the seed shows', () => {
     if (result.kind !== 'message') return;
     expect(result.message.type).toBe(type);
     expect(result.message).toEqual(JSON.parse(frame));
-  });
-});
-
-describe('Helios decode: negative vectors never throw', () => {
-  it.each([
-    ['malformed JSON', '{"type":"status",', 'not_json', []],
-    ['not an object', '"status"', 'not_object', []],
-    [
-      'wrong field type',
-      seedStatus.replace('"term": 5', '"term": "5"'),
-      'invalid_message',
-      ['data', 'term'],
-    ],
-    [
-      'missing field',
-      seedPeerChange.replace('"peer_id": "node4",', ''),
-      'invalid_message',
-      ['data', 'peer_id'],
-    ],
-    [
-      'unix seconds where ISO is due',
-      seedUptime.replace('"2024-01-15T10:34:00Z"', '1705314840'),
-      'invalid_message',
-      ['timestamp'],
-    ],
-  ] as const)('%s', (_name, frame, code, path) => {
-    const result = adapter.decode(frame);
-    expect(result.kind).toBe('error');
-    if (result.kind !== 'error') return;
-    expect(result.error.code).toBe(code);
-    expect(result.error.path).toEqual(path);
-    expect(result.error.system).toBe('helios');
-    expect(result.error.message).toContain('helios');
-  });
-
-  it.each([
-    ['a flag missing', '{"type":"subscribe","data":{"status":true}}', ['data', 'latency']],
-    [
-      'a misspelt flag',
-      '{"type":"subscribe","data":{"status":true,"latency":true,"uptime":true,"snapshot":true,"custom_metrics":true,"state_changes":true,"peer_changes":true,"state_change":true}}',
-      ['data'],
-    ],
-    [
-      'a flag that is not boolean',
-      '{"type":"subscribe","data":{"status":1,"latency":true,"uptime":true,"snapshot":true,"custom_metrics":true,"state_changes":true,"peer_changes":true}}',
-      ['data', 'status'],
-    ],
-  ])('a subscribe with %s is an invalid command', (_name, frame, path) => {
-    const result = adapter.decodeCommand(frame);
-    expect(result.kind).toBe('error');
-    if (result.kind !== 'error') return;
-    expect(result.error.code).toBe('invalid_message');
-    expect(result.error.path).toEqual(path);
-  });
-
-  it('an oversize command is refused before parsing', () => {
-    const result = adapter.decodeCommand(JSON.stringify({ type: 'ping', pad: 'x'.repeat(5000) }));
-    expect(result.kind === 'error' && result.error.code).toBe('oversize');
-  });
-
-  it('an unnamed type decodes as a typed unknown message', () => {
-    const frame = '{"type":"log_compacted","timestamp":"2024-01-15T10:39:00Z","data":{}}';
-    expect(adapter.decode(frame)).toEqual({
-      kind: 'unknown',
-      message: { type: 'log_compacted', value: JSON.parse(frame) },
-    });
   });
 });
 
@@ -339,5 +191,11 @@ describe('Helios REST', () => {
       error: 'invalid credentials',
     });
     expect(errorBodySchema.safeParse({ detail: 'x' }).success).toBe(false);
+  });
+});
+
+describe('Helios examples (@feedkit/protocol/examples)', () => {
+  it.each(seedVectors)('the %s example is the seed, value for value', (type, frame) => {
+    expect(heliosExamples[type]).toEqual(JSON.parse(frame));
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plataformaEExamples } from '../src/examples/index';
 import { PlataformaE } from '../src/index';
 import {
   isoSpellings,
@@ -17,11 +18,7 @@ const envelope = (type: string, data: unknown, extra: Record<string, unknown> = 
   message_id: 'abc123',
   ...extra,
 });
-const story = envelope(
-  'story_created',
-  { story_id: 'STR-0001', title: 'Implementar login', project_id: 'PROJ-001' },
-  { project_id: 'PROJ-001', story_id: 'STR-0001' },
-);
+const story = plataformaEExamples.story_created;
 const progress = envelope('job_progress', { job_id: 'J-1', progress: 40, status: 'running' });
 const log = envelope('log_message', { level: 'info', message: 'Build iniciado', source: 'CI/CD' });
 const stats = envelope('stats', {

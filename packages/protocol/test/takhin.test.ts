@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { takhinExamples } from '../src/examples/index';
 import { Takhin } from '../src/index';
 
 const { adapter } = Takhin;
@@ -24,23 +25,23 @@ const seedMetrics = `{
   }
 }`;
 
+/** Each message type the seed shows, with its JSON as the seed writes it. */
+const seedVectors = [
+  ['metrics', seedMetrics],
+  [
+    'topic_created',
+    '{"type":"topic_created","timestamp":1704225600,"data":{"name":"new-topic","partitions":5}}',
+  ],
+  ['topic_deleted', '{"type":"topic_deleted","timestamp":1704225600,"data":{"name":"old-topic"}}'],
+  [
+    'group_updated',
+    '{"type":"group_updated","timestamp":1704225600,"data":{"groupId":"consumer-group-1","state":"Stable","members":3}}',
+  ],
+  ['pong', '{"type":"pong","timestamp":1704225600}'],
+] as const;
+
 describe('Takhin decode: seed vectors', () => {
-  it.each([
-    ['metrics', seedMetrics],
-    [
-      'topic_created',
-      '{"type":"topic_created","timestamp":1704225600,"data":{"name":"new-topic","partitions":5}}',
-    ],
-    [
-      'topic_deleted',
-      '{"type":"topic_deleted","timestamp":1704225600,"data":{"name":"old-topic"}}',
-    ],
-    [
-      'group_updated',
-      '{"type":"group_updated","timestamp":1704225600,"data":{"groupId":"consumer-group-1","state":"Stable","members":3}}',
-    ],
-    ['pong', '{"type":"pong","timestamp":1704225600}'],
-  ])('%s decodes to its typed message', (type, frame) => {
+  it.each(seedVectors)('%s decodes to its typed message', (type, frame) => {
     const result = adapter.decode(frame);
     expect(result.kind).toBe('message');
     if (result.kind !== 'message') return;
@@ -167,5 +168,11 @@ describe('Takhin feeds', () => {
     expect(adapter.feeds.metrics().accepts(created)).toBe(false);
     expect(adapter.feeds.topic('a').topics).toEqual(['topic:a']);
     expect(adapter.feeds.consumerGroup('g').key).toBe('takhin:group:g');
+  });
+});
+
+describe('Takhin examples (@feedkit/protocol/examples)', () => {
+  it.each(seedVectors)('the %s example is the seed, value for value', (type, frame) => {
+    expect(takhinExamples[type]).toEqual(JSON.parse(frame));
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { velofluxExamples } from '../src/examples/index';
 import { VeloFlux } from '../src/index';
 
 const { adapter, endpoints } = VeloFlux;
@@ -88,19 +89,25 @@ const seedSystemStatus = `{
     "timestamp": "2025-06-20T15:30:45Z"
 }`;
 
+/** Each server message type the seed shows, with its JSON as the seed writes it. */
+const seedVectors = [
+  ['backend_status', seedBackendStatus],
+  ['metrics', seedMetrics],
+  ['system_status', seedSystemStatus],
+] as const;
+
 describe('VeloFlux decode: seed vectors', () => {
-  it.each([
-    ['backend_status', seedBackendStatus],
-    ['metrics', seedMetrics],
-    ['system_status', seedSystemStatus],
-  ])('%s decodes to its typed message and deep-equals the seed', (type, frame) => {
-    const result = adapter.decode(frame);
-    expect(result.kind).toBe('message');
-    if (result.kind !== 'message') return;
-    expect(result.message.type).toBe(type);
-    expect(result.message).toEqual(JSON.parse(frame));
-    expect(adapter.roleOf(result.message)).toBe('data');
-  });
+  it.each(seedVectors)(
+    '%s decodes to its typed message and deep-equals the seed',
+    (type, frame) => {
+      const result = adapter.decode(frame);
+      expect(result.kind).toBe('message');
+      if (result.kind !== 'message') return;
+      expect(result.message.type).toBe(type);
+      expect(result.message).toEqual(JSON.parse(frame));
+      expect(adapter.roleOf(result.message)).toBe('data');
+    },
+  );
 
   it.each([
     ['metrics', seedMetrics],
@@ -290,5 +297,11 @@ describe('VeloFlux feeds', () => {
     expect(VeloFlux.VELOFLUX_BACKENDS_INTERVAL_MS).toBe(5_000);
     expect(VeloFlux.VELOFLUX_METRICS_INTERVAL_MS).toBe(10_000);
     expect(VeloFlux.VELOFLUX_STATUS_INTERVAL_MS).toBe(15_000);
+  });
+});
+
+describe('VeloFlux examples (@feedkit/protocol/examples)', () => {
+  it.each(seedVectors)('the %s example is the seed, value for value', (type, frame) => {
+    expect(velofluxExamples[type]).toEqual(JSON.parse(frame));
   });
 });

@@ -1,10 +1,15 @@
-export { activeImmuneCoreExamples } from './examples/activeImmuneCore';
-export { exampleMessages } from './examples/exampleMessages';
-export { heliosExamples } from './examples/helios';
-export { plataformaEExamples } from './examples/plataformaE';
-export type { MessageName, MessageOf, SystemMessages } from './examples/SystemMessages';
-export { takhinExamples } from './examples/takhin';
-export { velofluxExamples } from './examples/veloflux';
+// The examples are the protocol package's (one copy of the documents' data); re-exported unchanged.
+export {
+  activeImmuneCoreExamples,
+  exampleMessages,
+  heliosExamples,
+  type MessageName,
+  type MessageOf,
+  plataformaEExamples,
+  type SystemMessages,
+  takhinExamples,
+  velofluxExamples,
+} from '@feedkit/protocol/examples';
 export { MockConnection } from './mock/MockConnection';
 export { MOCK_HELIOS_TOKEN, MockHelios, type MockHeliosOptions } from './mock/MockHelios';
 export { MockServer, type MockServerOptions } from './mock/MockServer';

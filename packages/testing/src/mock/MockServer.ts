@@ -5,10 +5,9 @@ import {
   type Protocol,
 } from '@feedkit/client';
 import type { KnownSystem } from '@feedkit/protocol';
+import { exampleMessages, type MessageName, type MessageOf } from '@feedkit/protocol/examples';
 import type { WebSocketHandlerConnection } from 'msw';
 import { type RequestHandler, type WebSocketHandler, ws } from 'msw';
-import { exampleMessages } from '../examples/exampleMessages';
-import type { MessageName, MessageOf } from '../examples/SystemMessages';
 import { MockConnection } from './MockConnection';
 import { mockWebSocket } from './mockWebSocket';
 import type { SystemBehaviour } from './SystemBehaviour';

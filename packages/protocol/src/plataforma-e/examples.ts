@@ -1,4 +1,4 @@
-import type { SystemMessages } from './SystemMessages';
+import type { SystemMessages } from '../examples/SystemMessages';
 
 const at = '2025-01-15T10:30:00Z';
 

@@ -1,4 +1,4 @@
-import type { SystemMessages } from './SystemMessages';
+import type { SystemMessages } from '../examples/SystemMessages';
 
 /** Every JSON example of the Takhin seed, verbatim; `error` is feedkit's documented addition. */
 export const takhinExamples = {

@@ -1,4 +1,4 @@
-import type { SystemMessages } from './SystemMessages';
+import type { SystemMessages } from '../examples/SystemMessages';
 
 /** Every JSON example of the VeloFlux seed, verbatim. */
 export const velofluxExamples = {

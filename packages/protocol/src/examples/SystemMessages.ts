@@ -1,11 +1,9 @@
-import type {
-  ActiveImmuneCore,
-  Helios,
-  KnownSystem,
-  PlataformaE,
-  Takhin,
-  VeloFlux,
-} from '@feedkit/protocol';
+import type * as ActiveImmuneCore from '../active-immune-core/index';
+import type { KnownSystem } from '../core/index';
+import type * as Helios from '../helios/index';
+import type * as PlataformaE from '../plataforma-e/index';
+import type * as Takhin from '../takhin/index';
+import type * as VeloFlux from '../veloflux/index';
 
 /** `{ [message[key]]: message }` for a union of messages. */
 type ByKey<M, K extends string> = {

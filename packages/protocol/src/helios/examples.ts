@@ -1,4 +1,4 @@
-import type { SystemMessages } from './SystemMessages';
+import type { SystemMessages } from '../examples/SystemMessages';
 
 const clusterStatus = {
   node_id: 'node1',

@@ -1,0 +1,69 @@
+import type { AuthPlacement } from '@feedkit/protocol';
+import type { CloseContext } from './closeRule';
+import type { UpgradeProbe } from './probeUpgrade';
+import type { SocketEnd } from './watchSocket';
+
+/** Everything a failure needs besides its rule. */
+export interface FailureDetail {
+  readonly closeCode?: number;
+  readonly httpStatus?: number;
+  readonly cause?: unknown;
+}
+
+/** What a socket's opening tells about a refused upgrade. */
+export interface UpgradeView {
+  /** The implementation reports a refused upgrade's HTTP status (Node's `ws`). */
+  readonly seesUpgradeStatus: boolean;
+  /** The URL to probe when the upgrade is refused unseen (credentials were sent). */
+  readonly probeUrl: string | undefined;
+}
+
+export interface SocketEndContext extends UpgradeView {
+  readonly auth: AuthPlacement | undefined;
+  readonly probe: UpgradeProbe | undefined;
+  /** False once the connection moved on (a `close()` meanwhile wins over the probe's answer). */
+  readonly current: () => boolean;
+}
+
+/**
+ * Tells `fail` how a socket ended, in `closeRule`'s terms. A refused
+ * upgrade's HTTP status is its cause: `ws` sees it; browsers, Deno and Bun
+ * close before open with 0, 1005 or 1006 and no status, exactly like a
+ * network failure. There, when credentials were sent and the system requires
+ * them, `probe` asks the server, and `fail` runs with its answer if the
+ * connection is still `current()`.
+ */
+export function explainSocketEnd(
+  end: SocketEnd,
+  context: SocketEndContext,
+  fail: (event: CloseContext, detail: FailureDetail) => void,
+): void {
+  const { probe, probeUrl } = context;
+  const withStatus = (status: number | undefined) => {
+    // A refused upgrade's status is its cause; the transport's error about it is not.
+    const seen = status === undefined ? end.failure : undefined;
+    const { seesUpgradeStatus, auth } = context;
+    const { code, reason } = end.event;
+    fail(
+      {
+        opened: end.opened,
+        seesUpgradeStatus,
+        auth,
+        httpStatus: status,
+        code,
+        reason,
+        transportError: seen?.error,
+      },
+      { closeCode: code, httpStatus: status, cause: seen?.cause },
+    );
+  };
+  const unseen =
+    !end.opened && end.httpStatus === undefined && [0, 1005, 1006].includes(end.event.code);
+  if (!(unseen && probeUrl !== undefined && probe && context.auth?.required)) {
+    withStatus(end.httpStatus);
+    return;
+  }
+  void probe(probeUrl).then((status) => {
+    if (context.current()) withStatus(status);
+  });
+}
