@@ -47,8 +47,9 @@ export default defineConfig([
   {
     // A system's entry imports `@feedkit/protocol/<system>` and `/core` only, so
     // an app that imports `@feedkit/client/takhin` bundles no other system; a new
-    // system is one new file in src/protocols.
-    entry: { index: 'src/index.ts', ...systemEntries() },
+    // system is one new file in src/protocols. `share` (tabs()) is its own entry:
+    // the core only knows the ShareStrategy interface.
+    entry: { index: 'src/index.ts', share: 'src/share/index.ts', ...systemEntries() },
     format: ['esm', 'cjs'],
     // Shared chunks in CJS too: otherwise each entry would carry its own
     // `FeedkitError` class, and `instanceof` would fail across entries. The

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previewDashboard } from '../scripts/serveDashboard';
 import { launchChromium, SCREENSHOTS } from './support/launchChromium';
+import { signIn } from './support/signIn';
 
 const SYSTEMS = ['takhin', 'veloflux', 'helios', 'active-immune-core', 'plataforma-e'] as const;
 /** Simulated time runs 10x faster: every feed ticks well within the test's patience. */
@@ -23,13 +24,6 @@ const badge = (page: Page, system: string) =>
 /** Timestamp (unix seconds) of the newest Takhin metrics point on the chart. */
 const lastMetricsSecond = async (page: Page) =>
   Number(await page.getByTestId('takhin-throughput').getAttribute('data-last'));
-
-async function signIn(page: Page, password: string, username = 'admin'): Promise<void> {
-  const login = page.getByTestId('helios-login');
-  await login.locator('input[name=username]').fill(username);
-  await login.locator('input[name=password]').fill(password);
-  await login.getByRole('button', { name: 'Sign in' }).click();
-}
 
 describe('dashboard in headless Chromium', () => {
   let server: ReferenceServer;

@@ -2,6 +2,7 @@ import type { ClientState, FeedStatus } from '@feedkit/client';
 import { describe, expect, it } from 'vitest';
 import { describeState } from '../src/components/ConnectionBadge';
 import { describeFreshness } from '../src/components/FeedFreshness';
+import { dashboardClientId } from '../src/createDashboardClients';
 import { formatClock } from '../src/formatClock';
 import { heliosRole } from '../src/heliosRole';
 import { describeForced } from '../src/panels/VeloFluxControls';
@@ -139,5 +140,20 @@ describe('describeFreshness', () => {
     ],
   ] as const)('%o -> %s', (status, text) => {
     expect(describeFreshness('metrics', status as FeedStatus)).toMatch(text);
+  });
+});
+
+describe('dashboardClientId', () => {
+  it('is one per browser profile: every tab reads the first one, so they share a socket', () => {
+    const storage = new Map<string, string>();
+    const store = {
+      getItem: (key: string) => storage.get(key) ?? null,
+      setItem: (key: string, value: string) => void storage.set(key, value),
+    };
+    const first = dashboardClientId(store);
+    expect(first).toMatch(/^dashboard-[0-9a-f]{8}$/);
+    expect(dashboardClientId(store)).toBe(first);
+    // Without storage (a sandboxed frame) each page has its own.
+    expect(dashboardClientId(undefined)).not.toBe(first);
   });
 });

@@ -50,6 +50,28 @@ client.feed(globalThis.feedName).subscribe((m) => console.log(m));
 `;
 }
 
+/** Strings only the share code (`@feedkit/client/share`) contains. */
+export const shareMarkers = ['SharedWorker', 'BroadcastChannel', '.locks', 'feedkit-share'];
+
+/** `clientEntry` with `share: tabs()` from `@feedkit/client/share`. */
+export function clientShareEntry(system: string): string {
+  return `
+import { createClient, ${bindingName(system)} } from '@feedkit/client/${system}';
+import { tabs } from '@feedkit/client/share';
+export const client = createClient({ url: location.origin.replace(/^http/, 'ws'), protocol: ${bindingName(system)}(), share: tabs() });
+client.feed(globalThis.feedName).subscribe((m) => console.log(m));
+`;
+}
+
+/** Takhin through its own entry, sharing its sockets across tabs. */
+export const clientShareFigure = (): Promise<BundleFigure> =>
+  measure(
+    '@feedkit/client/takhin + tabs() from @feedkit/client/share',
+    clientShareEntry('takhin'),
+    'takhin',
+    import.meta.dirname,
+  );
+
 /** One system through its own entry, with the other systems found in it. */
 export const clientSystemFigure = (system: System): Promise<BundleFigure> =>
   measure(`@feedkit/client/${system}`, clientEntry(system), system, import.meta.dirname);

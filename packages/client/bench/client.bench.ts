@@ -8,7 +8,7 @@
  *   4. herd: 1,000 clients after a restart, largest share of attempts in any 100 ms window;
  *   5. bundle: min+gzip for the browser, from the built packages, beside socket.io-client and centrifuge;
  *   6. memory: heap after 10,000 subscribe/unsubscribe cycles and 1,000 reconnects, against a warmed-up baseline;
- *   7. tabs: five Chromium tabs through one shared socket (`share: 'tabs'`) vs five sockets.
+ *   7. tabs: five Chromium tabs through one shared socket (`share: tabs()`) vs five sockets.
  * Sections can be picked with BENCH_ONLY=throughput,reconnect,herd,bundle,memory,tabs. `pnpm bench`
  * runs the throughput section a second time under --disallow-code-generation-from-strings.
  */

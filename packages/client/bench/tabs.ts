@@ -1,6 +1,6 @@
 /**
  * Five tabs of one browser context reading the same feed, in headless
- * Chromium: through one shared socket (`share: 'tabs'`, owner in a
+ * Chromium: through one shared socket (`share: tabs()`, owner in a
  * SharedWorker; each frame decoded once there and posted to every tab)
  * against five independent sockets (each tab decodes its own copy).
  *

@@ -2,16 +2,17 @@
 // Takhin metrics, with or without `share`. The blast numbers its frames in
 // `data.throughput.produceRate`; each arrival is kept as (index, time).
 import { createClient, type FeedkitClient, takhin } from '../src/index';
+import { type ShareOptions, tabs } from '../src/share/index';
 
 let arrivals: number[] = [];
 let warm = 0;
 let client: FeedkitClient<ReturnType<typeof takhin>> | undefined;
 
-function start(url: string, share: object | false): void {
+function start(url: string, share: ShareOptions | false): void {
   client = createClient({
     url,
     protocol: takhin(),
-    share: share as never,
+    share: share && tabs(share),
     heartbeat: false,
     lifecycle: false,
   });

@@ -7,7 +7,7 @@ import type { Protocol } from './FeedkitClient';
 import type { HeartbeatSettings } from './heartbeatTiming';
 import type { OutgoingQueueOptions } from './OutgoingQueue';
 import type { TlsOptions } from './openSocket';
-import type { ShareOptions } from './share/ShareOptions';
+import type { ShareStrategy } from './ShareStrategy';
 import type { WebSocketConstructor } from './WebSocketLike';
 
 export interface ClientOptions<P extends Protocol, D extends DriftMode = 'report'> {
@@ -132,11 +132,12 @@ export interface ClientOptions<P extends Protocol, D extends DriftMode = 'report
    * Share sockets across the tabs of this browser profile: one owner (a
    * SharedWorker, else a leader tab elected with Web Locks) holds one socket
    * per path for every tab, subscribed to the union of their topics; each
-   * tab keeps this same API. Where neither exists, each tab keeps its own
-   * sockets. In a SharedWorker, `backoff`, `shouldRetry` and `WebSocket`
-   * (functions) are not used: it runs the defaults.
+   * tab keeps this same API. The code lives behind its own entry, so pages
+   * that do not share do not load it: `tabs()` from `@feedkit/client/share`
+   * (see its `ShareOptions`). Anything else than a strategy or `false` is a
+   * `config` error.
    * @default undefined (each client has its own sockets)
-   * @example share: 'tabs'
+   * @example import { tabs } from '@feedkit/client/share'; createClient({ url, protocol, share: tabs() })
    */
-  readonly share?: 'tabs' | ShareOptions | false;
+  readonly share?: ShareStrategy | false;
 }

@@ -25,7 +25,7 @@ import { staleAfterTwoCadences } from './FeedFreshness';
 import type { AnyAdapter, ClientState, FeedkitClient, Http, Protocol } from './FeedkitClient';
 import { FeedkitError } from './FeedkitError';
 import { upgradeProbe } from './probeUpgrade';
-import { tabClientFor } from './share/TabClient';
+import { shareStrategy } from './ShareStrategy';
 import { TokenRenewals } from './TokenRenewal';
 import type { TransportFactory } from './Transport';
 import { tlsFetch } from './tlsFetch';
@@ -77,7 +77,7 @@ export function createClient<P extends Protocol, D extends DriftMode = 'report'>
     ended: publishState,
   };
   // `share`: the sockets live in the owner of shared sockets, the channels are its proxies.
-  const shared = tabClientFor<In>({
+  const shared = shareStrategy(options.share, system)?.connect<In>({
     adapter: adapter as unknown as Adapter<unknown, unknown>,
     options,
     http,

@@ -64,9 +64,9 @@ export { type TakhinOptions, type TakhinRest, takhin } from './protocols/takhin'
 export { type VeloFluxRest, veloflux } from './protocols/veloflux';
 export { redact } from './redact';
 export { type RestHelpers, restHelpers } from './restHelpers';
+export type { ShareContext, SharedChannels, ShareStrategy } from './ShareStrategy';
 export { Subscribable } from './Subscribable';
 export { SubscriptionSet } from './SubscriptionSet';
-export type { ShareOptions } from './share/ShareOptions';
 export {
   jwtExpiry,
   MAX_RENEWAL_LEAD_MS,

@@ -63,6 +63,7 @@ function config(system: ShareConfig['system'], token = false): ShareConfig {
     system,
     url: server.wsUrl,
     query: undefined,
+    acks: undefined,
     heartbeat: { intervalMs: 200, timeoutMs: 2000 },
     linger: 0,
     queue: {},
@@ -71,7 +72,11 @@ function config(system: ShareConfig['system'], token = false): ShareConfig {
     basePath: undefined,
     authQueryParam: undefined,
     ackTimeoutMs: undefined,
+    headers: undefined,
+    tls: undefined,
+    requestTimeoutMs: undefined,
     token,
+    functions: [],
   };
 }
 
@@ -85,6 +90,8 @@ function join(tab: string, system: ShareConfig['system'] = 'takhin', token = fal
 
 const PATH = '/api/monitoring/ws';
 const url = () => `${server.wsUrl}${PATH}`;
+const addMetrics = (tab: string, client: string) =>
+  say(tab, { t: 'add', client, path: PATH, url: url(), key: 'metrics', feed: ['metrics', []] });
 const wire = () => server.connections('takhin').flatMap((c) => c.subscriptions);
 
 beforeEach(async () => {
@@ -101,6 +108,17 @@ afterEach(async () => {
 });
 
 describe('ShareHub', () => {
+  it('a client that adds a feed after its socket opened is told the state at once (its tab channel is new)', async () => {
+    const a = join('a');
+    addMetrics('a', a);
+    await received('a', 'state', (m) => m.state.connections[0]?.status === 'open');
+    const b = join('b');
+    // b's channel for the path is made only now: nothing changes on the socket to tell it.
+    const told = received('b', 'state');
+    addMetrics('b', b);
+    expect((await told).state.connections.map((c) => c.status)).toEqual(['open']);
+  });
+
   it('a tab that stops answering pings loses only its own topics, and is told to join again when it speaks', async () => {
     const a = join('a');
     const b = join('b');
@@ -136,14 +154,7 @@ describe('ShareHub', () => {
     const a = join('a');
     const b = join('b');
     const first = received('a', 'msg', (m) => m.to[a]?.includes('metrics') === true);
-    say('a', {
-      t: 'add',
-      client: a,
-      path: PATH,
-      url: url(),
-      key: 'metrics',
-      feed: ['metrics', []],
-    });
+    addMetrics('a', a);
     const message = (await first).message;
     // Metrics keep coming (every 20 ms at this time scale): a frozen server sends nothing
     // more, so what the newcomer gets can only be the hub's last message, handed over at once.
@@ -155,14 +166,7 @@ describe('ShareHub', () => {
       aHadThen = lastSent.get('a');
       return m.to[b]?.includes('metrics') === true;
     });
-    say('b', {
-      t: 'add',
-      client: b,
-      path: PATH,
-      url: url(),
-      key: 'metrics',
-      feed: ['metrics', []],
-    });
+    addMetrics('b', b);
     expect((await late).message).toBe(aHadThen);
     server.thaw();
     say('a', {
@@ -225,6 +229,33 @@ describe('ShareHub', () => {
     // Helios refuses a socket without a valid token: a status message means b's token was used.
     const status = await received('b', 'msg', (m) => m.to[b]?.includes('status') === true);
     expect(status.to[a]).toBeUndefined();
+    expect(server.connections('helios')).toHaveLength(1);
+  });
+
+  it('a client made after a fatal end (signing in again) gets a new session, not the spent one', async () => {
+    const cluster = { path: '/ws/cluster', url: `${server.wsUrl}/ws/cluster` };
+    const status = ['status', []] as const;
+    const a = join('a', 'helios', true);
+    const refusals = (async () => {
+      for (let i = 0; i < 2; i++) {
+        const asked = await received('a', 'token', (m) => m.client === a);
+        say('a', { t: 'token', id: asked.id, token: 'not-a-token' });
+      }
+    })();
+    say('a', { t: 'add', client: a, ...cluster, key: 'status', feed: status });
+    await refusals;
+    await received('a', 'state', (m) => m.state.connections.some((c) => c.status === 'closed'));
+    // The tab's next client, with the same options and a good token.
+    const again = 'a:2';
+    say('a', { t: 'open', client: again, config: config('helios', true) });
+    const asked = received('a', 'token', (m) => m.client === again);
+    say('a', { t: 'add', client: again, ...cluster, key: 'status', feed: status });
+    say('a', {
+      t: 'token',
+      id: (await asked).id,
+      token: server.system('helios').issueToken('admin'),
+    });
+    await received('a', 'msg', (m) => m.to[again]?.includes('status') === true);
     expect(server.connections('helios')).toHaveLength(1);
   });
 

@@ -1,13 +1,16 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { type ReferenceServer, startReferenceServer } from '@feedkit/reference-server';
-import { build } from 'esbuild';
+import type { ReferenceServer } from '@feedkit/reference-server';
 import type { Browser, BrowserContext, Page, WebSocket } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../../apps/dashboard/test/support/launchChromium';
+import {
+  counts,
+  type SharePage as PageSide,
+  receivingAgain,
+  type ShareSite,
+  startShareSite,
+} from './support/shareSite';
 
 /**
- * `share: 'tabs'` in headless Chromium: five pages of one browser context,
+ * `share: tabs()` in headless Chromium: five pages of one browser context,
  * served from one origin, against the reference server. Every case runs
  * twice: with the SharedWorker, and with `window.SharedWorker` deleted so
  * that a leader tab is elected with Web Locks and a BroadcastChannel.
@@ -15,72 +18,19 @@ import { launchChromium } from '../../../apps/dashboard/test/support/launchChrom
 const TABS = 5;
 const LIVENESS = { intervalMs: 100, timeoutMs: 500 };
 
-interface PageSide {
-  share: {
-    counts: {
-      metrics: number;
-      topics: Record<string, number>;
-      gaps: number;
-      states: string[];
-      errors: string[];
-    };
-    start(url: string, share: object): void;
-    hold(topic: string): void;
-    release(topic: string): void;
-    heliosStatus(url: string, token: string, share: object): Promise<string>;
-    drift(): number;
-  };
-}
-
+let site: ShareSite;
 let server: ReferenceServer;
 let browser: Browser;
-let site: Server;
 let origin: string;
 
-async function bundle(entry: string, format: 'iife' | 'esm'): Promise<string> {
-  const result = await build({
-    entryPoints: [new URL(entry, import.meta.url).pathname],
-    bundle: true,
-    write: false,
-    platform: 'browser',
-    format,
-    target: 'es2022',
-    conditions: ['@feedkit/source'],
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]?.text ?? '';
-}
-
 beforeAll(async () => {
-  const [page, worker] = await Promise.all([
-    bundle('./browser/shareEntry.ts', 'iife'),
-    bundle('../src/share/shareWorker.ts', 'esm'),
-  ]);
-  // A SharedWorker, Web Locks and BroadcastChannel are per origin: the pages need a real one.
-  const files: Record<string, [string, string]> = {
-    '/': ['text/html', '<!doctype html><title>tab</title><script src="/entry.js"></script>'],
-    '/entry.js': ['text/javascript', page],
-    '/shareWorker.js': ['text/javascript', worker],
-  };
-  site = createServer((request, response) => {
-    const file = files[request.url ?? ''];
-    response.writeHead(file ? 200 : 404, { 'Content-Type': file?.[0] ?? 'text/plain' });
-    response.end(file?.[1] ?? 'not found');
-  });
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-  server = await startReferenceServer({ timeScale: 0.01, simulate: false });
-  browser = await launchChromium();
+  site = await startShareSite();
+  ({ server, browser, origin } = site);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await new Promise((resolve) => site?.close(resolve));
+  await site?.stop();
 });
-
-const counts = (page: Page) =>
-  page.evaluate(() => (globalThis as unknown as PageSide).share.counts);
 
 const takhinSockets = () => server.connections('takhin');
 
@@ -137,6 +87,13 @@ describe.each([
     expect(takhinSockets()).toHaveLength(1);
     const states = await Promise.all(pages.map(async (page) => (await counts(page)).states.at(-1)));
     expect(states).toEqual(Array(TABS).fill('open'));
+    // Each tab's feed status follows the owner's socket: live, not `connecting` forever.
+    const statuses = await Promise.all(
+      pages.map((page) =>
+        page.evaluate(() => (globalThis as unknown as PageSide).share.metricsStatus()),
+      ),
+    );
+    expect(statuses).toEqual(Array(TABS).fill('live'));
   });
 
   it('a frame that fails validation is decoded once, in the owner, and counted as drift in every tab', async () => {
@@ -215,14 +172,7 @@ describe.each([
     await first.close();
     pages.splice(pages.indexOf(first), 1);
     // Counted after the close: what arrives from here on came through the new owner (or the worker).
-    const seen = await Promise.all(others.map(async (page) => (await counts(page)).metrics));
-    for (const [i, page] of others.entries()) {
-      await page.waitForFunction(
-        (n) => (globalThis as unknown as PageSide).share.counts.metrics > n,
-        seen[i] ?? 0,
-        { timeout: 3000 },
-      );
-    }
+    await receivingAgain(others);
     const handoverMs = Date.now() - closedAt;
     // One socket again, with every tab's topics: a leader's socket went with its tab, the worker's stays.
     await server.waitForConnections((cs) => {

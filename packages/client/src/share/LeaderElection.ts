@@ -6,11 +6,11 @@ import type { HubMessage, ShareConfig, TabMessage } from './ShareMessages';
 export interface LeaderElectionOptions {
   /** BroadcastChannel and lock name. */
   readonly name: string;
-  readonly locks: LockRequester & {
-    request(name: string, callback: () => Promise<void>): Promise<unknown>;
-  };
-  /** Events of the page: `freeze` hands ownership over, `resume` stands again. */
+  readonly locks: LockRequester;
+  /** The document's `freeze` hands ownership over and leaves the line, `resume` stands again. */
   readonly page: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
+  /** The window's `pagehide` (closing, or into the back/forward cache) does the same, `pageshow` stands again. */
+  readonly window: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
   readonly local: (config: ShareConfig) => Partial<ClientOptions<Protocol>> | undefined;
   /** The adapters of this page's clients: a leader tab does not load the other systems. */
   readonly adapters: ShareHubOptions['adapters'];
@@ -19,29 +19,44 @@ export interface LeaderElectionOptions {
 /**
  * Where there is no SharedWorker: the tab holding the owner lock runs the
  * hub, and speaks to every tab (itself included) over a BroadcastChannel.
- * Closing the tab frees the lock and the next tab in line takes over; a tab
- * that is frozen gives ownership away first, since a frozen owner serves
- * nobody. Returns the function that stops standing.
+ * Closing the tab frees the lock and the next tab in line takes over. A
+ * frozen or hidden page serves nobody: on `freeze` or `pagehide` a leader resigns (its sockets close
+ * cleanly, the lock goes to the next tab) and a tab in line leaves the line,
+ * so the lock never lands on a tab that cannot run; on `resume` it gets in
+ * line again (as on `pageshow`), behind the tabs that stayed awake. Returns the function that
+ * stops standing.
  */
 export function electLeader(options: LeaderElectionOptions): () => void {
   let resign: (() => void) | undefined;
-  let stopped = false;
+  let line: AbortController | undefined;
   const stand = () => {
-    void options.locks.request(`${options.name}:owner`, () => lead(options, (r) => (resign = r)));
+    line = new AbortController();
+    const { signal } = line;
+    options.locks
+      .request(`${options.name}:owner`, { signal }, () => lead(options, (r) => (resign = r)))
+      .catch(() => {}); // left the line (frozen or stopped)
   };
-  const onFreeze = () => {
-    if (!resign) return;
-    resign();
+  const sitDown = () => {
+    line?.abort();
+    line = undefined;
+    resign?.();
     resign = undefined;
-    // Back in line, behind the tabs that are still awake.
-    if (!stopped) stand();
   };
-  options.page.addEventListener('freeze', onFreeze);
+  const onResume = () => {
+    if (!line) stand();
+  };
+  const events = [
+    [options.page, 'freeze', sitDown],
+    [options.page, 'resume', onResume],
+    // A closing leader hands over at once and closes its sockets cleanly (what they hold is flushed).
+    [options.window, 'pagehide', sitDown],
+    [options.window, 'pageshow', onResume],
+  ] as const;
+  for (const [target, type, listener] of events) target.addEventListener(type, listener);
   stand();
   return () => {
-    stopped = true;
-    options.page.removeEventListener('freeze', onFreeze);
-    resign?.();
+    for (const [target, type, listener] of events) target.removeEventListener(type, listener);
+    sitDown();
   };
 }
 

@@ -11,7 +11,7 @@ import {
   type TabMessage,
 } from './ShareMessages';
 import { TokenRelay } from './TokenRelay';
-import { toWireError } from './wireError';
+import { toWireError, type WireError } from './wireError';
 
 /** How the owner reaches its tabs: one port per tab (SharedWorker) or one BroadcastChannel. */
 export interface HubLink {
@@ -41,6 +41,13 @@ export interface ShareHubOptions {
   readonly local?: (config: ShareConfig) => Partial<ClientOptions<Protocol>> | undefined;
 }
 
+interface Client {
+  readonly tab: string;
+  readonly session: SharedSession;
+  /** The highest send id taken: a send posted again (its confirmation was in flight) goes out once. */
+  sent: number;
+}
+
 interface Tab {
   readonly clients: Set<string>;
   readonly abort: AbortController;
@@ -58,7 +65,7 @@ interface Tab {
 export class ShareHub {
   readonly #o: ShareHubOptions;
   readonly #tabs = new Map<string, Tab>();
-  readonly #clients = new Map<string, { readonly tab: string; readonly session: SharedSession }>();
+  readonly #clients = new Map<string, Client>();
   readonly #sessions = new Map<string, SharedSession>();
   readonly #tokens: TokenRelay;
   readonly #idle = new Map<SharedSession, ReturnType<typeof setTimeout>>();
@@ -128,7 +135,7 @@ export class ShareHub {
         this.#clients.get(message.client)?.session.remove(message.client, message.key);
         break;
       case 'send':
-        this.#clients.get(message.client)?.session.send(message.path, message.command);
+        this.#send(message);
         break;
       case 'reconnect':
         this.#clients.get(message.client)?.session.reconnectNow();
@@ -140,6 +147,22 @@ export class ShareHub {
       default:
         break;
     }
+  }
+
+  /** Hands the send to the client's session, once, and confirms it to the tab. */
+  #send(message: Extract<TabMessage, { t: 'send' }>): void {
+    const client = this.#clients.get(message.client);
+    if (!client) return;
+    if (message.id > client.sent) {
+      client.sent = message.id;
+      client.session.send(message.path, message.command);
+    }
+    this.#o.link.post(message.tab, {
+      from: 'hub',
+      t: 'sent',
+      client: message.client,
+      id: message.id,
+    });
   }
 
   #join(id: string, lock: string | undefined, liveness: Liveness): void {
@@ -174,38 +197,50 @@ export class ShareHub {
     }
     const key = configKey(config);
     let session = this.#sessions.get(key);
-    if (!session) {
-      const adapter = this.#o.adapters(config.system);
-      if (!adapter) {
-        const error = new FeedkitError(
-          'connection',
-          `the tab that holds the shared sockets has no ${config.system} client, so it cannot serve this one; it will when a tab that has one leads (or with a SharedWorker)`,
-          { system: config.system },
-        );
-        this.#o.link.post(id, {
-          from: 'hub',
-          t: 'error',
-          clients: [client],
-          error: toWireError(error),
-        });
-        return;
-      }
-      session = new SharedSession(
+    if (!session || session.spent) {
+      session = this.#session(config, (error) =>
+        this.#o.link.post(id, { from: 'hub', t: 'error', clients: [client], error }),
+      );
+      if (!session) return;
+      this.#sessions.set(key, session);
+    }
+    clearTimeout(this.#idle.get(session));
+    this.#idle.delete(session);
+    tab.clients.add(client);
+    this.#clients.set(client, { tab: id, session, sent: 0 });
+    session.addClient(client);
+  }
+
+  /**
+   * A session for `config`, or `undefined` (told to the client) when this
+   * owner cannot serve it as asked: it lacks the system's adapter (a leader
+   * tab has only its own clients'), or the functions the client's options
+   * carry (only a leader page with the same client has them).
+   */
+  #session(config: ShareConfig, refuse: (error: WireError) => void): SharedSession | undefined {
+    const adapter = this.#o.adapters(config.system);
+    const local = this.#o.local?.(config) ?? {};
+    const missing = config.functions.filter((name) => local[name] === undefined);
+    if (adapter && missing.length === 0) {
+      return new SharedSession(
         config,
         adapter,
         {
           post: (clients, message) => this.#postClients(clients, message),
           token: (clients, refresh) => this.#tokens.ask(clients, refresh),
         },
-        this.#o.local?.(config),
+        local,
       );
-      this.#sessions.set(key, session);
     }
-    clearTimeout(this.#idle.get(session));
-    this.#idle.delete(session);
-    tab.clients.add(client);
-    this.#clients.set(client, { tab: id, session });
-    session.addClient(client);
+    const [code, problem] = !adapter
+      ? (['connection', `has no ${config.system} client, so it cannot serve this one`] as const)
+      : ([
+          'config',
+          `has no client with these options, so it cannot run ${missing.join(', ')} for this one (functions do not cross tabs)`,
+        ] as const);
+    const message = `the tab that holds the shared sockets ${problem}; it will when a tab that has one leads`;
+    refuse(toWireError(new FeedkitError(code, message, { system: config.system })));
+    return undefined;
   }
 
   #closeClient(client: string): void {
@@ -222,7 +257,9 @@ export class ShareHub {
         this.#idle.delete(session);
         if (session.clients > 0) return;
         session.close();
-        this.#sessions.delete(configKey(session.config));
+        // A spent session may have been replaced under its key already.
+        const key = configKey(session.config);
+        if (this.#sessions.get(key) === session) this.#sessions.delete(key);
       }, session.config.linger),
     );
   }

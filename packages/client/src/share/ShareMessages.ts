@@ -2,6 +2,8 @@ import type { SystemName } from '@feedkit/protocol';
 import type { ClientState } from '../FeedkitClient';
 import type { HeartbeatSettings } from '../heartbeatTiming';
 import type { OutgoingQueueOptions } from '../OutgoingQueue';
+import type { TlsOptions } from '../openSocket';
+import type { OwnerFunction } from './shareConfig';
 import type { WireError } from './wireError';
 
 /**
@@ -17,6 +19,8 @@ export interface ShareConfig {
   readonly url: string;
   /** Extra query parameters of every socket URL (Active Immune Core `client_id`). */
   readonly query: Readonly<Record<string, string>> | undefined;
+  /** The protocol answers subscription commands (`Protocol.answersSubscriptions`). */
+  readonly acks: boolean | undefined;
   readonly heartbeat: HeartbeatSettings | false | undefined;
   readonly linger: number;
   readonly queue: OutgoingQueueOptions;
@@ -25,6 +29,11 @@ export interface ShareConfig {
   readonly basePath: string | undefined;
   readonly authQueryParam: string | undefined;
   readonly ackTimeoutMs: number | undefined;
+  readonly headers: Readonly<Record<string, string>> | undefined;
+  readonly tls: TlsOptions | undefined;
+  readonly requestTimeoutMs: number | undefined;
+  /** The function options the client has (by name): only an owner that has them too may serve it. */
+  readonly functions: readonly OwnerFunction[];
   /** The protocol has a token provider: the owner asks a tab for each token. */
   readonly token: boolean;
 }
@@ -64,6 +73,8 @@ export type TabMessage = { readonly from: 'tab'; readonly tab: string } & (
   | {
       readonly t: 'send';
       readonly client: string;
+      /** Numbered per client: the owner confirms it with `sent`, and takes each number once. */
+      readonly id: number;
       readonly path: string;
       readonly url: string;
       readonly command: unknown;
@@ -97,6 +108,8 @@ export type HubMessage = { readonly from: 'hub' } & (
   | { readonly t: 'error'; readonly clients: readonly string[]; readonly error: WireError }
   | { readonly t: 'unknown'; readonly clients: readonly string[]; readonly message: unknown }
   | { readonly t: 'token'; readonly client: string; readonly id: number; readonly refresh: boolean }
+  /** The owner has the client's send `id` (it delivers or reports it from here on). */
+  | { readonly t: 'sent'; readonly client: string; readonly id: number }
 );
 
 /** The key under which the owner keeps one client's sockets. */

@@ -1,9 +1,18 @@
-/** `createClient({ share })`: one owner holds the sockets for every tab of the browser profile. */
+/** `tabs(options)`: one owner holds the sockets for every tab of the browser profile. */
 export interface ShareOptions {
   /**
    * The SharedWorker script. Serve it from your own origin when your
    * bundler does not copy it (`@feedkit/client/share-worker` is the file),
    * or `false` to elect a leader tab instead (Web Locks + BroadcastChannel).
+   *
+   * Functions cannot cross `postMessage`, so a SharedWorker cannot run a
+   * tab's `backoff`, `shouldRetry`, `WebSocket` or `fetch` (the upgrade
+   * probe). Rather than run its defaults in their place without a word, a
+   * client with any of them is refused at `createClient` with a `config`
+   * error naming them, unless `worker` is `false`: the leader tab then runs
+   * the functions of its own client with the same options (a leader page
+   * that has no such client answers that client with a `config` error until
+   * one that has leads). Every other option reaches the owner as given.
    * @default the package's `shareWorker.js`, next to its own module
    * @example worker: '/assets/feedkit-share-worker.js'
    */

@@ -4,6 +4,7 @@ import { createClient } from '../createClient';
 import type { Feed, FeedkitClient, Protocol } from '../FeedkitClient';
 import type { FeedkitError } from '../FeedkitError';
 import type { FeedCall, HubMessage, ShareConfig } from './ShareMessages';
+import { sessionOptions } from './shareConfig';
 import { toWireError } from './wireError';
 
 /** What a session needs from the hub: posting to clients (the hub knows their tabs) and tokens. */
@@ -36,6 +37,7 @@ export class SharedSession {
   readonly #out: SessionOutput;
   readonly #clients = new Set<string>();
   readonly #held = new Map<string, Held>();
+  #spent = false;
   /** Keys by client for each message delivered in this task; posted together after it. */
   readonly #pending = new Map<unknown, Map<string, string[]>>();
 
@@ -49,31 +51,24 @@ export class SharedSession {
     this.#out = out;
     const ask = (request: { readonly refresh: boolean }) =>
       out.token([...this.#clients], request.refresh);
-    this.#client = createClient({
-      url: config.url,
-      protocol: {
-        adapter,
-        query: config.query,
-        token: config.token ? ask : undefined,
-        rest: () => ({}),
-      },
-      heartbeat: config.heartbeat,
-      linger: config.linger,
-      queue: config.queue,
-      stableAfterMs: config.stableAfterMs,
-      connectTimeoutMs: config.connectTimeoutMs,
-      basePath: config.basePath,
-      authQueryParam: config.authQueryParam,
-      ackTimeoutMs: config.ackTimeoutMs,
-      // Drift reaches the tabs as its decode error: each tab counts it, and delivers it under `drift: 'deliver'`.
-      drift: 'report',
-      // Tabs forward their own lifecycle events as `reconnect`.
-      lifecycle: false,
-      ...local,
-    });
-    this.#client.state$.subscribe((state) =>
-      out.post(this.#clients, { from: 'hub', t: 'state', clients: [...this.#clients], state }),
+    this.#client = createClient(
+      sessionOptions(
+        config,
+        {
+          adapter,
+          query: config.query,
+          answersSubscriptions: config.acks,
+          token: config.token ? ask : undefined,
+          rest: () => ({}),
+        },
+        local,
+      ),
     );
+    this.#client.state$.subscribe((state) => {
+      // Only a fatal end (refused credentials, shouldRetry) keeps a closed socket in the state.
+      if (state.connections.some((c) => c.status === 'closed')) this.#spent = true;
+      out.post(this.#clients, { from: 'hub', t: 'state', clients: [...this.#clients], state });
+    });
     this.#client.errors$.subscribe((error) =>
       out.post(this.#clients, {
         from: 'hub',
@@ -91,8 +86,21 @@ export class SharedSession {
     return this.#clients.size;
   }
 
+  /**
+   * A socket ended for good: as a client that ended is not used again, a
+   * new client with this config gets a new session (a tab signing in again
+   * after a refused token), while the old one serves its clients until they close.
+   */
+  get spent(): boolean {
+    return this.#spent;
+  }
+
   addClient(client: string): void {
     this.#clients.add(client);
+    this.#tellState(client);
+  }
+
+  #tellState(client: string): void {
     const state = this.#client.state;
     this.#out.post([client], { from: 'hub', t: 'state', clients: [client], state });
   }
@@ -126,6 +134,8 @@ export class SharedSession {
     }
     if (held.clients.has(client)) return;
     held.clients.add(client);
+    // A tab channel made after the client joined has not seen the socket's state: it would show `idle`.
+    this.#tellState(client);
     // The server will not send its subscribe-time snapshot again: the newcomer gets the last message.
     if (held.last !== undefined) {
       const to = { [client]: [key] };

@@ -62,6 +62,7 @@ export class TabChannel<In, Out> implements ChannelLike<In, Out> {
     }
     if (this.#feeds.has(feed)) return;
     this.#feeds.add(feed);
+    feed.connectionChanged(this.#state);
     this.#host.added(this.path, this.url, feed);
   }
 
@@ -123,8 +124,10 @@ export class TabChannel<In, Out> implements ChannelLike<In, Out> {
     for (const feed of this.#feeds) feed.markGap();
   }
 
+  /** The socket's state, to the client and to each feed's status (`feed.status`). */
   #tell(state: ConnectionState): void {
     this.#state = state;
+    for (const feed of this.#feeds) feed.connectionChanged(state);
     this.#o.events.state(state);
   }
 

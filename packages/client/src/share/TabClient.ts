@@ -1,23 +1,21 @@
 import type { Adapter, UnknownMessage } from '@feedkit/protocol';
-import type { ChannelEvents, ChannelOptions } from '../Channel';
+import type { ChannelOptions } from '../ChannelOptions';
 import type { ClientOptions } from '../ClientOptions';
-import { type DriftMode, deliverDrifted, driftedMessage } from '../Drift';
-import type { Http, Protocol } from '../FeedkitClient';
+import { deliverDrifted, driftedMessage } from '../Drift';
+import type { Protocol } from '../FeedkitClient';
 import { FeedkitError } from '../FeedkitError';
 import type { FeedStore } from '../FeedStore';
+import type { ShareContext, SharedChannels } from '../ShareStrategy';
 import { resolveToken } from '../TokenRenewal';
+import { type PendingSend, PendingSends } from './PendingSends';
 import type { FeedCall, HubMessage, ShareConfig } from './ShareMessages';
+import { shareConfig } from './shareConfig';
 import { TabChannel, type TabChannelHost } from './TabChannel';
-import { type SharedClient, type TabShare, tabShare } from './TabShare';
+import type { SharedClient, TabShare } from './TabShare';
 import { fromWireError, toWireError } from './wireError';
 
-export interface TabClientOptions<In> {
+export interface TabClientOptions<In> extends ShareContext<In> {
   readonly share: TabShare;
-  readonly adapter: Adapter<unknown, unknown>;
-  readonly options: ClientOptions<Protocol, DriftMode>;
-  readonly http: Http;
-  /** The client's own sinks for messages, errors and unknown messages. */
-  readonly events: Pick<ChannelEvents<In>, 'message' | 'error' | 'unknown' | 'drift'>;
 }
 
 /**
@@ -25,7 +23,7 @@ export interface TabClientOptions<In> {
  * and it answers the owner's token requests with the tab's own provider
  * (a SharedWorker has no DOM and no localStorage).
  */
-export class TabClient<In> implements SharedClient, TabChannelHost<In> {
+export class TabClient<In> implements SharedClient, SharedChannels<In>, TabChannelHost<In> {
   readonly id: string;
   readonly config: ShareConfig;
   readonly local: Partial<ClientOptions<Protocol>>;
@@ -37,6 +35,9 @@ export class TabClient<In> implements SharedClient, TabChannelHost<In> {
   readonly #feeds = new Map<string, FeedStore<In>>();
   /** How each feed was asked for: the owner builds the same spec from it. */
   readonly #calls = new WeakMap<object, FeedCall>();
+  /** Sends the owner has not confirmed: posted again to a new owner, expired under `queue`. */
+  readonly #pending: PendingSends;
+  #expiry: ReturnType<typeof setTimeout> | undefined;
   #reconnectScheduled = false;
 
   constructor(o: TabClientOptions<In>) {
@@ -45,26 +46,10 @@ export class TabClient<In> implements SharedClient, TabChannelHost<In> {
     this.id = o.share.nextId();
     this.adapter = o.adapter;
     const { options } = o;
-    this.config = {
-      system: o.adapter.system,
-      url: options.url.replace(/\/+$/, ''),
-      query: options.protocol.query,
-      heartbeat: options.heartbeat,
-      linger: options.linger ?? 1000,
-      queue: options.queue ?? {},
-      stableAfterMs: options.stableAfterMs,
-      connectTimeoutMs: options.connectTimeoutMs,
-      basePath: options.basePath,
-      authQueryParam: options.authQueryParam,
-      ackTimeoutMs: options.ackTimeoutMs,
-      token: options.protocol.token !== undefined,
-    };
+    this.config = shareConfig(options, o.adapter);
+    this.#pending = new PendingSends(this.config.queue);
     // Functions cannot reach a SharedWorker; a leader tab's hub uses them.
-    this.local = {
-      backoff: options.backoff,
-      shouldRetry: options.shouldRetry,
-      WebSocket: options.WebSocket,
-    };
+    this.local = Object.fromEntries(this.config.functions.map((key) => [key, options[key]]));
     o.share.add(this);
   }
 
@@ -90,6 +75,9 @@ export class TabClient<In> implements SharedClient, TabChannelHost<In> {
   }
 
   close(): void {
+    clearTimeout(this.#expiry);
+    for (const send of this.#pending.drain())
+      this.#dropped(send, 'the client closed while it waited for the owner of the shared sockets');
     this.#share.post({ t: 'close', client: this.id });
     this.#share.delete(this);
     this.#feeds.clear();
@@ -107,8 +95,16 @@ export class TabClient<In> implements SharedClient, TabChannelHost<In> {
     this.#share.post({ t: 'remove', client: this.id, path: feed.spec.path, key: feed.key });
   }
 
+  /** Kept until the owner confirms it: a send posted while the owner changes is posted again. */
   send(path: string, url: string, command: unknown): void {
-    this.#share.post({ t: 'send', client: this.id, path, url, command });
+    const send = this.#pending.add(path, url, command, Date.now());
+    if (!send) {
+      const full = `${this.#pending.maxSize} messages wait for the owner of the shared sockets already`;
+      this.#dropped({ url, command }, full);
+      return;
+    }
+    this.#postSend(send);
+    this.#armExpiry();
   }
 
   /** Every channel asks at once (`client.reconnectNow()`); the owner reconnects them all on one request. */
@@ -128,6 +124,7 @@ export class TabClient<In> implements SharedClient, TabChannelHost<In> {
     for (const channel of this.#channels) {
       for (const feed of channel.feeds) this.#postAdd(channel.path, channel.url, feed);
     }
+    for (const send of this.#pending.all) this.#postSend(send);
   }
 
   ownerChanged(): void {
@@ -159,6 +156,9 @@ export class TabClient<In> implements SharedClient, TabChannelHost<In> {
       case 'token':
         void this.#answerToken(message.id, message.refresh);
         break;
+      case 'sent':
+        this.#pending.confirm(message.id);
+        break;
       default:
         break;
     }
@@ -182,6 +182,34 @@ export class TabClient<In> implements SharedClient, TabChannelHost<In> {
   #deliver(message: In, keys: readonly string[]): void {
     for (const key of keys) this.#feeds.get(key)?.deliver(message);
     this.#o.events.message(message);
+  }
+
+  #postSend({ id, path, url, command }: PendingSend): void {
+    this.#share.post({ t: 'send', client: this.id, id, path, url, command });
+  }
+
+  #armExpiry(): void {
+    const at = this.#pending.nextExpiry();
+    clearTimeout(this.#expiry);
+    if (at === undefined) return;
+    this.#expiry = setTimeout(
+      () => {
+        const age = `waited longer than ${this.#pending.maxAgeMs} ms for the owner of the shared sockets`;
+        for (const send of this.#pending.expire(Date.now())) this.#dropped(send, age);
+        this.#armExpiry();
+      },
+      Math.max(0, at - Date.now()),
+    );
+  }
+
+  /** A send that will not be delivered: an `overflow` error that carries it. */
+  #dropped(send: Pick<PendingSend, 'url' | 'command'>, why: string): void {
+    const preview = JSON.stringify(send.command)?.slice(0, 80) ?? String(send.command);
+    const message = `${preview} ${why}; it was not sent`;
+    const { system } = this.config;
+    this.#o.events.error(
+      new FeedkitError('overflow', message, { system, path: send.url, dropped: send.command }),
+    );
   }
 
   #postAdd(path: string, url: string, feed: FeedStore<In>): void {
@@ -209,18 +237,4 @@ export class TabClient<In> implements SharedClient, TabChannelHost<In> {
       this.#share.post({ t: 'token', id, error: toWireError(error) });
     }
   }
-}
-
-/**
- * The shared side of a client with `share`, or `undefined` where the browser
- * can neither run a SharedWorker nor elect a leader tab: the client then
- * keeps its own sockets, with the same behaviour.
- */
-export function tabClientFor<In>(
-  o: Omit<TabClientOptions<In>, 'share'>,
-): TabClient<In> | undefined {
-  const { share } = o.options;
-  if (share === undefined || share === false) return undefined;
-  const runtime = tabShare(share === 'tabs' ? {} : share);
-  return runtime && new TabClient<In>({ ...o, share: runtime });
 }

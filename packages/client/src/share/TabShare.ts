@@ -113,12 +113,14 @@ export class TabShare {
     this.#clients.delete(client.id);
   }
 
-  /** Posts to the owner; before the first join only commands are kept (the join resends state). */
+  /**
+   * Posts to the owner; before the first join only commands are kept (the
+   * join resends state, and each client its unconfirmed sends).
+   */
   post(message: TabBody): void {
     const full = { ...message, from: 'tab', tab: this.tab } as TabMessage;
     if (this.#joined) this.#post(full);
-    else if (full.t === 'send' || full.t === 'reconnect' || full.t === 'token')
-      this.#unsent.push(full);
+    else if (full.t === 'reconnect' || full.t === 'token') this.#unsent.push(full);
   }
 
   /** The function options of a client on this page with `config`, for a leader's hub. */
@@ -196,6 +198,7 @@ export class TabShare {
         if (message.tab === this.tab) this.#rejoin();
         return;
       case 'token':
+      case 'sent':
         this.#clients.get(message.client)?.receive(message);
         return;
       case 'msg':
@@ -220,7 +223,7 @@ export class TabShare {
   #leaderLink(): Post {
     const channel = new BroadcastChannel(NAME);
     channel.onmessage = (event) => this.#receive(event.data as HubMessage);
-    const { locks, document } = this.#browser;
+    const { locks, document, window } = this.#browser;
     // Only a page that may lead loads the hub and the five adapters.
     if (locks) {
       void import('./LeaderElection').then(({ electLeader }) =>
@@ -228,6 +231,7 @@ export class TabShare {
           name: NAME,
           locks,
           page: document,
+          window,
           local: (c) => this.local(c),
           adapters: (s) => this.#adapterOf(s),
         }),

@@ -1,5 +1,5 @@
 /**
- * The SharedWorker that owns every tab's sockets (`share: 'tabs'`). Shipped
+ * The SharedWorker that owns every tab's sockets (`share: tabs()`). Shipped
  * as `@feedkit/client/share-worker` (`dist/shareWorker.js`, self-contained)
  * and found by the client next to its own module; see `ShareOptions.worker`.
  */

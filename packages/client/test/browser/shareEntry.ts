@@ -1,23 +1,28 @@
 // Bundled by esbuild for the tab-sharing browser test: what a page of an app
-// with `share: 'tabs'` runs, exposed on `window` for page.evaluate.
+// with `share: tabs()` runs, exposed on `window` for page.evaluate.
 import type { FeedkitClient } from '../../src/index';
 import { createClient, helios, takhin } from '../../src/index';
+import { type ShareOptions, tabs } from '../../src/share/index';
 
-interface Counts {
+export interface Counts {
   metrics: number;
   topics: Record<string, number>;
   gaps: number;
   states: string[];
   errors: string[];
+  /** Pings sent by `sendPings` so far. */
+  sent: number;
 }
 
-const counts: Counts = { metrics: 0, topics: {}, gaps: 0, states: [], errors: [] };
+const counts: Counts = { metrics: 0, topics: {}, gaps: 0, states: [], errors: [], sent: 0 };
 const held = new Map<string, { unsubscribe(): void }>();
 let client: FeedkitClient<ReturnType<typeof takhin>> | undefined;
 
 /** One Takhin client with `share`, holding `metrics`. */
-function start(url: string, share: object): void {
-  client = createClient({ url, protocol: takhin(), backoff: () => 0, share: share as never });
+function start(url: string, share: ShareOptions): void {
+  // A SharedWorker cannot run a backoff function: only a leader tab gets the fast one.
+  const backoff = share.worker === false ? { backoff: () => 0 } : {};
+  client = createClient({ url, protocol: takhin(), ...backoff, share: tabs(share) });
   client.state$.subscribe((s) => counts.states.push(s.status));
   client.errors$.subscribe((e) => counts.errors.push(e.message));
   const metrics = client.feed('metrics');
@@ -45,12 +50,12 @@ function release(topic: string): void {
 }
 
 /** A Helios client whose token provider runs in this tab: the owner must ask for it. */
-function heliosStatus(url: string, token: string, share: object): Promise<string> {
+function heliosStatus(url: string, token: string, share: ShareOptions): Promise<string> {
   let asked = 0;
   const h = createClient({
     url,
     protocol: helios({ getToken: () => `${token}${asked++ < 0 ? '' : ''}` }),
-    share: share as never,
+    share: tabs(share),
   });
   return new Promise((resolve) => {
     h.feed('status').subscribe((m) => resolve(`${m.type} asked=${asked}`));
@@ -59,4 +64,20 @@ function heliosStatus(url: string, token: string, share: object): Promise<string
 
 const drift = () => client?.drift.total ?? 0;
 
-Object.assign(globalThis, { share: { counts, start, hold, release, heliosStatus, drift } });
+/** `count` Takhin pings whose timestamps are from, from+1, …: each is one frame to find on the wire. */
+function sendPings(from: number, count: number, gapMs: number): void {
+  const next = (i: number) => {
+    if (i >= count || !client) return;
+    client.send('/api/monitoring/ws', { type: 'ping', timestamp: from + i });
+    counts.sent++;
+    setTimeout(() => next(i + 1), gapMs);
+  };
+  next(0);
+}
+
+/** `feed.status` of the metrics feed: the owner's socket state reaches each feed. */
+const metricsStatus = () => client?.feed('metrics').status.status;
+
+Object.assign(globalThis, {
+  share: { counts, start, hold, release, heliosStatus, drift, sendPings, metricsStatus },
+});
