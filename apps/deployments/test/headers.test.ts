@@ -43,7 +43,7 @@ describe.each(proxies)('%s requiring a gateway header', (_name, start) => {
     expect(fatal?.message).toMatch(/`headers` option/);
     // VeloFlux takes no credentials, so a 401 can only come from something in front of it.
     expect(refused).toMatchObject({ code: 'connection', status: 401, fatal: false });
-    expect(refused.message).toMatch(
+    expect(refused?.message).toMatch(
       /HTTP 401 \(this system takes no credentials: a proxy in front of it\?\)/,
     );
   });
