@@ -8,6 +8,7 @@ import type { HeartbeatSettings } from './heartbeatTiming';
 import type { OutgoingQueueOptions } from './OutgoingQueue';
 import type { TlsOptions } from './openSocket';
 import type { ShareStrategy } from './ShareStrategy';
+import type { ErrorLogger } from './unheardErrors';
 import type { WebSocketConstructor } from './WebSocketLike';
 
 export interface ClientOptions<P extends Protocol, D extends DriftMode = 'report'> {
@@ -118,6 +119,13 @@ export interface ClientOptions<P extends Protocol, D extends DriftMode = 'report
   readonly WebSocket?: WebSocketConstructor;
   /** fetch implementation for the REST helpers. @default globalThis.fetch (with `tls`: one over `node:https` that applies it) */
   readonly fetch?: typeof fetch;
+  /**
+   * Where errors go while nothing subscribes to `errors$` (a bare `for await`
+   * loop against a wrong port would otherwise wait in silence): one line per
+   * new message, a repeat of the last one skipped. `false`: nowhere.
+   * @default console
+   */
+  readonly logger?: ErrorLogger;
   /**
    * The page lifecycle: no attempts while offline (`offline` state) and back
    * at once on `online`; sockets closed on `pagehide`/`freeze` and replayed

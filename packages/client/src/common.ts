@@ -17,3 +17,4 @@ export type {
 } from './FeedkitClient';
 export { FeedkitError, type FeedkitErrorCode } from './FeedkitError';
 export type { TokenProvider, TokenRequest } from './TokenProvider';
+export type { ErrorLogger } from './unheardErrors';

@@ -16,6 +16,7 @@ import type { ClientOptions } from './ClientOptions';
 import { Connection } from './Connection';
 import type { ConnectionOptions } from './ConnectionOptions';
 import { channelLifecycle } from './channelLifecycle';
+import { checkUrl } from './checkUrl';
 import { clientState } from './clientState';
 import { createHttp } from './createHttp';
 import { DriftCounter, type DriftMode } from './Drift';
@@ -29,6 +30,7 @@ import { shareStrategy } from './ShareStrategy';
 import { TokenRenewals } from './TokenRenewal';
 import type { TransportFactory } from './Transport';
 import { tlsFetch } from './tlsFetch';
+import { unheardErrors } from './unheardErrors';
 import type { WebSocketConstructor } from './WebSocketLike';
 
 export type { ClientOptions } from './ClientOptions';
@@ -49,6 +51,7 @@ export function createClient<P extends Protocol, D extends DriftMode = 'report'>
   const { protocol } = options;
   const adapter = protocol.adapter as unknown as Adapter<In, Out>;
   const system = adapter.system;
+  checkUrl(options.url, system);
   const baseUrl = joinBase(options.url, options.basePath);
   const lingerMs = options.linger ?? 1000;
   const http = createHttp({ ...restOptions(options), baseUrl: httpUrl(baseUrl), system });
@@ -60,6 +63,8 @@ export function createClient<P extends Protocol, D extends DriftMode = 'report'>
   ] as const;
   const channels = new Map<string, ChannelLike<In, Out>>();
   const drift = new DriftCounter();
+  const unheard = unheardErrors(options.logger);
+  const report = (error: FeedkitError) => (errors$.observed ? errors$.next(error) : unheard(error));
   let closed = false;
   const page = channelLifecycle(
     () => channels.values(),
@@ -71,7 +76,7 @@ export function createClient<P extends Protocol, D extends DriftMode = 'report'>
   const events: ChannelOptions<In, Out>['events'] = {
     drift: (error) => drift.count(system, error),
     state: publishState,
-    error: (error) => errors$.next(error),
+    error: report,
     message: (message) => messages$.next(message),
     unknown: (message) => unknown$.next(message),
     ended: publishState,
@@ -89,7 +94,7 @@ export function createClient<P extends Protocol, D extends DriftMode = 'report'>
       ...channelDefaults(options, lingerMs),
       url: (path) => socketUrl(baseUrl, path, protocol.query),
       adapter,
-      transport: connectionFactory(options, adapter, http, (error) => errors$.next(error)),
+      transport: connectionFactory(options, adapter, http, report),
       created: page.created,
       events,
     },
@@ -101,7 +106,7 @@ export function createClient<P extends Protocol, D extends DriftMode = 'report'>
     iteratorBufferSize: options.iteratorBufferSize ?? 1000,
     gcMs: lingerMs,
     channels: { open: channelFor, get: (path) => channels.get(path) },
-    report: (error) => errors$.next(error),
+    report,
     closedError: clientClosed,
     staleAfterMs: options.staleAfter ?? staleAfterTwoCadences,
   });
@@ -130,7 +135,7 @@ export function createClient<P extends Protocol, D extends DriftMode = 'report'>
     messages$: messages$.asObservable() as Observable<In>,
     rest: protocol.rest(http) as FeedkitClient<P, D>['rest'],
     send(path, command) {
-      if (closed) errors$.next(clientClosed());
+      if (closed) report(clientClosed());
       else channelFor(path).send(command as Out);
     },
     reconnectNow() {
@@ -215,9 +220,14 @@ function specOf<In>(adapter: AnyAdapter, name: string, args: unknown[]): FeedSpe
     name
   ];
   if (typeof factory !== 'function') {
-    throw new FeedkitError('protocol', `${adapter.system} has no feed named '${name}'`, {
-      system: adapter.system,
-    });
+    const known = Object.keys(adapter.feeds).join(', ');
+    throw new FeedkitError(
+      'protocol',
+      `${adapter.system} has no feed named '${name}'; its feeds: ${known}`,
+      {
+        system: adapter.system,
+      },
+    );
   }
   return factory(...args);
 }

@@ -35,6 +35,7 @@ export const optionPlaces = {
   staleAfter: 'tab',
   iteratorBufferSize: 'tab',
   lifecycle: 'tab',
+  logger: 'tab',
   share: 'tab',
 } as const satisfies Record<keyof ClientOptions<Protocol>, 'owner' | 'function' | 'tab'>;
 
