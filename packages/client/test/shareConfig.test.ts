@@ -47,7 +47,7 @@ describe('share is injected: createClient knows only the strategy', () => {
 describe('nothing is silently ignored by the owner of the sockets', () => {
   const full: ClientOptions<Protocol> = {
     url: `${url}/`,
-    protocol: activeImmuneCore({ clientId: 'c1' }),
+    protocol: activeImmuneCore({ clientId: 'c1', answersCommands: true }),
     basePath: '/feeds',
     heartbeat: { intervalMs: 123, timeoutMs: 456 },
     linger: 7,
@@ -72,9 +72,14 @@ describe('nothing is silently ignored by the owner of the sockets', () => {
     }
     expect(owner.url).toBe(url);
     expect(config.query).toEqual({ client_id: 'c1' });
-    // Active Immune Core answers its subscriptions: the owner waits for the answers too.
+    // A deployment that answers its commands: the owner waits for the answers too.
     expect(config.acks).toBe(true);
     expect(config.functions).toEqual([]);
+  });
+
+  it('a deployment that does not answer its commands (the document default): the owner waits for none', () => {
+    const quiet = { ...full, protocol: activeImmuneCore({ clientId: 'c1' }) };
+    expect(shareConfig(quiet, quiet.protocol.adapter as never).acks).toBe(false);
   });
 
   it.each([
