@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ReferenceServer, startReferenceServer } from '@feedkit/reference-server';
@@ -70,7 +70,10 @@ describe('feedkit as published: packed tarballs installed with npm into fresh pr
   const liveInBrowser = async (name: Name) => {
     await npmRun(name, 'typecheck');
     await npmRun(name, 'build');
-    const site = await serveStatic(join(consumers.get(name)!.dir, 'dist'));
+    const dist = join(consumers.get(name)!.dir, 'dist');
+    // The app does not share sockets across tabs: no SharedWorker script may be emitted.
+    expect(readdirSync(join(dist, 'assets')).filter((f) => /share/i.test(f))).toEqual([]);
+    const site = await serveStatic(dist);
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));

@@ -1,16 +1,14 @@
 // README: "Node". Run with: pnpm exec tsx --conditions=@feedkit/source <file>
-import { createClient, helios } from '@feedkit/client';
+import { createClient, takhin } from '@feedkit/client';
 
-const client = createClient({
-  url: 'ws://localhost:8080',
-  protocol: helios({ username: 'admin', password: 'admin123' }),
-});
+const client = createClient({ url: 'ws://localhost:8080', protocol: takhin() });
 
 client.state$.subscribe((s) => console.error(s.status, s.attempt ? `attempt ${s.attempt}` : ''));
 client.errors$.subscribe((e) => console.error(`${e.code}: ${e.message}`));
 
-for await (const change of client.feed('stateChanges')) {
-  console.log(`${change.data.old_state} -> ${change.data.new_state} (term ${change.data.term})`);
-  if (change.data.new_state === 'Leader') break; // `break` unsubscribes
+let count = 0;
+for await (const m of client.feed('metrics')) {
+  console.log(`${m.data.throughput.produceRate} msg/s in, ${m.data.topicStats.length} topics`);
+  if (++count === 5) break; // `break` unsubscribes
 }
 client.close();

@@ -57,7 +57,9 @@ try {
 console.log(`\n${server.describe()}\n`);
 console.log(`  Dashboard:  ${page.url}`);
 console.log(`  Helios login: admin / admin123 (viewer / viewer123 is refused the cluster feed)`);
-console.log(`  CLI:        pnpm feedkit tail takhin metrics --url ${server.url}`);
+// Started through `npx pnpm@…` (pnpm not installed), the CLI hint says the same.
+const pnpm = /\bnpx\b|_npx/.test(process.env.npm_execpath ?? '') ? 'npx pnpm@12.21.0' : 'pnpm';
+console.log(`  CLI:        ${pnpm} feedkit tail takhin metrics --url ${server.url}`);
 let down = false;
 async function outage() {
   if (down) return;
