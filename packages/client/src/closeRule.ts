@@ -124,6 +124,8 @@ export interface CloseContext {
   readonly reason?: string;
   /** HTTP status of a refused upgrade, when the socket implementation exposes it. */
   readonly httpStatus?: number;
+  /** What the refused upgrade's response body said, as one line (`refusalText`). */
+  readonly httpText?: string;
   /** Whether this socket ever reached `open`. */
   readonly opened: boolean;
   /** Whether the socket implementation can report refused-upgrade statuses (Node `ws`). */
@@ -264,10 +266,11 @@ function forbidden(reason: string, auth: AuthPlacement): CloseRule {
   };
 }
 
-/** Appends what the server said (close reason) and what the transport saw (its error, with advice). */
+/** Appends what the server said (close reason or refusal body) and what the transport saw (its error, with advice). */
 function withCause(rule: CloseRule, context: CloseContext): CloseRule {
   const error = context.transportError;
-  const said = context.reason ? `: ${context.reason}` : '';
+  const words = context.reason || context.httpText;
+  const said = words ? `: ${words}` : '';
   // trim(): OpenSSL's messages end with a newline.
   const saw = error ? ` (${error.code ? `${error.code}: ` : ''}${error.message.trim()})` : '';
   if (!said && !saw) return rule;

@@ -1,5 +1,13 @@
+import { fetchBodyChunks, refusalText } from './refusalText';
+
+/** What the probe learnt: the refusal's status and what its body said (`refusalText`). */
+export interface ProbedRefusal {
+  readonly status: 401 | 403;
+  readonly text: string | undefined;
+}
+
 /** Asks what a refused upgrade's HTTP status was; `undefined` when the answer says nothing about credentials. */
-export type UpgradeProbe = (socketUrl: string) => Promise<401 | 403 | undefined>;
+export type UpgradeProbe = (socketUrl: string) => Promise<ProbedRefusal | undefined>;
 
 export interface UpgradeProbeOptions {
   /** @default globalThis.fetch */
@@ -16,6 +24,7 @@ export interface UpgradeProbeOptions {
  * socket sent them, passes the same auth a gateway puts in front of its
  * socket handler. 401 and 403 name the refusal; anything else (426, 400, 404,
  * a network or CORS failure, the deadline) says nothing about credentials.
+ * The refusal's body is read as a refused `ws` upgrade's is.
  */
 export function upgradeProbe(options: UpgradeProbeOptions): UpgradeProbe {
   return async (socketUrl) => {
@@ -27,8 +36,13 @@ export function upgradeProbe(options: UpgradeProbeOptions): UpgradeProbe {
     const signal = AbortSignal.timeout(options.timeoutMs);
     try {
       const response = await fetchImpl(url.toString(), { method: 'GET', signal });
-      void response.body?.cancel().catch(() => {});
-      return response.status === 401 || response.status === 403 ? response.status : undefined;
+      const { status, body } = response;
+      if (status !== 401 && status !== 403) {
+        void body?.cancel().catch(() => {});
+        return undefined;
+      }
+      const type = response.headers.get('content-type');
+      return { status, text: body ? await refusalText(fetchBodyChunks(body), type) : undefined };
     } catch {
       return undefined;
     }

@@ -1,4 +1,5 @@
 import { frameText, transportErrorOf } from './openSocket';
+import { nodeBodyChunks, refusalText } from './refusalText';
 import type { SocketCloseEvent, SocketMessageEvent, WebSocketLike } from './WebSocketLike';
 
 /** How one socket ended: what `closeRule` needs to know about it. */
@@ -8,6 +9,8 @@ export interface SocketEnd {
   readonly opened: boolean;
   /** A refused upgrade's HTTP status, where the socket sees it (`ws`). */
   readonly httpStatus: number | undefined;
+  /** What the refused upgrade's response body said, as one line (`refusalText`). */
+  readonly httpText?: string | undefined;
   /** The transport's error before the close (ECONNREFUSED, a certificate, a bad frame). */
   readonly failure: ReturnType<typeof transportErrorOf>;
 }
@@ -30,13 +33,17 @@ export interface SocketHooks {
 export function watchSocket(socket: WebSocketLike, hooks: SocketHooks, alreadyOpen = false): void {
   let opened = alreadyOpen;
   let httpStatus: number | undefined;
+  let httpText: string | undefined;
   let failure: ReturnType<typeof transportErrorOf>;
   const { current } = hooks;
 
-  socket.on?.('unexpected-response', ((_request: unknown, response: { statusCode?: number }) => {
+  socket.on?.('unexpected-response', ((_request: unknown, response: UpgradeResponse) => {
     httpStatus = response.statusCode;
-    // With a listener attached, `ws` leaves aborting the handshake to us.
-    socket.terminate?.();
+    // With a listener attached, `ws` leaves aborting the handshake to us: after reading why.
+    void refusalText(nodeBodyChunks(response), response.headers?.['content-type']).then((text) => {
+      httpText = text;
+      socket.terminate?.();
+    });
   }) as never);
   socket.on?.('pong', (() => hooks.pong()) as never);
   socket.on?.('ping', (() => hooks.alive()) as never);
@@ -56,8 +63,14 @@ export function watchSocket(socket: WebSocketLike, hooks: SocketHooks, alreadyOp
   };
   socket.onclose = (event: SocketCloseEvent) => {
     if (!current()) return;
-    hooks.closed({ event, opened, httpStatus, failure });
+    hooks.closed({ event, opened, httpStatus, httpText, failure });
   };
+}
+
+/** The refused upgrade's `http.IncomingMessage`, as far as it is read. */
+interface UpgradeResponse extends AsyncIterable<Uint8Array> {
+  readonly statusCode?: number;
+  readonly headers?: { readonly 'content-type'?: string };
 }
 
 /** Detaches a socket's handlers, so nothing it does later reaches its connection. */

@@ -179,7 +179,8 @@ describe('Helios: 401 and 403 told apart (issue 11)', () => {
     await status(client, 'closed');
     expect(errors).toHaveLength(1);
     expect(errors[0]?.message).toMatch(
-      /403 forbidden: the credentials are valid but not allowed.*'admin' role/,
+      // The server's own words (its JSON body's `error`) come before the advice.
+      /403 forbidden: admin permissions required: the credentials are valid but not allowed.*'admin' role/,
     );
     expect(logins).toBe(1);
   });

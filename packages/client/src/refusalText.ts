@@ -1,0 +1,144 @@
+import { redact } from './redact';
+
+/** How much of a refused upgrade's body is read: enough for a reason or a proxy's error page. */
+export const REFUSAL_BYTES = 512;
+/** How long the body may take: a refusal must not delay the reconnect. */
+export const REFUSAL_DEADLINE_MS = 500;
+/** How much of the text an error message carries. */
+const SHOWN_CHARS = 200;
+
+/** One step of a body: a `ReadableStreamDefaultReader`'s `read()` or an async iterator's `next()`. */
+export interface BodyChunks {
+  next(): Promise<{ readonly done?: boolean; readonly value?: Uint8Array }>;
+  /** Stops reading (the rest of the body is not wanted). */
+  cancel(): void;
+}
+
+/**
+ * What a refused upgrade's response said, as one line for an error message:
+ * at most `REFUSAL_BYTES` of its body within `REFUSAL_DEADLINE_MS`, text
+ * only (a binary or unreadable body says nothing), markup removed,
+ * whitespace collapsed, credentials redacted. `undefined` when it says nothing.
+ *
+ * @example await refusalText(chunks, 'text/plain') // 'too many connections'
+ */
+export async function refusalText(
+  body: BodyChunks,
+  contentType: string | null | undefined,
+  deadlineMs = REFUSAL_DEADLINE_MS,
+): Promise<string | undefined> {
+  if (contentType && !TEXT_TYPE.test(contentType)) {
+    body.cancel();
+    return undefined;
+  }
+  const bytes = await readBounded(body, deadlineMs);
+  return bodyLine(bytes, contentType);
+}
+
+/** Any text, plus the structured types proxies and frameworks answer with. */
+const TEXT_TYPE = /^\s*(?:text\/|application\/(?:[\w.+-]*\+)?(?:json|xml)\b)/i;
+/** Control characters other than whitespace: a binary body. */
+const BINARY = /[\u0000-\u0008\u000e-\u001f\u007f]/;
+
+async function readBounded(body: BodyChunks, deadlineMs: number): Promise<Uint8Array> {
+  const bytes = new Uint8Array(REFUSAL_BYTES);
+  let size = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<undefined>((resolve) => {
+    timer = setTimeout(resolve, deadlineMs, undefined);
+  });
+  try {
+    while (size < REFUSAL_BYTES) {
+      const step = await Promise.race([body.next(), deadline]);
+      if (step === undefined || step.done || step.value === undefined) break;
+      const take = Math.min(step.value.byteLength, REFUSAL_BYTES - size);
+      bytes.set(step.value.subarray(0, take), size);
+      size += take;
+    }
+  } catch {
+    // The peer reset the connection mid-body: what arrived is all there is.
+  } finally {
+    clearTimeout(timer);
+    body.cancel();
+  }
+  return bytes.subarray(0, size);
+}
+
+const decoder = /* @__PURE__ */ new TextDecoder();
+
+/** The body's text as one redacted line, or `undefined` when it holds none. */
+export function bodyLine(
+  bytes: Uint8Array,
+  contentType: string | null | undefined,
+): string | undefined {
+  // A multi-byte character cut at the byte limit decodes as U+FFFD: drop it.
+  const text = decoder.decode(bytes).replace(/\uFFFD+$/, '');
+  if (BINARY.test(text)) return undefined;
+  const html = /html/i.test(contentType ?? '') || /^\s*</.test(text);
+  const words = html ? withoutMarkup(text) : (jsonMessage(text) ?? text);
+  const line = words.replace(/\s+/g, ' ').trim();
+  if (line === '') return undefined;
+  const cut = bytes.byteLength >= REFUSAL_BYTES || line.length > SHOWN_CHARS;
+  return redact(cut ? `${line.slice(0, SHOWN_CHARS).trimEnd()}…` : line);
+}
+
+/** Fields an error body's JSON names its message with (`{"error":"..."}`, RFC 7807's `detail`). */
+const MESSAGE_FIELDS = ['message', 'error', 'reason', 'detail', 'error_description', 'title'];
+
+/** A JSON error body's message (one level deep), or `undefined` to show the body as it is. */
+function jsonMessage(text: string): string | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  for (let depth = 0; depth < 2 && typeof value === 'object' && value !== null; depth++) {
+    const record = value as Record<string, unknown>;
+    const field = MESSAGE_FIELDS.find((name) => record[name] !== undefined);
+    if (field === undefined) return undefined;
+    value = record[field];
+    if (typeof value === 'string') return value;
+  }
+  return undefined;
+}
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
+
+/** A proxy's error page as its words: scripts, styles and tags removed, common entities decoded. */
+function withoutMarkup(html: string): string {
+  return html
+    .replace(/<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ')
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
+    .replace(/<[^>]*>?/g, ' ')
+    .replace(/&(\w+);/g, (entity, name: string) => ENTITIES[name.toLowerCase()] ?? entity)
+    .replace(/&#(\d{1,7});/g, (entity, code: string) =>
+      Number(code) <= 0x10ffff ? String.fromCodePoint(Number(code)) : entity,
+    );
+}
+
+/** A Node response (`http.IncomingMessage`, async iterable) as `BodyChunks`. */
+export function nodeBodyChunks(response: AsyncIterable<Uint8Array>): BodyChunks {
+  const iterator = response[Symbol.asyncIterator]();
+  return {
+    next: () => iterator.next(),
+    // `return()` destroys the stream; the socket goes with the handshake anyway.
+    cancel: () => void iterator.return?.()?.catch(() => {}),
+  };
+}
+
+/** A fetch `Response`'s body as `BodyChunks` (a reader: not every browser iterates streams). */
+export function fetchBodyChunks(body: ReadableStream<Uint8Array>): BodyChunks {
+  const reader = body.getReader();
+  return {
+    next: () => reader.read(),
+    cancel: () => void reader.cancel().catch(() => {}),
+  };
+}
