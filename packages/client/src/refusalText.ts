@@ -37,8 +37,14 @@ export async function refusalText(
 
 /** Any text, plus the structured types proxies and frameworks answer with. */
 const TEXT_TYPE = /^\s*(?:text\/|application\/(?:[\w.+-]*\+)?(?:json|xml)\b)/i;
-/** Control characters other than whitespace: a binary body. */
-const BINARY = /[\u0000-\u0008\u000e-\u001f\u007f]/;
+/** Control characters other than whitespace (tab, line feed, form feed, carriage return): a binary body. */
+function isBinary(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 32 && (code < 9 || code > 13)) || code === 127) return true;
+  }
+  return false;
+}
 
 async function readBounded(body: BodyChunks, deadlineMs: number): Promise<Uint8Array> {
   const bytes = new Uint8Array(REFUSAL_BYTES);
@@ -73,7 +79,7 @@ export function bodyLine(
 ): string | undefined {
   // A multi-byte character cut at the byte limit decodes as U+FFFD: drop it.
   const text = decoder.decode(bytes).replace(/\uFFFD+$/, '');
-  if (BINARY.test(text)) return undefined;
+  if (isBinary(text)) return undefined;
   const html = /html/i.test(contentType ?? '') || /^\s*</.test(text);
   const words = html ? withoutMarkup(text) : (jsonMessage(text) ?? text);
   const line = words.replace(/\s+/g, ' ').trim();

@@ -13,6 +13,7 @@ import {
   plataformaE,
   takhin,
 } from '../src/index';
+import { BrowserLikeWebSocket } from './support/BrowserLikeWebSocket';
 import { collectErrors, next } from './support/helpers';
 
 /**
@@ -210,5 +211,97 @@ describe('deadlines', () => {
     expect(JSON.stringify(errors.map((e) => e.message))).not.toContain('hunter22');
     for (const response of hung) response.destroy();
     server.closeAllConnections();
+  });
+});
+
+describe('a refused upgrade says what the server answered', () => {
+  /** A server that answers every upgrade with `head` and `body`; `hold` keeps the response open. */
+  async function refusing(head: string, body: string | Buffer, hold = false) {
+    const held: import('node:stream').Duplex[] = [];
+    const server = createHttpServer((_request, response) => {
+      response.writeHead(401, { 'Content-Type': 'application/json' });
+      response.end(body);
+    });
+    server.on('upgrade', (_request, socket) => {
+      socket.write(`HTTP/1.1 ${head}\r\nConnection: close\r\n\r\n`);
+      if (hold) held.push(socket.on('error', () => {}));
+      socket.write(body);
+      if (!hold) socket.end();
+    });
+    const port = await listen(server);
+    const release = () => {
+      for (const socket of held) socket.destroy();
+    };
+    return { port, release };
+  }
+
+  it('a 503 reads "upgrade refused: HTTP 503: too many connections", in the error and the state', async () => {
+    const { port } = await refusing(
+      '503 Service Unavailable\r\nContent-Type: text/plain',
+      'too many\n connections\n',
+    );
+    const c = client(plataformaE(), `ws://127.0.0.1:${port}`);
+    const errors = collectErrors(c);
+    c.feed('notifications').subscribe();
+    const state = await next(c.state$, (s) => s.status === 'reconnecting');
+    expect(errors[0]?.message).toMatch(/: upgrade refused: HTTP 503: too many connections$/);
+    expect(errors[0]?.status).toBe(503);
+    expect(state.reason).toBe('upgrade refused: HTTP 503: too many connections');
+  });
+
+  it("a proxy's 401 page is its words, not its markup, after the advice about proxies", async () => {
+    const page =
+      '<html>\r\n<head><title>401 Authorization Required</title></head>\r\n<body>\r\n<center><h1>401 Authorization Required</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+    const { port } = await refusing('401 Unauthorized\r\nContent-Type: text/html', page);
+    const c = client(plataformaE(), `ws://127.0.0.1:${port}`);
+    const errors = collectErrors(c);
+    c.feed('notifications').subscribe({ error: () => {} });
+    await next(c.state$, (s) => s.status === 'closed');
+    expect(errors[0]?.message).toMatch(
+      /HTTP 401 \(this system takes no credentials: a proxy in front of it\?\): 401 Authorization Required 401 Authorization Required nginx: pass what the proxy asks for/,
+    );
+    expect(errors[0]?.message).not.toMatch(/[<>]/);
+  });
+
+  it('a binary body says nothing; a body that never ends is read until the deadline', async () => {
+    const binary = await refusing(
+      '503 Service Unavailable\r\nContent-Type: application/octet-stream',
+      Buffer.from([0, 1, 2, 0xff]),
+    );
+    const hanging = await refusing(
+      '429 Too Many Requests\r\nContent-Type: text/plain',
+      'slow down, ',
+      true,
+    );
+    const reasons: string[] = [];
+    for (const port of [binary.port, hanging.port]) {
+      const c = client(takhin(), `ws://127.0.0.1:${port}`);
+      collectErrors(c);
+      c.feed('metrics').subscribe();
+      reasons.push((await next(c.state$, (s) => s.status === 'reconnecting')).reason ?? '');
+      c.close();
+    }
+    hanging.release();
+    expect(reasons).toEqual(['upgrade refused: HTTP 503', 'upgrade refused: HTTP 429: slow down,']);
+  });
+
+  it.each([
+    ['Node (ws sees the 401 and its body)', undefined],
+    ['a browser socket (the plain-GET probe reads the body)', BrowserLikeWebSocket],
+  ])('%s: credentials the body echoes are redacted', async (_name, WebSocket) => {
+    const token = 'tok-s3cret-value';
+    const body = JSON.stringify({ error: { message: `token ${token} expired` } });
+    const { port } = await refusing('401 Unauthorized\r\nContent-Type: application/json', body);
+    const c = client(helios({ getToken: () => token }), `ws://127.0.0.1:${port}`, {
+      ...(WebSocket && { WebSocket }),
+    });
+    const errors = collectErrors(c);
+    c.feed('status').subscribe({ error: () => {} });
+    await next(c.state$, (s) => s.status === 'closed');
+    expect(errors.map((e) => [e.code, e.fatal, e.status])).toEqual([['auth', true, 401]]);
+    expect(errors[0]?.message).toMatch(
+      /HTTP 401 unauthorized \(credentials missing or refused\): token \*\*\* expired/,
+    );
+    expect(JSON.stringify([errors.map((e) => e.message), c.state])).not.toContain(token);
   });
 });

@@ -198,6 +198,22 @@ describe('closeRule(event, history): one row per case', () => {
       /503/,
     ],
     [
+      'upgrade 503 says what its body said',
+      closed(1006, { opened: false, httpStatus: 503, httpText: 'too many connections' }),
+      undefined,
+      'reconnect',
+      'connection',
+      /^upgrade refused: HTTP 503: too many connections$/,
+    ],
+    [
+      'upgrade 401 on Helios with a body, again: fatal, the body kept',
+      helios(1006, { opened: false, httpStatus: 401, httpText: 'token expired' }),
+      again,
+      'fatal',
+      'auth',
+      /401 unauthorized \(credentials missing or refused\): token expired$/,
+    ],
+    [
       'browser refused before open, auth required',
       helios(1006, { opened: false, seesUpgradeStatus: false }),
       again,
