@@ -25,3 +25,27 @@ export function clientState(connections: readonly ConnectionState[]): ClientStat
     connections,
   };
 }
+
+/**
+ * Whether two client states show the same thing: every field, of the client
+ * and of each connection (status, attempt, retry time, reason, close code,
+ * topics, acks), compared by value; a missing field equals `undefined`. The
+ * client emits a state only when this is false, so a listener hears each
+ * change once (a connect is `connecting`, then one `open`).
+ */
+export function sameClientState(a: ClientState, b: ClientState): boolean {
+  return sameValue(a, b);
+}
+
+/** Structural equality of plain state data (no cycles, no class instances). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && a.length !== (b as unknown[]).length) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
+  for (const key of keys) if (!sameValue(left[key], right[key])) return false;
+  return true;
+}

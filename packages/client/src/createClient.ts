@@ -17,7 +17,7 @@ import { Connection } from './Connection';
 import type { ConnectionOptions } from './ConnectionOptions';
 import { channelLifecycle } from './channelLifecycle';
 import { checkUrl } from './checkUrl';
-import { clientState } from './clientState';
+import { clientState, sameClientState } from './clientState';
 import { createHttp } from './createHttp';
 import { DriftCounter, type DriftMode } from './Drift';
 import { decorrelatedJitterBackoff } from './decorrelatedJitterBackoff';
@@ -71,7 +71,9 @@ export function createClient<P extends Protocol, D extends DriftMode = 'report'>
     () => client.reconnectNow(),
   );
   const publishState = () => {
-    if (!closed) state$.next(clientState([...channels.values()].map((c) => c.state)));
+    const state = clientState([...channels.values()].map((c) => c.state));
+    // Channels publish on every step (open, then the replayed subscriptions); users hear changes.
+    if (!closed && !sameClientState(state$.value, state)) state$.next(state);
   };
   const events: ChannelOptions<In, Out>['events'] = {
     drift: (error) => drift.count(system, error),
