@@ -32,7 +32,7 @@ describe('state machine and backoff', () => {
     expect(seen).toEqual([
       'idle:0',
       'connecting:0',
-      'open:0',
+      // One open: the channel's replayed subscriptions and the connection's own tell are one state.
       'open:0',
       'reconnecting:1',
       'connecting:1',
