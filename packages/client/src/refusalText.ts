@@ -37,14 +37,9 @@ export async function refusalText(
 
 /** Any text, plus the structured types proxies and frameworks answer with. */
 const TEXT_TYPE = /^\s*(?:text\/|application\/(?:[\w.+-]*\+)?(?:json|xml)\b)/i;
-/** Control characters other than whitespace (tab, line feed, form feed, carriage return): a binary body. */
-function isBinary(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if ((code < 32 && (code < 9 || code > 13)) || code === 127) return true;
-  }
-  return false;
-}
+/** Control characters other than whitespace: a binary body. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds.
+const BINARY = /[\x00-\x08\x0e-\x1f\x7f]/;
 
 async function readBounded(body: BodyChunks, deadlineMs: number): Promise<Uint8Array> {
   const bytes = new Uint8Array(REFUSAL_BYTES);
@@ -79,7 +74,7 @@ export function bodyLine(
 ): string | undefined {
   // A multi-byte character cut at the byte limit decodes as U+FFFD: drop it.
   const text = decoder.decode(bytes).replace(/\uFFFD+$/, '');
-  if (isBinary(text)) return undefined;
+  if (BINARY.test(text)) return undefined;
   const html = /html/i.test(contentType ?? '') || /^\s*</.test(text);
   const words = html ? withoutMarkup(text) : (jsonMessage(text) ?? text);
   const line = words.replace(/\s+/g, ' ').trim();
@@ -109,25 +104,11 @@ function jsonMessage(text: string): string | undefined {
   return undefined;
 }
 
-const ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-};
-
-/** A proxy's error page as its words: scripts, styles and tags removed, common entities decoded. */
+/** A proxy's error page as its words: scripts, styles and tags removed. */
 function withoutMarkup(html: string): string {
   return html
-    .replace(/<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ')
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
-    .replace(/<[^>]*>?/g, ' ')
-    .replace(/&(\w+);/g, (entity, name: string) => ENTITIES[name.toLowerCase()] ?? entity)
-    .replace(/&#(\d{1,7});/g, (entity, code: string) =>
-      Number(code) <= 0x10ffff ? String.fromCodePoint(Number(code)) : entity,
-    );
+    .replace(/<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)|<[^>]*>?/gi, ' ')
+    .replace(/&nbsp;/g, ' ');
 }
 
 /** A Node response (`http.IncomingMessage`, async iterable) as `BodyChunks`. */

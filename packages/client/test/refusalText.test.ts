@@ -20,9 +20,9 @@ describe('bodyLine: a refused upgrade body as one line', () => {
     ['no content type', 'Service Unavailable', undefined, 'Service Unavailable'],
     [
       "a proxy's HTML page: its words",
-      '<html><head><title>502 Bad Gateway</title><style>body{color:red}</style></head><body><h1>502 Bad&nbsp;Gateway</h1><!-- x --><script>alert(1)</script>&lt;nginx&gt; &#8212; &#99999999;</body></html>',
+      '<html><head><title>502 Bad Gateway</title><style>body{color:red}</style></head><body><h1>502 Bad&nbsp;Gateway</h1><!-- x --><script>alert("<b>")</script><hr>nginx</body></html>',
       'text/html; charset=utf-8',
-      '502 Bad Gateway 502 Bad Gateway <nginx> — &#99999999;',
+      '502 Bad Gateway 502 Bad Gateway nginx',
     ],
     ['HTML without a content type', '<p>Forbidden</p>', undefined, 'Forbidden'],
     [
