@@ -216,7 +216,7 @@ describe('feedkit tail (the real binary)', () => {
     // The server's own words (its 404 body) may come between the status and the advice.
     expect(run.stderr.text).toMatch(/HTTP 404: .*nothing serves this socket at that path/);
     expect(run.stderr.text).toMatch(
-      /feedkit: cannot connect to .*\/api\/monitoring\/ws\/api\/monitoring\/ws: upgrade refused: HTTP 404 \(the host answers: check that --url is the server's base address and that it runs takhin\)/,
+      /feedkit: cannot connect to .*\/api\/monitoring\/ws\/api\/monitoring\/ws: upgrade refused: HTTP 404: no WebSocket endpoint at \S+ \(the host answers: check that --url is the server's base address and that it runs takhin\)/,
     );
   });
 
