@@ -40,8 +40,12 @@ export function watchSocket(socket: WebSocketLike, hooks: SocketHooks, alreadyOp
   socket.on?.('unexpected-response', ((_request: unknown, response: UpgradeResponse) => {
     httpStatus = response.statusCode;
     // With a listener attached, `ws` leaves aborting the handshake to us: after reading why.
-    void refusalText(nodeBodyChunks(response), response.headers?.['content-type']).then((text) => {
-      httpText = text;
+    const type = response.headers?.['content-type'];
+    // A `ws` look-alike may hand over a response that is no stream: nothing to read then.
+    const readable = typeof response[Symbol.asyncIterator] === 'function';
+    const text = readable ? refusalText(nodeBodyChunks(response), type) : Promise.resolve(undefined);
+    void text.then((said) => {
+      httpText = said;
       socket.terminate?.();
     });
   }) as never);
