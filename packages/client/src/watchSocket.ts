@@ -43,7 +43,9 @@ export function watchSocket(socket: WebSocketLike, hooks: SocketHooks, alreadyOp
     const type = response.headers?.['content-type'];
     // A `ws` look-alike may hand over a response that is no stream: nothing to read then.
     const readable = typeof response[Symbol.asyncIterator] === 'function';
-    const text = readable ? refusalText(nodeBodyChunks(response), type) : Promise.resolve(undefined);
+    const text = readable
+      ? refusalText(nodeBodyChunks(response), type)
+      : Promise.resolve(undefined);
     void text.then((said) => {
       httpText = said;
       socket.terminate?.();

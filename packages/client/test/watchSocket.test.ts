@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { type SocketEnd, watchSocket } from '../src/watchSocket';
 import type { SocketCloseEvent, WebSocketLike } from '../src/WebSocketLike';
+import { type SocketEnd, watchSocket } from '../src/watchSocket';
 
 /** Just what `watchSocket` uses of a `ws` socket: events, handlers, `terminate` closing with 1006. */
 class EmitterSocket extends EventEmitter {
