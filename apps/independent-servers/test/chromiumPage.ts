@@ -1,0 +1,71 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser } from 'playwright-core';
+// The repository's one Chromium launcher (Debian's chromium, offline flags; fails loudly when missing)
+// and the client tests' browser bundler (the client from sources, isomorphic-ws as the native WebSocket).
+import { launchChromium } from '../../dashboard/test/support/launchChromium';
+import { bundleForBrowser } from '../../../packages/client/test/support/bundleForBrowser';
+import type { FeedkitPage } from './browser/pageEntry';
+
+type Method = keyof FeedkitPage;
+
+/** A page of its own origin running the client in headless Chromium. */
+export interface ChromiumPage {
+  /** The page's origin (`http://127.0.0.1:<port>`): not the servers' origin, as in a deployment. */
+  readonly origin: string;
+  /** Runs `feedkitPage[method](...args)` in the page and returns its (awaited) result. */
+  call<M extends Method>(
+    method: M,
+    ...args: Parameters<FeedkitPage[M]>
+  ): Promise<Awaited<ReturnType<FeedkitPage[M]>>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the bundled page from a Node server on port 0 and opens it in
+ * Chromium. The origin is known before any Python server starts, so they
+ * can be told which origin their CORS headers allow.
+ */
+export async function openChromiumPage(): Promise<ChromiumPage> {
+  const bundle = await bundleForBrowser(new URL('./browser/pageEntry.ts', import.meta.url));
+  const pages = createServer((request, response) => {
+    if (request.url === '/page.js') {
+      response.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
+      return;
+    }
+    const html = '<!doctype html><title>feedkit</title><script src="/page.js"></script>';
+    response.writeHead(200, { 'content-type': 'text/html' }).end(html);
+  });
+  await new Promise<void>((resolve) => pages.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    const context = await browser.newContext();
+    // Newer Chromium asks before a page reaches a local address.
+    await context.grantPermissions(['local-network-access']).catch(() => {});
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    await page.goto(`${origin}/`);
+    const opened = browser;
+    return {
+      origin,
+      call: (method, ...args) =>
+        page.evaluate(
+          ([m, a]) => {
+            const target = (globalThis as unknown as { feedkitPage: FeedkitPage }).feedkitPage;
+            return (target[m as Method] as (...x: unknown[]) => unknown)(...(a as unknown[]));
+          },
+          [method, args] as const,
+        ) as never,
+      close: async () => {
+        await opened.close();
+        await new Promise((resolve) => pages.close(resolve));
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await new Promise((resolve) => pages.close(resolve));
+    throw error;
+  }
+}
