@@ -59,6 +59,12 @@ async function inPage<T>(
 }
 
 type Check = (messages: readonly Record<string, unknown>[]) => void;
+/** Every message matches `shape` (asymmetric matchers allowed). */
+const everyMatches =
+  (shape: object): Check =>
+  (messages) => {
+    for (const m of messages) expect(m).toMatchObject(shape);
+  };
 const allOfType =
   (...types: string[]): Check =>
   (messages) => {
@@ -86,8 +92,8 @@ const feedTable: [string, BindingName, ServerName, unknown, object, [FeedSpec, n
       undefined,
       {},
       [
-        [['notifications'], 3, (ms) => ms.forEach((m) => expect(m.type).toEqual(expect.any(String)))],
-        [['project', 'PROJ-001'], 3, (ms) => ms.forEach((m) => expect(m.project_id).toBe('PROJ-001'))],
+        [['notifications'], 3, everyMatches({ type: expect.any(String) })],
+        [['project', 'PROJ-001'], 3, everyMatches({ project_id: 'PROJ-001' })],
         [['logs', { level: 'warning' }], 2, allOfType('log_message')],
       ],
     ],
@@ -114,9 +120,9 @@ const feedTable: [string, BindingName, ServerName, unknown, object, [FeedSpec, n
       { clientId: 'browser-feeds' },
       {},
       [
-        [['room', 'agents'], 2, (ms) => ms.forEach((m) => expect(m.room).toBe('agents'))],
-        [['eventType', 'leader_elected'], 1, (ms) => ms.forEach((m) => expect(m.event_type).toBe('leader_elected'))],
-        [['all'], 4, (ms) => ms.forEach((m) => expect(m.event_type).toEqual(expect.any(String)))],
+        [['room', 'agents'], 2, everyMatches({ room: 'agents' })],
+        [['eventType', 'leader_elected'], 1, everyMatches({ event_type: 'leader_elected' })],
+        [['all'], 4, everyMatches({ event_type: expect.any(String) })],
       ],
     ],
     [
@@ -126,8 +132,13 @@ const feedTable: [string, BindingName, ServerName, unknown, object, [FeedSpec, n
       TAKHIN,
       TAKHIN_QUERY,
       [
-        [['metrics'], 2, (ms) => ms.forEach((m) => expect(m.data).toHaveProperty('consumerLags', expect.any(Array)))],
-        [['topic', 'topic-1'], 1, (ms) => ms.forEach((m) => expect((m.data as { name: string }).name).toBe('topic-1'))],
+        [
+          ['metrics'],
+          2,
+          // Every other tick the server sends Go's nil slice, null; the client reads it as [].
+          everyMatches({ data: { consumerLags: expect.any(Array) } }),
+        ],
+        [['topic', 'topic-1'], 1, everyMatches({ data: { name: 'topic-1' } })],
         [['consumerGroup', 'consumer-group-1'], 1, allOfType('group_updated')],
       ],
     ],
@@ -148,4 +159,116 @@ describe('@feedkit/client in Chromium against the independent servers', () => {
         expect(report.errors).toEqual([]);
       }),
   );
+});
+
+describe('credentials refused, as the browser learns it', () => {
+  it.each<[string, ServerName, unknown, number]>([
+    [
+      'a forged token: the upgrade 401, learnt by the plain-GET probe',
+      'helios',
+      { token: 'a.b.c' },
+      401,
+    ],
+    ['a wrong password: the login 401', 'helios', { username: 'admin', password: 'wrong' }, 401],
+    [
+      'a viewer: the upgrade 403, learnt by the probe',
+      'helios',
+      { username: 'viewer', password: 'viewer123' },
+      403,
+    ],
+  ])('Helios with CORS, %s', (_name, server, credentials, status) =>
+    inPage(['helios', server, credentials], async (id) => {
+      const error = await page.call('failure', id, ['status']);
+      expect(error).toMatchObject({ code: 'auth', status, fatal: true });
+      // One fatal error, nothing else: no connection error before the probe answered.
+      expect((await page.call('report', id)).errors).toEqual([error]);
+    }),
+  );
+
+  it('Helios without CORS: the probe cannot read the 401, so the client says "credentials or network" and retries', () =>
+    inPage(['helios', 'heliosNoCors', { token: 'a.b.c' }], async (id) => {
+      await page.call('record', id, 'status', ['status']);
+      const error = await page.call('firstError', id);
+      expect(error).toMatchObject({ code: 'connection', closeCode: 1006, fatal: false });
+      expect(error.message).toContain('credentials or network');
+    }));
+
+  it('Helios without CORS: the login itself is blocked, a retried connection error, not a 401', () =>
+    inPage(['helios', 'heliosNoCors', { username: 'admin', password: 'wrong' }], async (id) => {
+      await page.call('record', id, 'status', ['status']);
+      const error = await page.call('firstError', id);
+      expect(error).toMatchObject({ code: 'connection', fatal: false });
+      expect(error.message).toContain('POST /api/auth/login: network error');
+      expect(error.status).toBeUndefined();
+    }));
+
+  it.each<[string, unknown, object]>([
+    ['a wrong key', { apiKey: 'wrong' }, TAKHIN_QUERY],
+    // The right key under feedkit's default parameter (`token`), which this server does not read.
+    ['the right key in ?token=', TAKHIN, {}],
+  ])('Takhin, %s: the socket opens and is closed with 1008, an auth error', (_n, key, extra) =>
+    inPage(['takhin', 'takhin', key, extra], async (id) => {
+      const error = await page.call('failure', id, ['metrics']);
+      expect(error).toMatchObject({ code: 'auth', closeCode: 1008, fatal: true });
+    }),
+  );
+});
+
+describe('a server restart (SIGKILL), then reconnect with replayed subscriptions', () => {
+  // Each feed is one the server sends only to a subscriber (VeloFlux: a socket per feed).
+  it.each<[string, BindingName, ServerName, unknown, object, FeedSpec]>([
+    ['VeloFlux', 'veloflux', 'veloflux', undefined, {}, ['status']],
+    ['Plataforma E', 'plataformaE', 'plataformaE', undefined, {}, ['project', 'PROJ-002']],
+    ['Helios', 'helios', 'helios', ADMIN, {}, ['stateChanges']],
+    [
+      'Active Immune Core',
+      'activeImmuneCore',
+      'aic',
+      { clientId: 'browser-restart' },
+      {},
+      ['room', 'tasks'],
+    ],
+    ['Takhin', 'takhin', 'takhin', TAKHIN, TAKHIN_QUERY, ['consumerGroup', 'consumer-group-2']],
+  ])('%s', (_name, binding, server, options, extra, spec) =>
+    inPage([binding, server, options, extra], async (id) => {
+      await page.call('record', id, 'feed', spec);
+      await page.call('until', id, 'feed', 1, 8000);
+      await servers[server].kill();
+      const seen = await page.call('count', id, 'feed');
+      await servers[server].start();
+      // Only the new process can have sent this one, and only to a replayed subscription.
+      await page.call('until', id, 'feed', seen + 1, 8000);
+      const report = await page.call('report', id);
+      expect(report.states).toContain('reconnecting');
+      expect(report.states.at(-1)).toBe('open');
+      expect(report.drift).toBe(0);
+      expect(report.errors.every((e) => e.code === 'connection' && !e.fatal)).toBe(true);
+    }),
+  );
+});
+
+describe('REST from the page (another origin: the servers allow it with CORS)', () => {
+  it('Helios login, a JSON POST after a preflight', () =>
+    inPage(['helios', 'helios', {}], async (id) => {
+      const { answer } = await page.call('rest', id, 'login', [ADMIN]);
+      expect(answer).toMatchObject({ token: expect.any(String), user: { role: 'admin' } });
+    }));
+
+  it('Plataforma E stats and VeloFlux control', async () => {
+    const stats = await inPage(['plataformaE', 'plataformaE'], (id) =>
+      page.call('rest', id, 'stats'),
+    );
+    expect(stats.answer).toEqual(expect.any(Object));
+    const control = await inPage(['veloflux', 'veloflux'], (id) =>
+      page.call('rest', id, 'control', [{ action: 'resume', type: 'all' }]),
+    );
+    expect(control.answer).toMatchObject({ status: 'success' });
+  });
+
+  it('without CORS the browser blocks the answer: a rest error with no status', () =>
+    inPage(['helios', 'heliosNoCors', {}], async (id) => {
+      const { error } = await page.call('rest', id, 'login', [ADMIN]);
+      expect(error).toMatchObject({ code: 'rest', status: undefined });
+      expect(error?.message).toContain('network error');
+    }));
 });

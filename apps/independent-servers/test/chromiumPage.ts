@@ -1,10 +1,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
+import { bundleForBrowser } from '../../../packages/client/test/support/bundleForBrowser';
 // The repository's one Chromium launcher (Debian's chromium, offline flags; fails loudly when missing)
 // and the client tests' browser bundler (the client from sources, isomorphic-ws as the native WebSocket).
 import { launchChromium } from '../../dashboard/test/support/launchChromium';
-import { bundleForBrowser } from '../../../packages/client/test/support/bundleForBrowser';
 import type { FeedkitPage } from './browser/pageEntry';
 
 type Method = keyof FeedkitPage;

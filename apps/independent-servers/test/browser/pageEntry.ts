@@ -54,6 +54,7 @@ interface Recording {
 interface Session {
   client: AnyClient;
   errors: ErrorView[];
+  errorArrived: Set<() => void>;
   states: string[];
   recordings: Map<string, Recording>;
 }
@@ -87,8 +88,17 @@ const page = {
       backoff: () => 0,
       ...extra,
     }) as AnyClient;
-    const opened: Session = { client, errors: [], states: [], recordings: new Map() };
-    client.errors$.subscribe((e) => opened.errors.push(view(e)));
+    const opened: Session = {
+      client,
+      errors: [],
+      errorArrived: new Set(),
+      states: [],
+      recordings: new Map(),
+    };
+    client.errors$.subscribe((e) => {
+      opened.errors.push(view(e));
+      for (const listener of opened.errorArrived) listener();
+    });
     client.state$.subscribe((s) => opened.states.push(s.status));
     sessions.set(id, opened);
   },
@@ -139,8 +149,7 @@ const page = {
   },
 
   /** How many messages `key` has so far. */
-  count: (id: string, key: string): number =>
-    session(id).recordings.get(key)?.messages.length ?? 0,
+  count: (id: string, key: string): number => session(id).recordings.get(key)?.messages.length ?? 0,
 
   /** The error a feed's first value rejects with, or `null` when a message came instead. */
   failure: (id: string, [name, ...args]: FeedSpec) =>
@@ -151,6 +160,20 @@ const page = {
         () => null,
         (e: unknown) => view(e),
       ),
+
+  /** The first error on `errors$` (already reported or still to come). */
+  firstError(id: string): Promise<ErrorView> {
+    const { errors, errorArrived } = session(id);
+    return new Promise((resolve) => {
+      const check = () => {
+        if (errors[0] === undefined) return;
+        errorArrived.delete(check);
+        resolve(errors[0]);
+      };
+      errorArrived.add(check);
+      check();
+    });
+  },
 
   /** A REST helper's answer, or the error it rejected with. */
   rest: async (id: string, method: string, args: unknown[] = []) => {
