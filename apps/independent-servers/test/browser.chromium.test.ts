@@ -185,12 +185,16 @@ describe('credentials refused, as the browser learns it', () => {
     }),
   );
 
-  it('Helios without CORS: the probe cannot read the 401, so the client says "credentials or network" and retries', () =>
+  // The page may not read the 401: the probe's no-cors GET shows only that the server answered.
+  // Not a network failure, not provably credentials (a Go server's CheckOrigin refuses with 403
+  // too), so the client names what it knows and keeps retrying with a fresh token.
+  it('Helios without CORS: the probe cannot read the 401; the error says the status is hidden by CORS', () =>
     inPage(['helios', 'heliosNoCors', { token: 'a.b.c' }], async (id) => {
       await page.call('record', id, 'status', ['status']);
       const error = await page.call('firstError', id);
       expect(error).toMatchObject({ code: 'connection', closeCode: 1006, fatal: false });
-      expect(error.message).toContain('credentials or network');
+      expect(error.message).toContain('its HTTP status is hidden from this page (no CORS header');
+      expect(error.message).toContain('Access-Control-Allow-Origin');
     }));
 
   it('Helios without CORS: the login itself is blocked, a retried connection error, not a 401', () =>
@@ -199,6 +203,7 @@ describe('credentials refused, as the browser learns it', () => {
       const error = await page.call('firstError', id);
       expect(error).toMatchObject({ code: 'connection', fatal: false });
       expect(error.message).toContain('POST /api/auth/login: network error');
+      expect(error.message).toContain("does it allow the page's origin (CORS)");
       expect(error.status).toBeUndefined();
     }));
 
@@ -210,6 +215,8 @@ describe('credentials refused, as the browser learns it', () => {
     inPage(['takhin', 'takhin', key, extra], async (id) => {
       const error = await page.call('failure', id, ['metrics']);
       expect(error).toMatchObject({ code: 'auth', closeCode: 1008, fatal: true });
+      // Both look alike on the wire; the advice names the parameter as a suspect.
+      expect(error?.message).toContain('the `authQueryParam` option');
     }),
   );
 });
@@ -269,6 +276,7 @@ describe('REST from the page (another origin: the servers allow it with CORS)', 
     inPage(['helios', 'heliosNoCors', {}], async (id) => {
       const { error } = await page.call('rest', id, 'login', [ADMIN]);
       expect(error).toMatchObject({ code: 'rest', status: undefined });
-      expect(error?.message).toContain('network error');
+      expect(error?.message).toContain('network error (Failed to fetch); is the server reachable');
+      expect(error?.message).toContain("does it allow the page's origin (CORS)");
     }));
 });

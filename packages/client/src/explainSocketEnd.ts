@@ -39,7 +39,7 @@ export function explainSocketEnd(
   fail: (event: CloseContext, detail: FailureDetail) => void,
 ): void {
   const { probe, probeUrl } = context;
-  const withStatus = (status: number | undefined) => {
+  const withStatus = (status: number | undefined, statusHidden?: boolean) => {
     // A refused upgrade's status is its cause; the transport's error about it is not.
     const seen = status === undefined ? end.failure : undefined;
     const { seesUpgradeStatus, auth } = context;
@@ -50,6 +50,7 @@ export function explainSocketEnd(
         seesUpgradeStatus,
         auth,
         httpStatus: status,
+        statusHidden,
         code,
         reason,
         transportError: seen?.error,
@@ -63,7 +64,8 @@ export function explainSocketEnd(
     withStatus(end.httpStatus);
     return;
   }
-  void probe(probeUrl).then((status) => {
-    if (context.current()) withStatus(status);
+  void probe(probeUrl).then((answer) => {
+    if (context.current())
+      withStatus(answer === 'hidden' ? undefined : answer, answer === 'hidden');
   });
 }

@@ -206,6 +206,14 @@ describe('closeRule(event, history): one row per case', () => {
       /refreshing the token/,
     ],
     [
+      'browser refused before open, the probe answered but hidden by CORS: says so, never fatal',
+      helios(1006, { opened: false, seesUpgradeStatus: false, statusHidden: true }),
+      again,
+      'refresh',
+      'connection',
+      /server that is up; its HTTP status is hidden from this page \(no CORS header/,
+    ],
+    [
       "Deno's code 0 before open, auth required: like 1006",
       helios(0, deno),
       again,
