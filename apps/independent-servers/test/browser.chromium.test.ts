@@ -157,6 +157,16 @@ describe('@feedkit/client in Chromium against the independent servers', () => {
         const report = await page.call('report', id);
         expect(report.drift).toBe(0);
         expect(report.errors).toEqual([]);
+        // Chromium offered permessage-deflate and aiohttp accepted: every message above was compressed.
+        const sockets = page
+          .handshakes()
+          .filter((h) => new URL(h.url).port === String(servers[server].port));
+        expect(sockets.length).toBeGreaterThan(0);
+        for (const h of sockets)
+          expect(h).toMatchObject({
+            status: 101,
+            extensions: expect.stringContaining('permessage-deflate'),
+          });
       }),
   );
 });

@@ -9,10 +9,20 @@ import type { FeedkitPage } from './browser/pageEntry';
 
 type Method = keyof FeedkitPage;
 
+/** One WebSocket handshake as Chromium's network layer saw it. */
+export interface Handshake {
+  readonly url: string;
+  readonly status: number;
+  /** The `Sec-WebSocket-Extensions` the server accepted ('' for none). */
+  readonly extensions: string;
+}
+
 /** A page of its own origin running the client in headless Chromium. */
 export interface ChromiumPage {
   /** The page's origin (`http://127.0.0.1:<port>`): not the servers' origin, as in a deployment. */
   readonly origin: string;
+  /** Every WebSocket handshake the page has made so far, answered ones only. */
+  handshakes(): readonly Handshake[];
   /** Runs `feedkitPage[method](...args)` in the page and returns its (awaited) result. */
   call<M extends Method>(
     method: M,
@@ -46,10 +56,24 @@ export async function openChromiumPage(): Promise<ChromiumPage> {
     await context.grantPermissions(['local-network-access']).catch(() => {});
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    // The page cannot see which extensions its sockets negotiated; the DevTools protocol can.
+    const cdp = await context.newCDPSession(page);
+    const urls = new Map<string, string>();
+    const handshakes: Handshake[] = [];
+    cdp.on('Network.webSocketCreated', ({ requestId, url }) => urls.set(requestId, url));
+    cdp.on('Network.webSocketHandshakeResponseReceived', ({ requestId, response }) => {
+      const header = Object.entries(response.headers).find(
+        ([name]) => name.toLowerCase() === 'sec-websocket-extensions',
+      );
+      const url = urls.get(requestId) ?? '';
+      handshakes.push({ url, status: response.status, extensions: header?.[1] ?? '' });
+    });
+    await cdp.send('Network.enable');
     await page.goto(`${origin}/`);
     const opened = browser;
     return {
       origin,
+      handshakes: () => handshakes.slice(),
       call: (method, ...args) =>
         page.evaluate(
           ([m, a]) => {
