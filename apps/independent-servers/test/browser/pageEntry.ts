@@ -72,6 +72,40 @@ const view = (e: unknown): ErrorView => {
   };
 };
 
+/**
+ * Resolves with `settled()`'s first answer, checked now and at every call of the
+ * listeners in `changes`; rejects with a thrown answer or after `ms` with `late()`.
+ */
+function when<T>(
+  changes: Set<() => void>,
+  settled: () => { value: T } | undefined,
+  ms: number,
+  late: () => string,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      try {
+        const answer = settled();
+        if (answer === undefined) return;
+        resolve(answer.value);
+      } catch (error) {
+        reject(error);
+      }
+      finish();
+    };
+    const timer = setTimeout(() => {
+      reject(new Error(late()));
+      finish();
+    }, ms);
+    const finish = () => {
+      clearTimeout(timer);
+      changes.delete(check);
+    };
+    changes.add(check);
+    check();
+  });
+}
+
 function session(id: string): Session {
   const found = sessions.get(id);
   if (found === undefined) throw new Error(`no client opened as ${id}`);
@@ -128,24 +162,17 @@ const page = {
   until(id: string, key: string, count: number, ms = 8000): Promise<unknown[]> {
     const recording = session(id).recordings.get(key);
     if (recording === undefined) throw new Error(`${key} is not recorded`);
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        if (recording.messages.length >= count) resolve(recording.messages.slice(0, count));
-        else if (recording.failure) reject(new Error(`${key}: ${recording.failure.message}`));
-        else return;
-        finish();
-      };
-      const timer = setTimeout(() => {
-        reject(new Error(`${key}: ${recording.messages.length} of ${count} messages in ${ms} ms`));
-        finish();
-      }, ms);
-      const finish = () => {
-        clearTimeout(timer);
-        recording.changed.delete(check);
-      };
-      recording.changed.add(check);
-      check();
-    });
+    return when(
+      recording.changed,
+      () => {
+        if (recording.messages.length >= count)
+          return { value: recording.messages.slice(0, count) };
+        if (recording.failure) throw new Error(`${key}: ${recording.failure.message}`);
+        return undefined;
+      },
+      ms,
+      () => `${key}: ${recording.messages.length} of ${count} messages in ${ms} ms`,
+    );
   },
 
   /** How many messages `key` has so far. */
@@ -162,17 +189,10 @@ const page = {
       ),
 
   /** The first error on `errors$` (already reported or still to come). */
-  firstError(id: string): Promise<ErrorView> {
+  firstError(id: string, ms = 8000): Promise<ErrorView> {
     const { errors, errorArrived } = session(id);
-    return new Promise((resolve) => {
-      const check = () => {
-        if (errors[0] === undefined) return;
-        errorArrived.delete(check);
-        resolve(errors[0]);
-      };
-      errorArrived.add(check);
-      check();
-    });
+    const first = () => (errors[0] === undefined ? undefined : { value: errors[0] });
+    return when(errorArrived, first, ms, () => `no error on errors$ within ${ms} ms`);
   },
 
   /** A REST helper's answer, or the error it rejected with. */
