@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { bundleForBrowser } from '../../../packages/client/test/support/bundleForBrowser';
 // The repository's one Chromium launcher (Debian's chromium, offline flags; fails loudly when missing)
 // and the client tests' browser bundler (the client from sources, isomorphic-ws as the native WebSocket).
@@ -31,6 +31,23 @@ export interface ChromiumPage {
   close(): Promise<void>;
 }
 
+/** The page cannot see which extensions its sockets negotiated; the DevTools protocol can. */
+async function recordHandshakes(context: BrowserContext, page: Page): Promise<Handshake[]> {
+  const cdp = await context.newCDPSession(page);
+  const urls = new Map<string, string>();
+  const handshakes: Handshake[] = [];
+  cdp.on('Network.webSocketCreated', ({ requestId, url }) => urls.set(requestId, url));
+  cdp.on('Network.webSocketHandshakeResponseReceived', ({ requestId, response }) => {
+    const header = Object.entries(response.headers).find(
+      ([name]) => name.toLowerCase() === 'sec-websocket-extensions',
+    );
+    const url = urls.get(requestId) ?? '';
+    handshakes.push({ url, status: response.status, extensions: header?.[1] ?? '' });
+  });
+  await cdp.send('Network.enable');
+  return handshakes;
+}
+
 /**
  * Serves the bundled page from a Node server on port 0 and opens it in
  * Chromium. The origin is known before any Python server starts, so they
@@ -56,19 +73,7 @@ export async function openChromiumPage(): Promise<ChromiumPage> {
     await context.grantPermissions(['local-network-access']).catch(() => {});
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-    // The page cannot see which extensions its sockets negotiated; the DevTools protocol can.
-    const cdp = await context.newCDPSession(page);
-    const urls = new Map<string, string>();
-    const handshakes: Handshake[] = [];
-    cdp.on('Network.webSocketCreated', ({ requestId, url }) => urls.set(requestId, url));
-    cdp.on('Network.webSocketHandshakeResponseReceived', ({ requestId, response }) => {
-      const header = Object.entries(response.headers).find(
-        ([name]) => name.toLowerCase() === 'sec-websocket-extensions',
-      );
-      const url = urls.get(requestId) ?? '';
-      handshakes.push({ url, status: response.status, extensions: header?.[1] ?? '' });
-    });
-    await cdp.send('Network.enable');
+    const handshakes = await recordHandshakes(context, page);
     await page.goto(`${origin}/`);
     const opened = browser;
     return {
