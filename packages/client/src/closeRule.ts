@@ -225,8 +225,8 @@ function socketRule(context: CloseContext): CloseRule {
   if (context.httpStatus !== undefined) return upgradeRule(context.httpStatus, auth);
   const refusedBeforeOpen = !context.opened && [0, 1005, 1006].includes(context.code);
   const code = refusedBeforeOpen ? 1006 : context.code;
+  if (refusedBeforeOpen && context.statusHidden) return STATUS_HIDDEN;
   if (refusedBeforeOpen && !context.seesUpgradeStatus && auth?.required) {
-    if (context.statusHidden) return STATUS_HIDDEN;
     return {
       action: 'refresh',
       error: 'connection',

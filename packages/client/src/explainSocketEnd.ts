@@ -29,9 +29,9 @@ export interface SocketEndContext extends UpgradeView {
  * Tells `fail` how a socket ended, in `closeRule`'s terms. A refused
  * upgrade's HTTP status is its cause: `ws` sees it; browsers, Deno and Bun
  * close before open with 0, 1005 or 1006 and no status, exactly like a
- * network failure. There, when credentials were sent and the system requires
- * them, `probe` asks the server, and `fail` runs with its answer if the
- * connection is still `current()`.
+ * network failure. There, when credentials were sent, `probe` asks the
+ * server, and `fail` runs with its answer if the connection is still
+ * `current()`.
  */
 export function explainSocketEnd(
   end: SocketEnd,
@@ -60,7 +60,9 @@ export function explainSocketEnd(
   };
   const unseen =
     !end.opened && end.httpStatus === undefined && [0, 1005, 1006].includes(end.event.code);
-  if (!(unseen && probeUrl !== undefined && probe && context.auth?.required)) {
+  // probeUrl is set only when credentials were sent: where auth is optional (Takhin) a
+  // deployment may still refuse a wrong key at the upgrade, so the probe asks there too.
+  if (!(unseen && probeUrl !== undefined && probe && context.auth !== undefined)) {
     withStatus(end.httpStatus);
     return;
   }
