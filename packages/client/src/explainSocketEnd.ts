@@ -29,9 +29,9 @@ export interface SocketEndContext extends UpgradeView {
  * Tells `fail` how a socket ended, in `closeRule`'s terms. A refused
  * upgrade's HTTP status is its cause: `ws` sees it; browsers, Deno and Bun
  * close before open with 0, 1005 or 1006 and no status, exactly like a
- * network failure. There, when credentials were sent and the system requires
- * them, `probe` asks the server, and `fail` runs with its answer if the
- * connection is still `current()`.
+ * network failure. There, when credentials were sent, `probe` asks the
+ * server, and `fail` runs with its answer if the connection is still
+ * `current()`.
  */
 export function explainSocketEnd(
   end: SocketEnd,
@@ -39,7 +39,7 @@ export function explainSocketEnd(
   fail: (event: CloseContext, detail: FailureDetail) => void,
 ): void {
   const { probe, probeUrl } = context;
-  const withStatus = (status: number | undefined) => {
+  const withStatus = (status: number | undefined, statusHidden?: boolean) => {
     // A refused upgrade's status is its cause; the transport's error about it is not.
     const seen = status === undefined ? end.failure : undefined;
     const { seesUpgradeStatus, auth } = context;
@@ -50,6 +50,7 @@ export function explainSocketEnd(
         seesUpgradeStatus,
         auth,
         httpStatus: status,
+        statusHidden,
         code,
         reason,
         transportError: seen?.error,
@@ -59,11 +60,14 @@ export function explainSocketEnd(
   };
   const unseen =
     !end.opened && end.httpStatus === undefined && [0, 1005, 1006].includes(end.event.code);
-  if (!(unseen && probeUrl !== undefined && probe && context.auth?.required)) {
+  // probeUrl is set only when credentials were sent: where auth is optional (Takhin) a
+  // deployment may still refuse a wrong key at the upgrade, so the probe asks there too.
+  if (!(unseen && probeUrl !== undefined && probe && context.auth !== undefined)) {
     withStatus(end.httpStatus);
     return;
   }
-  void probe(probeUrl).then((status) => {
-    if (context.current()) withStatus(status);
+  void probe(probeUrl).then((answer) => {
+    if (context.current())
+      withStatus(answer === 'hidden' ? undefined : answer, answer === 'hidden');
   });
 }

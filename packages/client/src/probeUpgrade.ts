@@ -1,5 +1,12 @@
-/** Asks what a refused upgrade's HTTP status was; `undefined` when the answer says nothing about credentials. */
-export type UpgradeProbe = (socketUrl: string) => Promise<401 | 403 | undefined>;
+/**
+ * A refused upgrade's HTTP status when it names credentials; `'hidden'` when
+ * the server answered but a browser page may not read the answer (no CORS
+ * header for its origin); `undefined` when nothing was learnt.
+ */
+export type UpgradeProbeAnswer = 401 | 403 | 'hidden' | undefined;
+
+/** Asks the server what a refused upgrade's HTTP status was. */
+export type UpgradeProbe = (socketUrl: string) => Promise<UpgradeProbeAnswer>;
 
 export interface UpgradeProbeOptions {
   /** @default globalThis.fetch */
@@ -15,7 +22,9 @@ export interface UpgradeProbeOptions {
  * upgrade: a plain GET of the socket URL, credentials in its query as the
  * socket sent them, passes the same auth a gateway puts in front of its
  * socket handler. 401 and 403 name the refusal; anything else (426, 400, 404,
- * a network or CORS failure, the deadline) says nothing about credentials.
+ * a network failure, the deadline) says nothing about credentials. A browser
+ * fails a fetch the same way for a network error and for an answer its page
+ * may not read (CORS); an opaque answer to a `no-cors` GET tells them apart.
  */
 export function upgradeProbe(options: UpgradeProbeOptions): UpgradeProbe {
   return async (socketUrl) => {
@@ -30,7 +39,13 @@ export function upgradeProbe(options: UpgradeProbeOptions): UpgradeProbe {
       void response.body?.cancel().catch(() => {});
       return response.status === 401 || response.status === 403 ? response.status : undefined;
     } catch {
-      return undefined;
+      return fetchImpl(url.toString(), { method: 'GET', mode: 'no-cors', signal }).then(
+        (response) => {
+          void response.body?.cancel().catch(() => {});
+          return response.type === 'opaque' ? 'hidden' : undefined;
+        },
+        () => undefined,
+      );
     }
   };
 }
