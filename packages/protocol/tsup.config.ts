@@ -1,13 +1,13 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
-const common = {
+const common: Options = {
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,
   // `pnpm build` empties dist first: the two builds below run side by side.
   clean: false,
   target: 'es2022',
-} as const;
+};
 
 export default defineConfig([
   {

@@ -22,9 +22,40 @@ def parse_args(system, default_port, add_extra=None):
     parser.add_argument(
         "--speed", type=float, default=1.0, help="divide every documented cadence by this (tests)"
     )
+    parser.add_argument(
+        "--cors-origin",
+        default=None,
+        help="answer browser pages of this origin (or *) with CORS headers, as the documents advise configuring",
+    )
     if add_extra:
         add_extra(parser)
     return parser.parse_args()
+
+
+def allow_cors(app, origin):
+    """CORS as a deployment configures it (Starlette's CORSMiddleware, Go's rs/cors): every
+    response carries the header, refusals included, and any preflight is answered."""
+
+    @web.middleware
+    async def preflight(request, handler):
+        if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
+            return web.Response(
+                status=204,
+                headers={
+                    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+                    "Access-Control-Allow-Headers": request.headers.get("Access-Control-Request-Headers", ""),
+                    "Access-Control-Max-Age": "600",
+                },
+            )
+        return await handler(request)
+
+    async def allow(request, response):
+        if "Origin" in request.headers:
+            response.headers["Access-Control-Allow-Origin"] = origin
+            response.headers["Vary"] = "Origin"
+
+    app.middlewares.append(preflight)
+    app.on_response_prepare.append(allow)
 
 
 SOCKETS = "independent_sockets"
@@ -66,6 +97,8 @@ def run(app, args, system):
 
     async def main():
         track_sockets(app)
+        if args.cors_origin:
+            allow_cors(app, args.cors_origin)
         runner = web.AppRunner(app, handle_signals=False)
         await runner.setup()
         site = web.TCPSite(runner, args.host, args.port, reuse_address=True, shutdown_timeout=2)

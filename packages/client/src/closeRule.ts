@@ -87,6 +87,16 @@ export const upgradeStatuses: Readonly<Record<number, CloseRule>> = {
 const NO_SOCKET_AT_PATH =
   "nothing serves this socket at that path: `url` is the server's address without a feed's path (feedkit appends it; a reverse-proxy prefix may stay in it or go in `basePath`), and the server must run this system";
 
+/** A browser's upgrade refused by a server that answered the probe, but not to this page's origin. */
+const STATUS_HIDDEN: CloseRule = {
+  action: 'refresh',
+  error: 'connection',
+  reason:
+    "upgrade refused by a server that is up; its HTTP status is hidden from this page (no CORS header for the page's origin); refreshing the token",
+  advice:
+    "credentials, role or the page's origin: to see which, let the server allow this origin (Access-Control-Allow-Origin) on the socket path, or reach it through the page's own origin",
+};
+
 /** The error a socket implementation reported before its close (Node's `ws`: ECONNREFUSED, certificates, bad frames). */
 export interface TransportError {
   /** `ECONNREFUSED`, `ENOTFOUND`, `DEPTH_ZERO_SELF_SIGNED_CERT`, `WS_ERR_INVALID_UTF8`, ... */
@@ -126,6 +136,8 @@ export interface CloseContext {
   readonly httpStatus?: number;
   /** What the refused upgrade's response body said, as one line (`refusalText`). */
   readonly httpText?: string;
+  /** A browser's probe was answered, but the page may not read the answer (no CORS header for its origin). */
+  readonly statusHidden?: boolean;
   /** Whether this socket ever reached `open`. */
   readonly opened: boolean;
   /** Whether the socket implementation can report refused-upgrade statuses (Node `ws`). */
@@ -170,7 +182,7 @@ export function closeRule(event: CloseEvent, history: CloseHistory = FIRST_TIME)
     reason: rule.reason,
     advice:
       rule.advice ??
-      'refused twice, the second time with a fresh token: check the API key, token or password given to the protocol (or that one was given at all), then create a new client',
+      'refused twice, the second time with a fresh token: check the API key, token or password given to the protocol (or that one was given at all) and, where it rides in the query (always in a browser), the parameter the server reads (the `authQueryParam` option), then create a new client',
   };
 }
 
@@ -215,6 +227,7 @@ function socketRule(context: CloseContext): CloseRule {
   if (context.httpStatus !== undefined) return upgradeRule(context.httpStatus, auth);
   const refusedBeforeOpen = !context.opened && [0, 1005, 1006].includes(context.code);
   const code = refusedBeforeOpen ? 1006 : context.code;
+  if (refusedBeforeOpen && context.statusHidden) return STATUS_HIDDEN;
   if (refusedBeforeOpen && !context.seesUpgradeStatus && auth?.required) {
     return {
       action: 'refresh',

@@ -97,9 +97,13 @@ async function exchange(
       : signal.aborted
         ? 'aborted'
         : `network error (${describeCause(cause)})`;
+    // A browser fails a fetch to a server that allows no CORS for the page just like a network error.
+    const cors = what.startsWith('network')
+      ? ", and, from a browser page, does it allow the page's origin (CORS)"
+      : '';
     throw new FeedkitError(
       'rest',
-      `${method} ${path}: ${what}; is the server reachable at ${baseUrl}?`,
+      `${method} ${path}: ${what}; is the server reachable at ${baseUrl}${cors}?`,
       {
         system: options.system,
         path,

@@ -18,6 +18,12 @@ export interface UpgradeView {
   readonly probeUrl: string | undefined;
 }
 
+/** What a refusal told besides its status: its body's words, or that a browser may not read it. */
+interface RefusalWords {
+  readonly httpText?: string | undefined;
+  readonly statusHidden?: boolean;
+}
+
 export interface SocketEndContext extends UpgradeView {
   readonly auth: AuthPlacement | undefined;
   readonly probe: UpgradeProbe | undefined;
@@ -29,9 +35,9 @@ export interface SocketEndContext extends UpgradeView {
  * Tells `fail` how a socket ended, in `closeRule`'s terms. A refused
  * upgrade's HTTP status (and what its body said) is its cause: `ws` sees it; browsers, Deno and Bun
  * close before open with 0, 1005 or 1006 and no status, exactly like a
- * network failure. There, when credentials were sent and the system requires
- * them, `probe` asks the server, and `fail` runs with its answer if the
- * connection is still `current()`.
+ * network failure. There, when credentials were sent, `probe` asks the
+ * server, and `fail` runs with its answer if the connection is still
+ * `current()`.
  */
 export function explainSocketEnd(
   end: SocketEnd,
@@ -39,7 +45,7 @@ export function explainSocketEnd(
   fail: (event: CloseContext, detail: FailureDetail) => void,
 ): void {
   const { probe, probeUrl } = context;
-  const withStatus = (status: number | undefined, httpText: string | undefined) => {
+  const withStatus = (status: number | undefined, told: RefusalWords = {}) => {
     // A refused upgrade's status is its cause; the transport's error about it is not.
     const seen = status === undefined ? end.failure : undefined;
     const { seesUpgradeStatus, auth } = context;
@@ -50,7 +56,8 @@ export function explainSocketEnd(
         seesUpgradeStatus,
         auth,
         httpStatus: status,
-        httpText,
+        httpText: told.httpText,
+        statusHidden: told.statusHidden,
         code,
         reason,
         transportError: seen?.error,
@@ -60,11 +67,15 @@ export function explainSocketEnd(
   };
   const unseen =
     !end.opened && end.httpStatus === undefined && [0, 1005, 1006].includes(end.event.code);
-  if (!(unseen && probeUrl !== undefined && probe && context.auth?.required)) {
-    withStatus(end.httpStatus, end.httpText);
+  // probeUrl is set only when credentials were sent: where auth is optional (Takhin) a
+  // deployment may still refuse a wrong key at the upgrade, so the probe asks there too.
+  if (!(unseen && probeUrl !== undefined && probe && context.auth !== undefined)) {
+    withStatus(end.httpStatus, { httpText: end.httpText });
     return;
   }
-  void probe(probeUrl).then((refusal) => {
-    if (context.current()) withStatus(refusal?.status, refusal?.text);
+  void probe(probeUrl).then((answer) => {
+    if (!context.current()) return;
+    if (answer === 'hidden') withStatus(undefined, { statusHidden: true });
+    else withStatus(answer?.status, { httpText: answer?.text });
   });
 }

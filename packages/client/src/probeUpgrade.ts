@@ -1,13 +1,20 @@
 import { fetchBodyChunks, refusalText } from './refusalText';
 
-/** What the probe learnt: the refusal's status and what its body said (`refusalText`). */
+/** A refusal the probe could read: its status (credentials) and what its body said (`refusalText`). */
 export interface ProbedRefusal {
   readonly status: 401 | 403;
   readonly text: string | undefined;
 }
 
-/** Asks what a refused upgrade's HTTP status was; `undefined` when the answer says nothing about credentials. */
-export type UpgradeProbe = (socketUrl: string) => Promise<ProbedRefusal | undefined>;
+/**
+ * A refused upgrade's status and words when its status names credentials;
+ * `'hidden'` when the server answered but a browser page may not read the
+ * answer (no CORS header for its origin); `undefined` when nothing was learnt.
+ */
+export type UpgradeProbeAnswer = ProbedRefusal | 'hidden' | undefined;
+
+/** Asks the server what a refused upgrade's HTTP status was. */
+export type UpgradeProbe = (socketUrl: string) => Promise<UpgradeProbeAnswer>;
 
 export interface UpgradeProbeOptions {
   /** @default globalThis.fetch */
@@ -23,8 +30,10 @@ export interface UpgradeProbeOptions {
  * upgrade: a plain GET of the socket URL, credentials in its query as the
  * socket sent them, passes the same auth a gateway puts in front of its
  * socket handler. 401 and 403 name the refusal; anything else (426, 400, 404,
- * a network or CORS failure, the deadline) says nothing about credentials.
- * The refusal's body is read as a refused `ws` upgrade's is.
+ * a network failure, the deadline) says nothing about credentials. A browser
+ * fails a fetch the same way for a network error and for an answer its page
+ * may not read (CORS); an opaque answer to a `no-cors` GET tells them apart.
+ * A refusal's body is read as a refused `ws` upgrade's is.
  */
 export function upgradeProbe(options: UpgradeProbeOptions): UpgradeProbe {
   return async (socketUrl) => {
@@ -44,7 +53,13 @@ export function upgradeProbe(options: UpgradeProbeOptions): UpgradeProbe {
       const type = response.headers.get('content-type');
       return { status, text: body ? await refusalText(fetchBodyChunks(body), type) : undefined };
     } catch {
-      return undefined;
+      return fetchImpl(url.toString(), { method: 'GET', mode: 'no-cors', signal }).then(
+        (response) => {
+          void response.body?.cancel().catch(() => {});
+          return response.type === 'opaque' ? 'hidden' : undefined;
+        },
+        () => undefined,
+      );
     }
   };
 }

@@ -222,6 +222,27 @@ describe('closeRule(event, history): one row per case', () => {
       /refreshing the token/,
     ],
     [
+      'browser refused before open, the probe answered but hidden by CORS: says so, never fatal',
+      helios(1006, { opened: false, seesUpgradeStatus: false, statusHidden: true }),
+      again,
+      'refresh',
+      'connection',
+      /server that is up; its HTTP status is hidden from this page \(no CORS header/,
+    ],
+    [
+      'browser refused before open where a key is optional (Takhin), status hidden by CORS: says so',
+      closed(1006, {
+        opened: false,
+        seesUpgradeStatus: false,
+        statusHidden: true,
+        auth: Takhin.adapter.auth,
+      }),
+      undefined,
+      'refresh',
+      'connection',
+      /its HTTP status is hidden from this page/,
+    ],
+    [
       "Deno's code 0 before open, auth required: like 1006",
       helios(0, deno),
       again,

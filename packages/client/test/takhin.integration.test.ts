@@ -8,6 +8,7 @@ import {
   type Protocol,
   takhin,
 } from '../src/index';
+import { BrowserLikeWebSocket } from './support/BrowserLikeWebSocket';
 import { collectErrors, next, status } from './support/helpers';
 
 const PATH = '/api/monitoring/ws';
@@ -187,6 +188,29 @@ describe('Takhin against the reference server', () => {
     expect(closed.reason).toMatch(/401/);
     expect(await result).toMatchObject({ code: 'auth', fatal: true, status: 401 });
     expect(feed.error?.fatal).toBe(true);
+  });
+
+  it('a browser socket refused before open with a key (optional auth) asks the server why: 401 twice is one fatal auth error', async () => {
+    await server.stop();
+    server = await startReferenceServer({
+      timeScale: 0.01,
+      simulate: false,
+      takhinApiKey: 'right',
+    });
+    const probes: string[] = [];
+    const c = client({
+      protocol: takhin({ apiKey: 'wrong' }),
+      WebSocket: BrowserLikeWebSocket,
+      fetch: (input, init) => {
+        probes.push(String(input).replace(/token=[^&]+/, 'token=…'));
+        return fetch(input, init);
+      },
+    });
+    const errors = collectErrors(c);
+    c.feed('metrics').subscribe({ error: () => {} });
+    await status(c, 'closed');
+    expect(errors.map((e) => [e.code, e.fatal, e.status])).toEqual([['auth', true, 401]]);
+    expect(probes).toEqual([`${server.url}${PATH}?token=…`, `${server.url}${PATH}?token=…`]);
   });
 
   it('a good API key goes in the Authorization header, never in the state URL', async () => {
