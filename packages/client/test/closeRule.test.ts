@@ -344,27 +344,4 @@ describe('closeRule(event, history): one row per case', () => {
     expect(rule.reason).toMatch(reason);
     if (action === 'fatal') expect(rule.advice).toMatch(/new client/);
   });
-
-  it('a proxy refusing a system without credentials is told to use the headers option', () => {
-    const event = closed(1006, { opened: false, httpStatus: 401 });
-    expect(closeRule(event).advice).toMatch(/`headers` option/);
-    expect(closeRule(event, { authFailures: 1 }).advice).toMatch(/`headers` option.*new client/);
-  });
-
-  it('401 and 403 are told apart: a 403 names the role the socket needs', () => {
-    const forbidden = closeRule(helios(1006, { opened: false, httpStatus: 403 }));
-    expect(forbidden.advice).toMatch(/valid but not allowed.*'admin' role/);
-    const refusedTwice = closeRule(helios(1006, { opened: false, httpStatus: 401 }), again);
-    expect(refusedTwice.advice).toMatch(/check the API key, token or password/);
-  });
-
-  it('a certificate error says what to do', () => {
-    const rule = closeRule(
-      closed(1006, {
-        opened: false,
-        ...refused('DEPTH_ZERO_SELF_SIGNED_CERT', 'self-signed certificate'),
-      }),
-    );
-    expect(rule.advice).toMatch(/tls: \{ ca \}/);
-  });
 });
