@@ -66,6 +66,14 @@ export const closeCodes: Readonly<Record<number, CloseRule>> = {
   },
 };
 
+/**
+ * A socket that closed before `open` with 1006 (browsers), 0 or 1005 (Deno):
+ * a refused upgrade and a network failure look exactly alike.
+ */
+export function closedBeforeOpen(opened: boolean, code: number): boolean {
+  return !opened && (code === 1006 || code === 0 || code === 1005);
+}
+
 /** HTTP statuses of a refused upgrade on a system that takes credentials (only Node's `ws` sees them). */
 export const upgradeStatuses: Readonly<Record<number, CloseRule>> = {
   // Bad, expired or missing credentials: a fresh token may fix it.
@@ -225,7 +233,7 @@ function baseRule(event: CloseEvent): CloseRule {
 function socketRule(context: CloseContext): CloseRule {
   const { auth } = context;
   if (context.httpStatus !== undefined) return upgradeRule(context.httpStatus, auth);
-  const refusedBeforeOpen = !context.opened && [0, 1005, 1006].includes(context.code);
+  const refusedBeforeOpen = closedBeforeOpen(context.opened, context.code);
   const code = refusedBeforeOpen ? 1006 : context.code;
   if (refusedBeforeOpen && context.statusHidden) return STATUS_HIDDEN;
   if (refusedBeforeOpen && !context.seesUpgradeStatus && auth?.required) {

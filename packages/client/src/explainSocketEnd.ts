@@ -1,5 +1,5 @@
 import type { AuthPlacement } from '@feedkit/protocol';
-import type { CloseContext } from './closeRule';
+import { type CloseContext, closedBeforeOpen } from './closeRule';
 import type { UpgradeProbe } from './probeUpgrade';
 import type { SocketEnd } from './watchSocket';
 
@@ -65,8 +65,7 @@ export function explainSocketEnd(
       { closeCode: code, httpStatus: status, cause: seen?.cause },
     );
   };
-  const unseen =
-    !end.opened && end.httpStatus === undefined && [0, 1005, 1006].includes(end.event.code);
+  const unseen = end.httpStatus === undefined && closedBeforeOpen(end.opened, end.event.code);
   // probeUrl is set only when credentials were sent: where auth is optional (Takhin) a
   // deployment may still refuse a wrong key at the upgrade, so the probe asks there too.
   if (!(unseen && probeUrl !== undefined && probe && context.auth !== undefined)) {
