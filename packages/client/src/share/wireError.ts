@@ -1,20 +1,17 @@
 import type { DecodeError } from '@feedkit/protocol';
-import { FeedkitError, type FeedkitErrorCode } from '../FeedkitError';
+import { FeedkitError, type FeedkitErrorCode, type FeedkitErrorOptions } from '../FeedkitError';
 
-/** A `FeedkitError` as structured-clonable data (a class instance loses its class in `postMessage`). */
-export interface WireError {
+/**
+ * A `FeedkitError` as structured-clonable data (a class instance loses its
+ * class in `postMessage`): its options, with the cause as its message (a
+ * cause may be anything, and not every value can be cloned).
+ */
+export type WireError = Omit<FeedkitErrorOptions, 'cause' | 'fatal'> & {
   readonly code: FeedkitErrorCode;
   readonly message: string;
-  readonly system: FeedkitError['system'];
-  readonly decodeError?: DecodeError;
-  readonly closeCode?: number;
-  readonly status?: number;
   readonly fatal: boolean;
-  readonly dropped?: unknown;
-  readonly path?: string;
-  /** The cause's message: a cause may be anything, and not every value can be cloned. */
   readonly cause?: string;
-}
+};
 
 export function toWireError(error: FeedkitError): WireError {
   const cause = error.cause;
@@ -33,15 +30,10 @@ export function toWireError(error: FeedkitError): WireError {
 }
 
 export function fromWireError(wire: WireError): FeedkitError {
-  return new FeedkitError(wire.code, wire.message, {
-    system: wire.system,
-    decodeError: wire.decodeError,
-    closeCode: wire.closeCode,
-    status: wire.status,
-    fatal: wire.fatal,
-    dropped: wire.dropped,
-    path: wire.path,
-    cause: wire.cause === undefined ? undefined : new Error(wire.cause),
+  const { code, message, cause, ...options } = wire;
+  return new FeedkitError(code, message, {
+    ...options,
+    cause: cause === undefined ? undefined : new Error(cause),
   });
 }
 
