@@ -16,8 +16,18 @@ export class SocketDrain {
   #ended = false;
   #compared = 0;
 
-  constructor(socket: WebSocketLike, deliver: (frame: string) => void) {
+  /**
+   * `seen`: frames the socket delivered while the new one was opening. The
+   * server may send to the new socket from its upgrade on, before the client
+   * sees it open, so those frames can arrive on both.
+   */
+  constructor(
+    socket: WebSocketLike,
+    deliver: (frame: string) => void,
+    seen: Iterable<string> = [],
+  ) {
     this.#socket = socket;
+    for (const frame of seen) if (this.#delivered.size < REMEMBERED) this.#delivered.add(frame);
     socket.onmessage = (event: { readonly data: unknown }) => {
       const frame = typeof event.data === 'string' ? event.data : frameText(event.data);
       if (this.#delivered.size < REMEMBERED) this.#delivered.add(frame);

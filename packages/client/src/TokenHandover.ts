@@ -2,6 +2,9 @@ import { SocketDrain } from './SocketDrain';
 import { expiryOf, type ResolvedToken, renewalLead, renewSocket } from './TokenRenewal';
 import type { WebSocketLike } from './WebSocketLike';
 
+/** Frames remembered while a renewal's socket opens, at most (the latest; one round trip's worth). */
+const OPENING_REMEMBERED = 256;
+
 export interface TokenHandoverOptions {
   /** A token valid beyond `notBefore`, shared by every socket of the client; `undefined`: no provider. */
   readonly renew: ((notBefore: number) => Promise<ResolvedToken>) | undefined;
@@ -33,6 +36,8 @@ export class TokenHandover {
   #expiry: { readonly obtainedAt: number; readonly expiresAt: number } | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #drain: SocketDrain | undefined;
+  /** Frames the current socket delivered since the renewal's socket was opened (the latest kept). */
+  #opening: Set<string> | undefined;
 
   constructor(options: TokenHandoverOptions) {
     this.#o = options;
@@ -57,6 +62,14 @@ export class TokenHandover {
           renew: () => renew(expiry.expiresAt),
           ...expiry,
           current,
+          open: (token) => {
+            this.#opening = new Set();
+            return this.#o.open(token);
+          },
+          failed: (cause) => {
+            this.#opening = undefined;
+            this.#o.failed(cause);
+          },
           adopt: (socket, seesUpgradeStatus, next) => this.#adopt(socket, seesUpgradeStatus, next),
         });
       },
@@ -66,14 +79,16 @@ export class TokenHandover {
 
   /** Moves the connection to `socket` (open on a fresh token); the old one drains until the new one speaks. */
   #adopt(socket: WebSocketLike, seesUpgradeStatus: boolean, next: ResolvedToken): void {
+    const seen = this.#opening ?? [];
     const old = this.#o.release(next.token);
     this.obtained(next.expiresAt);
-    this.#drain = new SocketDrain(old as WebSocketLike, this.#o.deliver);
+    this.#drain = new SocketDrain(old as WebSocketLike, this.#o.deliver, seen);
     this.#o.adopt(socket, seesUpgradeStatus);
   }
 
   /** A frame of the current socket: false when the draining socket already delivered it. */
   accept(frame: string): boolean {
+    this.#remember(frame);
     const drain = this.#drain;
     if (drain === undefined) return true;
     const fresh = drain.accept(frame);
@@ -81,10 +96,19 @@ export class TokenHandover {
     return fresh;
   }
 
+  /** While a renewal's socket opens: the latest frames, so the drain can tell them again. */
+  #remember(frame: string): void {
+    const opening = this.#opening;
+    if (opening === undefined) return;
+    opening.add(frame);
+    if (opening.size > OPENING_REMEMBERED) opening.delete(opening.values().next().value as string);
+  }
+
   /** The socket is gone: no renewal, no drain. */
   stop(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
+    this.#opening = undefined;
     this.#drain?.end();
     this.#drain = undefined;
   }

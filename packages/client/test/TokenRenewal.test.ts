@@ -136,6 +136,26 @@ describe('a socket moves to a new token before the old one expires', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('a frame the old socket delivered while the new one was opening is not delivered again by the new one', async () => {
+    const { client, seen } = make([
+      { token: 't1', expiresAt: NOW + 9_000 },
+      { token: 't2', expiresAt: NOW + 18_000 },
+    ]);
+    await vi.advanceTimersByTimeAsync(0);
+    const old = FakeWebSocket.last;
+    old.open();
+    await vi.advanceTimersByTimeAsync(6_000);
+    const next = FakeWebSocket.last;
+    // The server sends to the new socket from its upgrade on: the same broadcast may reach
+    // the old socket before the client sees the new one open, and the new one right after.
+    old.receive(created(1));
+    next.open();
+    next.receive(created(1));
+    next.receive(created(2));
+    expect(seen).toHaveLength(2);
+    client.close();
+  });
+
   it('a token that does not outlive the current one opens nothing (the server will refuse the old one)', async () => {
     const { client, requests } = make([
       { token: 't1', expiresAt: NOW + 9_000 },
