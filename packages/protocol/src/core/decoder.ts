@@ -30,6 +30,12 @@ export interface DecoderOptions<M> {
   readonly maxLength?: number;
   /** Non-JSON text frames the protocol defines (Plataforma E's `ping`). */
   readonly text?: { readonly [frame: string]: M };
+  /**
+   * A known server quirk mended in place (Takhin's Go nil slices): run only
+   * on a message that failed the check, which runs again when it returns
+   * true. The valid path never calls it; a mended message is parsed once.
+   */
+  readonly repair?: (value: Record<string, unknown>, type: string) => boolean;
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -41,7 +47,7 @@ const zodOnly: Check = () => false;
  * discriminator, validate once. Never throws.
  */
 export function createDecoder<M>(options: DecoderOptions<M>): (frame: string) => DecodeResult<M> {
-  const { system, schemas, discriminate, maxLength, text } = options;
+  const { system, schemas, discriminate, maxLength, text, repair } = options;
   // Compiled on first use, so a type that never arrives costs nothing.
   const checks = new Map<string, Check>();
   const checkOf = (type: string, schema: z.ZodMiniType<M>): Check => {
@@ -98,7 +104,9 @@ export function createDecoder<M>(options: DecoderOptions<M>): (frame: string) =>
     // The adapter's `discriminate` is the one place that knows how a message names its type.
     if (schema === undefined) return { kind: 'unknown', message: { type, value: record } };
     // The plain compiled check first; zod parses again only to say what failed.
-    if (checkOf(type as string, schema)(record)) return { kind: 'message', message: record as M };
+    const check = checkOf(type as string, schema);
+    if (check(record) || (repair?.(record, type as string) && check(record)))
+      return { kind: 'message', message: record as M };
     const result = schema.safeParse(record);
     if (result.success) return { kind: 'message', message: result.data };
     const issues = result.error.issues.map((issue) => ({

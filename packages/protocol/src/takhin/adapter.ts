@@ -3,7 +3,7 @@ import { createDecoder } from '../core/decoder';
 import { defineFeed } from '../core/Feed';
 import { readField } from '../core/readField';
 import { added, removed } from '../core/topics';
-import { readingNilSlicesAsEmpty } from './goNilSlices';
+import { readNilSlicesAsEmpty } from './goNilSlices';
 import {
   type ClientCommand,
   clientCommandSchemas,
@@ -70,13 +70,12 @@ const discriminate = (value: Record<string, unknown>) =>
 export const adapter: Adapter<ServerMessage, ClientCommand, typeof feeds> = {
   system: 'takhin',
   feeds,
-  decode: readingNilSlicesAsEmpty(
-    createDecoder<ServerMessage>({
-      system: 'takhin',
-      schemas: serverMessageSchemas,
-      discriminate,
-    }),
-  ),
+  decode: createDecoder<ServerMessage>({
+    system: 'takhin',
+    schemas: serverMessageSchemas,
+    discriminate,
+    repair: readNilSlicesAsEmpty,
+  }),
   decodeCommand: createDecoder<ClientCommand>({
     system: 'takhin',
     schemas: clientCommandSchemas,

@@ -1,5 +1,3 @@
-import type { DecodeResult } from '../core/decoder';
-
 /** The arrays of a metrics message (at any depth); a Go server may send each as `null`. */
 const SLICES = new Set(['topicStats', 'consumerLags', 'topicLags', 'partitionLags']);
 
@@ -24,16 +22,10 @@ export function emptyNilSlices(value: unknown): boolean {
  * Takhin's console is a Go server (its metrics count goroutines), and Go's
  * `encoding/json` marshals a nil slice as `null`: a cluster without consumer
  * groups sends `"consumerLags": null`. That means "none", so it is read as
- * `[]` and the message keeps its documented type. Only a metrics message
- * that failed validation is looked at, so the common path costs nothing.
+ * `[]` and the message keeps its documented type. The decoder's `repair`:
+ * only a metrics message that failed the check is looked at, so the common
+ * path costs nothing.
  */
-export function readingNilSlicesAsEmpty<M>(
-  decode: (frame: string) => DecodeResult<M>,
-): (frame: string) => DecodeResult<M> {
-  return (frame) => {
-    const result = decode(frame);
-    if (result.kind !== 'error' || result.error.type !== 'metrics') return result;
-    const value = result.error.value;
-    return emptyNilSlices(value) ? decode(JSON.stringify(value)) : result;
-  };
+export function readNilSlicesAsEmpty(value: Record<string, unknown>, type: string): boolean {
+  return type === 'metrics' && emptyNilSlices(value);
 }
