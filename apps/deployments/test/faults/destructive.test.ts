@@ -64,10 +64,15 @@ describe('faults that break the connection: a typed error with its cause, a reco
     await expectDeadPeer(client, errors);
     await expectRecovered(deployment, client, orders);
     // The old connection may linger on the server (it never read the close): the replay is on a new one.
-    const replayed = deployment.server
-      .connections('takhin')
-      .find((c) => c.subscriptions.includes('topic:orders') && c.id !== before?.id);
-    expect(replayed).toBeDefined();
+    // Awaited, not looked up: expectRecovered can be satisfied by the lingering one's subscription
+    // while the new socket's replayed subscribe is still on its way.
+    // (waitForConnections rejects when it never comes.)
+    await deployment.server.waitForConnections((cs) =>
+      cs.some(
+        (c) =>
+          c.system === 'takhin' && c.subscriptions.includes('topic:orders') && c.id !== before?.id,
+      ),
+    );
     expect(proxy.accepted).toBe(2);
     expect(gaps).toEqual([true, false]);
   });
