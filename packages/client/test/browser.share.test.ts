@@ -96,6 +96,21 @@ describe.each([
     expect(statuses).toEqual(Array(TABS).fill('live'));
   });
 
+  it("a second client on a page shares through the page's owner; other tabs() options are a config error, not ignored", async () => {
+    const page = pages[1] as Page;
+    const another = (options: object) =>
+      page.evaluate(
+        ({ url, options }) => (globalThis as unknown as PageSide).share.another(url, options),
+        { url: server.wsUrl, options },
+      );
+    expect(await another(share)).toBe('');
+    const other = await another({ ...share, worker: false });
+    expect(other).toMatch(/^config: share: this page already shares its sockets with tabs\(/);
+    expect(other).toContain('pass the same options to every tabs() on the page');
+    const slower = await another({ ...share, liveness: { intervalMs: 100, timeoutMs: 900 } });
+    expect(slower).toContain('timeoutMs: 900');
+  });
+
   it('a frame that fails validation is decoded once, in the owner, and counted as drift in every tab', async () => {
     server.emitRaw('takhin', { type: 'metrics', timestamp: 1, data: 'not an object' });
     for (const page of pages) {

@@ -1,6 +1,7 @@
 import type { Adapter, SystemName } from '@feedkit/protocol';
 import type { ClientOptions } from '../ClientOptions';
 import type { Protocol } from '../FeedkitClient';
+import { FeedkitError } from '../FeedkitError';
 import { openShareWorker } from './openShareWorker';
 import type { LockRequester } from './ShareHub';
 import {
@@ -241,15 +242,32 @@ export class TabShare {
   }
 }
 
-let current: TabShare | undefined;
+let current: { runtime: TabShare; options: string } | undefined;
+
+/** `tabs(...)` as a reader would write it, defaults filled in: equal text, same sharing. */
+function describeShare(options: ShareOptions): string {
+  const worker = options.worker === undefined ? 'default' : String(options.worker);
+  const { intervalMs, timeoutMs } = { ...DEFAULT_LIVENESS, ...options.liveness };
+  return `tabs({ worker: ${worker === 'false' ? 'false' : `'${worker}'`}, liveness: { intervalMs: ${intervalMs}, timeoutMs: ${timeoutMs} } })`;
+}
 
 /**
  * The page's share runtime, started by the first client with `share`;
  * `undefined` where the browser can neither run a SharedWorker nor elect a
  * leader (no Web Locks or no BroadcastChannel): each tab keeps its own sockets.
+ * Every client of a page shares through that one runtime, so a later client
+ * whose `tabs()` options differ is refused rather than silently given the first's.
  */
-export function tabShare(options: ShareOptions): TabShare | undefined {
-  if (current) return current;
+export function tabShare(options: ShareOptions, system: SystemName): TabShare | undefined {
+  const described = describeShare(options);
+  if (current) {
+    if (current.options === described) return current.runtime;
+    throw new FeedkitError(
+      'config',
+      `share: this page already shares its sockets with ${current.options}, and a page has one owner for all its clients, so ${described} cannot take effect: pass the same options to every tabs() on the page`,
+      { system, fatal: true },
+    );
+  }
   const scope = globalThis as {
     navigator?: { locks?: Browser['locks'] };
     window?: Events;
@@ -259,6 +277,7 @@ export function tabShare(options: ShareOptions): TabShare | undefined {
   const canWorker = options.worker !== false && typeof SharedWorker === 'function';
   const canLead = locks !== undefined && typeof BroadcastChannel === 'function';
   if (!scope.window || !scope.document || (!canWorker && !canLead)) return undefined;
-  current = new TabShare(options, { locks, window: scope.window, document: scope.document });
-  return current;
+  const runtime = new TabShare(options, { locks, window: scope.window, document: scope.document });
+  current = { runtime, options: described };
+  return runtime;
 }

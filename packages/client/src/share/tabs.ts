@@ -23,7 +23,7 @@ export function tabs(options: ShareOptions = {}): ShareStrategy {
     connect<In>(context: ShareContext<In>): SharedChannels<In> | undefined {
       if (options.worker !== false)
         refuseFunctionsInWorker(context.options, ownerFunctions(context.options));
-      const runtime = tabShare(options);
+      const runtime = tabShare(options, context.adapter.system);
       return runtime && new TabClient<In>({ ...context, share: runtime });
     },
   };

@@ -78,6 +78,16 @@ function sendPings(from: number, count: number, gapMs: number): void {
 /** `feed.status` of the metrics feed: the owner's socket state reaches each feed. */
 const metricsStatus = () => client?.feed('metrics').status.status;
 
+/** A second client on this page with `share` options: '' when created, else its error's message. */
+function another(url: string, share: ShareOptions): string {
+  try {
+    createClient({ url, protocol: takhin(), share: tabs(share) }).close();
+    return '';
+  } catch (error) {
+    return `${(error as { code?: string }).code}: ${(error as Error).message}`;
+  }
+}
+
 Object.assign(globalThis, {
-  share: { counts, start, hold, release, heliosStatus, drift, sendPings, metricsStatus },
+  share: { counts, start, hold, release, heliosStatus, drift, sendPings, metricsStatus, another },
 });

@@ -17,6 +17,7 @@ export interface SharePage {
     drift(): number;
     sendPings(from: number, count: number, gapMs: number): void;
     metricsStatus(): string | undefined;
+    another(url: string, share: object): string;
   };
 }
 
