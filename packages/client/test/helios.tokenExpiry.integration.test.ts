@@ -31,9 +31,13 @@ describe('Helios token expiry on an open socket', () => {
       ids.push(connection?.id as string);
     }
     // Renewed before expiry (0.4 s tokens leave 0.13 s to do it); a renewal that loses the race
-    // gets a 4001 and logs in again: either way, only 4001 and nothing fatal.
-    expect(closeCodes.filter((code) => code !== 4001)).toEqual([]);
-    expect(errors.filter((e) => e.fatal)).toEqual([]);
+    // gets a 4001 and logs in again. On a loaded machine a token can also expire between the
+    // login and the upgrade: refused with 401 (a browser-style 1006 until the probe says so),
+    // and the client logs in again. Either way every error is a non-fatal auth error.
+    expect(closeCodes.filter((code) => code !== 4001 && code !== 1006)).toEqual([]);
+    expect(
+      errors.map((e) => [e.code, e.fatal]).filter(([code, fatal]) => code !== 'auth' || fatal),
+    ).toEqual([]);
     expect(client.state.status).not.toBe('closed');
     sub.unsubscribe();
   });
