@@ -153,10 +153,15 @@ export class ReferenceServer {
     return this.registry.snapshot(system);
   }
 
-  /** Resolves when `predicate(connections())` holds; re-checked on every connection or subscription change. */
+  /**
+   * Resolves when `predicate(connections())` holds; re-checked on every
+   * connection or subscription change. Rejects after `timeoutMs` with what it saw.
+   * @param timeoutMs long by default: a client started in a child process or a
+   * browser on a loaded CI machine can take seconds to connect. @default 15000
+   */
   waitForConnections(
     predicate: (connections: readonly ConnectionInfo[]) => boolean,
-    timeoutMs = 5000,
+    timeoutMs = 15_000,
   ): Promise<readonly ConnectionInfo[]> {
     return this.registry.waitFor(predicate, timeoutMs);
   }
