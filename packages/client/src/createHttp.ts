@@ -1,5 +1,6 @@
 import type { SystemName } from '@feedkit/protocol';
 import { transportAdvice } from './closeRule';
+import { errorBodyText } from './errorBodyText';
 import type { Http } from './FeedkitClient';
 import { FeedkitError } from './FeedkitError';
 
@@ -42,7 +43,7 @@ export function createHttp(options: HttpOptions): Http {
       if (!response.ok) {
         throw new FeedkitError(
           'rest',
-          `${where}: HTTP ${response.status}${describeBody(json, text)}`,
+          `${where}: HTTP ${response.status}${said(errorBodyText(text, response.headers.get('content-type')))}`,
           { system, path, status: response.status },
         );
       }
@@ -113,14 +114,7 @@ async function exchange(
   }
 }
 
-function describeBody(json: unknown, text: string): string {
-  if (json && typeof json === 'object') {
-    const record = json as Record<string, unknown>;
-    const message = record.error ?? record.message ?? record.detail;
-    if (typeof message === 'string') return `: ${message}`;
-  }
-  return text ? `: ${text.slice(0, 120)}` : '';
-}
+const said = (line: string | undefined) => (line === undefined ? '' : `: ${line}`);
 
 function describeIssues(cause: unknown): string {
   const issues = (cause as { issues?: { path: PropertyKey[]; message: string }[] })?.issues;

@@ -1,11 +1,9 @@
-import { redact } from './redact';
+import { errorBodyText } from './errorBodyText';
 
 /** How much of a refused upgrade's body is read: enough for a reason or a proxy's error page. */
 export const REFUSAL_BYTES = 512;
 /** How long the body may take: a refusal must not delay the reconnect. */
 export const REFUSAL_DEADLINE_MS = 500;
-/** How much of the text an error message carries. */
-const SHOWN_CHARS = 200;
 
 /** One step of a body: a `ReadableStreamDefaultReader`'s `read()` or an async iterator's `next()`. */
 export interface BodyChunks {
@@ -37,9 +35,6 @@ export async function refusalText(
 
 /** Any text, plus the structured types proxies and frameworks answer with. */
 const TEXT_TYPE = /^\s*(?:text\/|application\/(?:[\w.+-]*\+)?(?:json|xml)\b)/i;
-/** Control characters other than whitespace: a binary body. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds.
-const BINARY = /[\x00-\x08\x0e-\x1f\x7f]/;
 
 async function readBounded(body: BodyChunks, deadlineMs: number): Promise<Uint8Array> {
   const bytes = new Uint8Array(REFUSAL_BYTES);
@@ -74,41 +69,7 @@ export function bodyLine(
 ): string | undefined {
   // A multi-byte character cut at the byte limit decodes as U+FFFD: drop it.
   const text = decoder.decode(bytes).replace(/\uFFFD+$/, '');
-  if (BINARY.test(text)) return undefined;
-  const html = /html/i.test(contentType ?? '') || /^\s*</.test(text);
-  const words = html ? withoutMarkup(text) : (jsonMessage(text) ?? text);
-  const line = words.replace(/\s+/g, ' ').trim();
-  if (line === '') return undefined;
-  const cut = bytes.byteLength >= REFUSAL_BYTES || line.length > SHOWN_CHARS;
-  return redact(cut ? `${line.slice(0, SHOWN_CHARS).trimEnd()}…` : line);
-}
-
-/** Fields an error body's JSON names its message with (`{"error":"..."}`, RFC 7807's `detail`). */
-const MESSAGE_FIELDS = ['message', 'error', 'reason', 'detail', 'error_description', 'title'];
-
-/** A JSON error body's message (one level deep), or `undefined` to show the body as it is. */
-function jsonMessage(text: string): string | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  for (let depth = 0; depth < 2 && typeof value === 'object' && value !== null; depth++) {
-    const record = value as Record<string, unknown>;
-    const field = MESSAGE_FIELDS.find((name) => record[name] !== undefined);
-    if (field === undefined) return undefined;
-    value = record[field];
-    if (typeof value === 'string') return value;
-  }
-  return undefined;
-}
-
-/** A proxy's error page as its words: scripts, styles and tags removed. */
-function withoutMarkup(html: string): string {
-  return html
-    .replace(/<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)|<[^>]*>?/gi, ' ')
-    .replace(/&nbsp;/g, ' ');
+  return errorBodyText(text, contentType, bytes.byteLength >= REFUSAL_BYTES);
 }
 
 /** A Node response (`http.IncomingMessage`, async iterable) as `BodyChunks`. */

@@ -72,6 +72,43 @@ describe('REST helpers (msw)', () => {
     });
   });
 
+  it.each([
+    [
+      "FastAPI's 422: the fields and what is wrong with them",
+      HttpResponse.json(
+        {
+          detail: [
+            { loc: ['body', 'event_type'], msg: 'field required', type: 'value_error.missing' },
+            { loc: ['body', 'data'], msg: 'value is not a valid dict', type: 'type_error.dict' },
+          ],
+        },
+        { status: 422 },
+      ),
+      'POST /ws/broadcast: HTTP 422: body.event_type: field required; body.data: value is not a valid dict',
+    ],
+    [
+      "a proxy's 502 page: its words, not its markup",
+      HttpResponse.html(
+        '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>',
+        { status: 502 },
+      ),
+      'POST /ws/broadcast: HTTP 502: 502 Bad Gateway 502 Bad Gateway nginx',
+    ],
+    [
+      'a plain-text body that echoes a credential: redacted',
+      new HttpResponse('bad request: /ws/broadcast?token=s3cret', { status: 400 }),
+      'POST /ws/broadcast: HTTP 400: bad request: /ws/broadcast?token=***',
+    ],
+  ])('%s', async (_name, answer, message) => {
+    mock.use(http.post(`${BASE}/ws/broadcast`, () => answer));
+    const client = createClient({ url, protocol: activeImmuneCore() });
+    const broadcast = { event_type: 'alert_triggered', data: {} };
+    await expect(client.rest.broadcast(broadcast as never)).rejects.toMatchObject({
+      code: 'rest',
+      message,
+    });
+  });
+
   it('network error: a rest error without a status', async () => {
     mock.use(http.get(`${BASE}/ws/stats`, () => HttpResponse.error()));
     const client = createClient({ url, protocol: activeImmuneCore() });
