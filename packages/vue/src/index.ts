@@ -19,3 +19,4 @@ export { useFeedEvent } from './useFeedEvent';
 export { useFeedGap } from './useFeedGap';
 export { useFeedStatus } from './useFeedStatus';
 export { type RestAction, useRestAction } from './useRestAction';
+export { useSuspenseFeed } from './useSuspenseFeed';

@@ -12,6 +12,7 @@ import {
 } from '../src/systems/takhin';
 import { useForceUpdate, usePause, useResume, type VeloFluxClient } from '../src/systems/veloflux';
 import { useFeed } from '../src/useFeed';
+import { useSuspenseFeed } from '../src/useSuspenseFeed';
 
 declare const client: TakhinClient;
 
@@ -47,6 +48,17 @@ describe('@feedkit/vue/takhin types', () => {
     expectTypeOf(useFeed(client.feed('consumerGroup', 'billing'))).toEqualTypeOf<
       Readonly<ShallowRef<Takhin.GroupUpdatedMessage | undefined>>
     >();
+  });
+
+  it('useSuspenseFeed resolves to the message (or the slice) with no undefined of its own', () => {
+    expectTypeOf(useSuspenseFeed(client.feed('consumerGroup', 'billing'))).toEqualTypeOf<
+      Promise<Readonly<ShallowRef<Takhin.GroupUpdatedMessage>>>
+    >();
+    expectTypeOf(
+      useSuspenseFeed(() => client.feed('metrics'), {
+        select: (m) => m.data.throughput.produceRate,
+      }),
+    ).toEqualTypeOf<Promise<Readonly<ShallowRef<number>>>>();
   });
 
   it('createHooks: a wrong feed name or argument does not compile', () => {

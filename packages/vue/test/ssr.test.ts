@@ -2,13 +2,14 @@
 // No window here, as on a real server: that is how the composables know not to subscribe.
 import { createClient, takhin } from '@feedkit/client';
 import { describe, expect, it } from 'vitest';
-import { createSSRApp, defineComponent, h, ref } from 'vue';
+import { createSSRApp, defineComponent, h, onErrorCaptured, ref, Suspense } from 'vue';
 import { renderToString } from 'vue/server-renderer';
 import { feedkit } from '../src/feedkit';
 import { useMetrics, useTopicEvents } from '../src/systems/takhin';
 import { useConnectionState } from '../src/useConnectionState';
 import { useFeedEvent } from '../src/useFeedEvent';
 import { useFeedGap } from '../src/useFeedGap';
+import { useSuspenseFeed } from '../src/useSuspenseFeed';
 import { useReferenceServer } from './support/referenceServer';
 
 const server = useReferenceServer();
@@ -50,6 +51,33 @@ describe('server rendering', () => {
     expect(received).toHaveLength(0);
     stop();
     probe.close();
+    client.close();
+  });
+
+  it('useSuspenseFeed rejects on the server, to onErrorCaptured, and opens no socket', async () => {
+    const client = createClient({ url: server.current.wsUrl, protocol: takhin(), linger: 0 });
+    let caught: string | undefined;
+    const Rate = defineComponent({
+      async setup() {
+        const metrics = await useSuspenseFeed(client.feed('metrics'));
+        return () => h('p', String(metrics.value.data.throughput.produceRate));
+      },
+    });
+    const app = createSSRApp(
+      defineComponent(() => {
+        onErrorCaptured((error) => {
+          caught = error.message;
+          return false;
+        });
+        return () => h(Suspense, null, { default: () => h(Rate), fallback: () => h('p', '…') });
+      }),
+    );
+    // The first test's probe socket is gone before this render starts.
+    await server.current.waitForConnections((cs) => cs.length === 0);
+    await renderToString(app);
+    expect(caught).toMatch(/useSuspenseFeed: a live feed has no data on the server/);
+    expect(client.state.connections).toHaveLength(0);
+    expect(server.current.connections()).toHaveLength(0);
     client.close();
   });
 });
