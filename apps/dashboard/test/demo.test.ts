@@ -163,7 +163,17 @@ describe('pnpm demo', () => {
       for (const port of ports) expect(await isPortFree(port)).toBe(true);
       expect(() => process.kill(-demo.pid!, 0)).toThrow(); // no process of the group is left
     } finally {
-      if (demo.exitCode === null) process.kill(-demo.pid!, 'SIGKILL');
+      // pnpm may end by the signal itself (exitCode null, signalCode SIGINT): nothing is left to kill.
+      if (demo.exitCode === null && demo.signalCode === null) killGroup(demo.pid!);
     }
   });
 });
+
+/** SIGKILL to a process group that may have ended meanwhile (ESRCH is that, not a failure). */
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}

@@ -23,7 +23,7 @@ export interface SmokeConfig {
 }
 
 /** Longer than the probe's own waits, shorter than vitest's test timeout. */
-const STEP_TIMEOUT_MS = 15_000;
+const STEP_TIMEOUT_MS = 18_000;
 
 /**
  * `smoke.mjs` running in a child process of one runtime. Its JSON lines are

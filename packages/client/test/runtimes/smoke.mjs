@@ -15,7 +15,7 @@ import {
 
 const config = JSON.parse(process.env.FEEDKIT_SMOKE ?? '{}');
 /** How long the probe waits for any one thing before it reports a timeout (CI runs packages side by side on 2 cores). */
-const WAIT_MS = 8000;
+const WAIT_MS = 12_000;
 const clients = [];
 
 function report(step, facts) {
