@@ -91,6 +91,23 @@ export const upgradeStatuses: Readonly<Record<number, CloseRule>> = {
   },
 };
 
+/**
+ * A bare 403 (no body) where the system takes no credentials: what uvicorn
+ * and Starlette answer when the application closes the socket before
+ * accepting it (a FastAPI endpoint's `websocket.close()` first). The app
+ * refused this connection for a reason of its own (a full server, a
+ * `client_id` already connected, a query parameter it rejected), most of
+ * which pass: retried with backoff, never fatal.
+ */
+const CLOSED_BEFORE_ACCEPT: CloseRule = {
+  action: 'reconnect',
+  error: 'connection',
+  reason:
+    'upgrade refused: HTTP 403 with no body: the server application closed the socket before accepting it (uvicorn and Starlette answer that with a bare 403)',
+  advice:
+    "it refused this connection for a reason of its own (a full server, an id already connected, a query parameter it rejects: the server's log says which); retrying with backoff",
+};
+
 /** A 404 upgrade: a URL that already holds the feed's path, a missing prefix, or another system. */
 const NO_SOCKET_AT_PATH =
   "nothing serves this socket at that path: `url` is the server's address without a feed's path (feedkit appends it; a reverse-proxy prefix may stay in it or go in `basePath`), and the server must run this system";
@@ -232,7 +249,9 @@ function baseRule(event: CloseEvent): CloseRule {
  */
 function socketRule(context: CloseContext): CloseRule {
   const { auth } = context;
-  if (context.httpStatus !== undefined) return upgradeRule(context.httpStatus, auth);
+  if (context.httpStatus !== undefined) {
+    return upgradeRule(context.httpStatus, auth, context.httpText);
+  }
   const refusedBeforeOpen = closedBeforeOpen(context.opened, context.code);
   const code = refusedBeforeOpen ? 1006 : context.code;
   if (refusedBeforeOpen && context.statusHidden) return STATUS_HIDDEN;
@@ -252,10 +271,15 @@ function socketRule(context: CloseContext): CloseRule {
   return closeCodes[code] ?? { action: 'reconnect', reason: `closed with code ${code}` };
 }
 
-function upgradeRule(status: number, auth: AuthPlacement | undefined): CloseRule {
+function upgradeRule(
+  status: number,
+  auth: AuthPlacement | undefined,
+  text: string | undefined,
+): CloseRule {
   if (auth !== undefined && status === 403)
     return forbidden('upgrade refused: HTTP 403 forbidden', auth);
   if (auth !== undefined && upgradeStatuses[status]) return upgradeStatuses[status];
+  if (status === 403 && text === undefined) return CLOSED_BEFORE_ACCEPT;
   // The system takes no credentials: something in front of it does. Headers do not change
   // between attempts, so this is retried once at once, like a refused token, then fatal.
   if (status === 401 || status === 403) {

@@ -182,12 +182,20 @@ describe('closeRule(event, history): one row per case', () => {
       /HTTP 401.*proxy/,
     ],
     [
-      'upgrade 403 where the system takes no credentials: retried at once',
-      closed(1006, { opened: false, httpStatus: 403 }),
+      "a proxy's 403 page where the system takes no credentials: retried at once",
+      closed(1006, { opened: false, httpStatus: 403, httpText: '403 Forbidden nginx' }),
       undefined,
       'auth',
       'connection',
       /HTTP 403.*proxy/,
+    ],
+    [
+      "a bare 403 where the system takes no credentials: uvicorn's close before accept, retried",
+      closed(1006, { opened: false, httpStatus: 403 }),
+      again,
+      'reconnect',
+      'connection',
+      /HTTP 403 with no body: the server application closed the socket before accepting it/,
     ],
     [
       'upgrade 503',
