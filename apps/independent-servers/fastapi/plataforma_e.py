@@ -15,7 +15,7 @@ from enum import Enum
 from typing import Any, Dict, Optional, Set
 from uuid import uuid4
 
-from fastapi import APIRouter, FastAPI, HTTPException, Query, WebSocket, WebSocketDisconnect, status
+from fastapi import APIRouter, FastAPI, Path, Query, WebSocket, WebSocketDisconnect, status
 from pydantic import BaseModel, Field
 
 import serve
@@ -57,6 +57,8 @@ class LogLevel(str, Enum):
 
 
 LEVEL_ORDER = [level.value for level in LogLevel]
+# Ids as the document writes them: PROJ-001.
+PROJECT_ID_PATTERN = r"^[A-Z]+-\d+$"
 
 
 class WSMessage(BaseModel):
@@ -259,10 +261,8 @@ async def get_connections():
 
 
 @router.get("/api/ws/project/{project_id}/subscribers")
-async def get_subscribers(project_id: str):
-    if project_id not in ws_manager.project_groups:
-        raise HTTPException(status_code=404, detail=f"Projeto {project_id} sem inscritos")
-    return {"project_id": project_id, "subscribers": len(ws_manager.project_groups[project_id])}
+async def get_subscribers(project_id: str = Path(..., regex=PROJECT_ID_PATTERN)):
+    return {"project_id": project_id, "subscribers": len(ws_manager.project_groups.get(project_id, ()))}
 
 
 @router.post("/api/ws/broadcast")

@@ -12,22 +12,24 @@ export const SPEED = 20;
 
 const serversDir = fileURLToPath(new URL('../servers/', import.meta.url));
 
-let checked = false;
+const checked = new Set<string>();
 
-/** Fails loudly (never skips) when the interpreter or aiohttp is missing. */
-export function requirePythonWithAiohttp(): void {
-  if (checked) return;
-  const probe = spawnSync(PYTHON, ['-c', 'import aiohttp; print(aiohttp.__version__)'], {
-    encoding: 'utf8',
-  });
+/**
+ * Fails loudly (never skips) when the interpreter or one of `modules` is missing.
+ * `debian` names the packages that provide them.
+ */
+export function requirePythonModules(modules: readonly string[], debian: string): void {
+  const key = modules.join(', ');
+  if (checked.has(key)) return;
+  const probe = spawnSync(PYTHON, ['-c', `import ${key}`], { encoding: 'utf8' });
   if (probe.error !== undefined || probe.status !== 0) {
     throw new Error(
-      `The independent servers need ${PYTHON} with aiohttp (Debian: apt-get install python3-aiohttp; ` +
+      `The independent servers need ${PYTHON} with ${modules.join(' and ')} (Debian: apt-get install ${debian}; ` +
         `or set FEEDKIT_PYTHON to an interpreter that has it). ` +
         `Probe said: ${probe.error?.message ?? probe.stderr.trim()}`,
     );
   }
-  checked = true;
+  checked.add(key);
 }
 
 /** One Python server process. SIGTERM shuts it down cleanly (close 1001). */
@@ -37,7 +39,7 @@ export async function startPythonServer(
   system: SystemServer,
   args: readonly string[] = [],
 ): Promise<PythonServer> {
-  requirePythonWithAiohttp();
+  requirePythonModules(['aiohttp'], 'python3-aiohttp');
   return startServerProcess({
     label: `${system}.py`,
     command: PYTHON,
