@@ -169,6 +169,12 @@ export interface CloseContext {
   readonly seesUpgradeStatus: boolean;
   /** How the system takes credentials (`undefined`: it takes none, so nothing means credentials). */
   readonly auth?: AuthPlacement;
+  /**
+   * Whether this socket carried credentials (`undefined`: unknown, taken as
+   * sent). A 403 to a socket that carried none cannot mean "valid credentials
+   * without the role".
+   */
+  readonly credentialsSent?: boolean;
   /** The implementation's own error before the close, if it reported one. */
   readonly transportError?: TransportError;
 }
@@ -250,7 +256,8 @@ function baseRule(event: CloseEvent): CloseRule {
 function socketRule(context: CloseContext): CloseRule {
   const { auth } = context;
   if (context.httpStatus !== undefined) {
-    return upgradeRule(context.httpStatus, auth, context.httpText);
+    const sent = auth !== undefined && context.credentialsSent !== false;
+    return upgradeRule(context.httpStatus, auth, context.httpText, sent);
   }
   const refusedBeforeOpen = closedBeforeOpen(context.opened, context.code);
   const code = refusedBeforeOpen ? 1006 : context.code;
@@ -275,18 +282,21 @@ function upgradeRule(
   status: number,
   auth: AuthPlacement | undefined,
   text: string | undefined,
+  credentialsSent: boolean,
 ): CloseRule {
-  if (auth !== undefined && status === 403)
-    return forbidden('upgrade refused: HTTP 403 forbidden', auth);
-  if (auth !== undefined && upgradeStatuses[status]) return upgradeStatuses[status];
+  if (credentialsSent && status === 403)
+    return forbidden('upgrade refused: HTTP 403 forbidden', auth as AuthPlacement);
+  if (auth !== undefined && status === 401) return upgradeStatuses[401] as CloseRule;
   if (status === 403 && text === undefined) return CLOSED_BEFORE_ACCEPT;
-  // The system takes no credentials: something in front of it does. Headers do not change
-  // between attempts, so this is retried once at once, like a refused token, then fatal.
+  // No credentials were sent: something in front of the system wants some. Headers do not
+  // change between attempts, so this is retried once at once, like a refused token, then fatal.
   if (status === 401 || status === 403) {
+    const none =
+      auth === undefined ? 'this system takes no credentials' : 'no credentials were sent';
     return {
       action: 'auth',
       error: 'connection',
-      reason: `upgrade refused: HTTP ${status} (this system takes no credentials: a proxy in front of it?)`,
+      reason: `upgrade refused: HTTP ${status} (${none}: a proxy in front of it?)`,
       advice:
         "pass what the proxy asks for with the `headers` option (Node; browsers send the page's cookies) and create a new client",
     };

@@ -1,4 +1,4 @@
-import { Helios, Takhin } from '@feedkit/protocol';
+import { ActiveImmuneCore, Helios, Takhin } from '@feedkit/protocol';
 import { describe, expect, it } from 'vitest';
 import {
   type CloseAction,
@@ -12,6 +12,12 @@ import {
 const node = { opened: true, seesUpgradeStatus: true };
 // Credential close codes and the role come from each system's adapter.
 const heliosAuth = Helios.adapter.auth;
+/** A system that takes credentials, on a socket that carried none. */
+const noCredentials = (system: { adapter: { auth?: CloseContext['auth'] } }) => ({
+  opened: false,
+  auth: system.adapter.auth,
+  credentialsSent: false,
+});
 
 describe('close-code table', () => {
   it.each([
@@ -196,6 +202,22 @@ describe('closeRule(event, history): one row per case', () => {
       'reconnect',
       'connection',
       /HTTP 403 with no body: the server application closed the socket before accepting it/,
+    ],
+    [
+      'a bare 403 to Active Immune Core, whose socket carried no credentials: not a role, retried',
+      closed(1006, { ...noCredentials(ActiveImmuneCore), httpStatus: 403 }),
+      again,
+      'reconnect',
+      'connection',
+      /HTTP 403 with no body: the server application closed the socket before accepting it/,
+    ],
+    [
+      'a 403 page to Takhin without a key: not "valid credentials without the role"',
+      closed(1006, { ...noCredentials(Takhin), httpStatus: 403, httpText: 'Forbidden' }),
+      undefined,
+      'auth',
+      'connection',
+      /HTTP 403 \(no credentials were sent: a proxy in front of it\?\): Forbidden$/,
     ],
     [
       'upgrade 503',
