@@ -275,6 +275,13 @@ function socketRule(context: CloseContext): CloseRule {
   if (auth?.refusedCloseCodes?.includes(code)) {
     return { action: 'auth', reason: `credentials refused (${code})` };
   }
+  if (refusedBeforeOpen && !context.seesUpgradeStatus) {
+    return {
+      action: 'reconnect',
+      error: 'connection',
+      reason: `closed before it opened (${context.code}): the upgrade was refused or the server could not be reached; this runtime does not say which, the server's log does`,
+    };
+  }
   return closeCodes[code] ?? { action: 'reconnect', reason: `closed with code ${code}` };
 }
 

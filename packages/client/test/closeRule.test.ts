@@ -289,12 +289,20 @@ describe('closeRule(event, history): one row per case', () => {
       /refreshing/,
     ],
     [
-      'code 0 before open, no credentials: connection lost',
+      'code 0 before open, no credentials: refused or unreachable, not "connection lost"',
       closed(0, deno),
       undefined,
       'reconnect',
       'connection',
-      /lost/,
+      /^closed before it opened \(0\): the upgrade was refused or the server could not be reached/,
+    ],
+    [
+      "a browser's 1006 before open, no credentials (uvicorn's 403 unseen): refused or unreachable",
+      closed(1006, { opened: false, seesUpgradeStatus: false }),
+      again,
+      'reconnect',
+      'connection',
+      /^closed before it opened \(1006\): the upgrade was refused or the server could not be reached/,
     ],
     [
       'ECONNREFUSED is named',
