@@ -103,9 +103,8 @@ const CLOSED_BEFORE_ACCEPT: CloseRule = {
   action: 'reconnect',
   error: 'connection',
   reason:
-    'upgrade refused: HTTP 403 with no body: the server application closed the socket before accepting it (uvicorn and Starlette answer that with a bare 403)',
-  advice:
-    "it refused this connection for a reason of its own (a full server, an id already connected, a query parameter it rejects: the server's log says which); retrying with backoff",
+    'upgrade refused: HTTP 403 with no body: the app closed the socket before accepting it (uvicorn)',
+  advice: "full, id in use or bad query: see the server's log",
 };
 
 /** A 404 upgrade: a URL that already holds the feed's path, a missing prefix, or another system. */
@@ -279,7 +278,7 @@ function socketRule(context: CloseContext): CloseRule {
     return {
       action: 'reconnect',
       error: 'connection',
-      reason: `closed before it opened (${context.code}): the upgrade was refused or the server could not be reached; this runtime does not say which, the server's log does`,
+      reason: `closed before it opened (${context.code}): upgrade refused or server unreachable`,
     };
   }
   return closeCodes[code] ?? { action: 'reconnect', reason: `closed with code ${code}` };

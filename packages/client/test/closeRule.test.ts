@@ -201,7 +201,7 @@ describe('closeRule(event, history): one row per case', () => {
       again,
       'reconnect',
       'connection',
-      /HTTP 403 with no body: the server application closed the socket before accepting it/,
+      /HTTP 403 with no body: the app closed the socket before accepting it/,
     ],
     [
       'a bare 403 to Active Immune Core, whose socket carried no credentials: not a role, retried',
@@ -209,7 +209,7 @@ describe('closeRule(event, history): one row per case', () => {
       again,
       'reconnect',
       'connection',
-      /HTTP 403 with no body: the server application closed the socket before accepting it/,
+      /HTTP 403 with no body: the app closed the socket before accepting it/,
     ],
     [
       'a 403 page to Takhin without a key: not "valid credentials without the role"',
@@ -294,7 +294,7 @@ describe('closeRule(event, history): one row per case', () => {
       undefined,
       'reconnect',
       'connection',
-      /^closed before it opened \(0\): the upgrade was refused or the server could not be reached/,
+      /^closed before it opened \(0\): upgrade refused or server unreachable/,
     ],
     [
       "a browser's 1006 before open, no credentials (uvicorn's 403 unseen): refused or unreachable",
@@ -302,7 +302,7 @@ describe('closeRule(event, history): one row per case', () => {
       again,
       'reconnect',
       'connection',
-      /^closed before it opened \(1006\): the upgrade was refused or the server could not be reached/,
+      /^closed before it opened \(1006\): upgrade refused or server unreachable/,
     ],
     [
       'ECONNREFUSED is named',
