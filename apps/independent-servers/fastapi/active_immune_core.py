@@ -292,18 +292,7 @@ async def immune_activity() -> None:
 config = serve.parser("Active Immune Core WebSocket (FastAPI)", 8000).parse_args()
 app = FastAPI(title="Active Immune Core")
 app.include_router(router)
-background: Set[asyncio.Task] = set()
-
-
-@app.on_event("startup")
-async def start_background() -> None:
-    background.add(asyncio.create_task(immune_activity()))
-
-
-@app.on_event("shutdown")
-async def stop_background() -> None:
-    for task in background:
-        task.cancel()
+serve.run_in_background(app, [immune_activity])
 
 
 if __name__ == "__main__":

@@ -336,19 +336,7 @@ async def platform_activity() -> None:
 
 app = FastAPI(title="Plataforma E")
 app.include_router(router)
-background: Set[asyncio.Task] = set()
-
-
-@app.on_event("startup")
-async def start_background() -> None:
-    background.add(asyncio.create_task(heartbeat_loop()))
-    background.add(asyncio.create_task(platform_activity()))
-
-
-@app.on_event("shutdown")
-async def stop_background() -> None:
-    for task in background:
-        task.cancel()
+serve.run_in_background(app, [heartbeat_loop, platform_activity])
 
 
 if __name__ == "__main__":

@@ -9,9 +9,11 @@ its shutdown on SIGTERM (it closes every socket's transport: no close frame).
 """
 
 import argparse
+import asyncio
 import json
 import socket
 import sys
+from typing import Awaitable, Callable, Iterable, Set
 
 import uvicorn
 from fastapi import FastAPI
@@ -44,6 +46,20 @@ class AnnouncingServer(uvicorn.Server):
             return
         port = self.servers[0].sockets[0].getsockname()[1]
         print(json.dumps({"system": self.system, "port": port}), flush=True)
+
+
+def run_in_background(app: FastAPI, jobs: Iterable[Callable[[], Awaitable[None]]]) -> None:
+    """Starts each job with the app and cancels it at shutdown."""
+    tasks: Set[asyncio.Task] = set()
+
+    @app.on_event("startup")
+    async def start_jobs() -> None:
+        tasks.update(asyncio.create_task(job()) for job in jobs)
+
+    @app.on_event("shutdown")
+    async def stop_jobs() -> None:
+        for task in tasks:
+            task.cancel()
 
 
 def run(app: FastAPI, system: str, args: argparse.Namespace, max_message_size: int = 2**20) -> None:

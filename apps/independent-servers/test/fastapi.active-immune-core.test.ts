@@ -1,9 +1,11 @@
 import { activeImmuneCore, createClient } from '@feedkit/client/active-immune-core';
 import { filter, firstValueFrom, take, timeout, toArray } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectAic, roomsTypesAndAll, statsAndBroadcast } from './activeImmuneCoreChecks';
 import { type FastapiServer, startFastapiServer } from './fastapiServer';
-import { describeErrors, errorsOf, failureOf, record, WAIT_MS } from './record';
-import { resumesAfterRestart } from './resumesAfterRestart';
+import { keepsSocket } from './keepsSocket';
+import { describeErrors, failureOf, record, WAIT_MS } from './record';
+import { replaysAfterRestart } from './resumesAfterRestart';
 
 let server: FastapiServer;
 
@@ -12,38 +14,14 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-function connect(clientId: string, answersCommands?: boolean, url = server.wsUrl) {
-  const client = createClient({
-    url,
-    protocol: activeImmuneCore({ clientId, answersCommands }),
-    backoff: () => 0,
-  });
-  return { client, errors: errorsOf(client) };
-}
+const connect = (clientId: string, answersCommands?: boolean) =>
+  connectAic(server.wsUrl, clientId, answersCommands);
 
 describe('active-immune-core against a FastAPI + uvicorn server', () => {
   it('rooms, event types and all() deliver typed messages without drift', async () => {
-    const { client, errors } = connect('feeds');
-    const agents = record(client.feed('room', 'agents'), 'room(agents)');
-    const system = record(client.feed('room', 'system'), 'room(system)');
-    const leaders = record(client.feed('eventType', 'leader_elected'), 'leader_elected');
-    const all = record(client.feed('all'), 'all');
-    try {
-      const agentEvents = await agents.until(3);
-      expect(agentEvents.every((e) => e.room === 'agents')).toBe(true);
-      expect(agentEvents.every((e) => e.event_type.startsWith('agent_'))).toBe(true);
-      const systemEvents = await system.until(2);
-      expect(systemEvents.every((e) => e.room === 'system')).toBe(true);
-      const [leader] = await leaders.until(1);
-      expect(leader?.data).toMatchObject({ term: expect.any(Number) });
-      // pydantic's datetime: naive, microseconds.
-      expect(leader?.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/);
-      await all.until(5);
-      expect(client.drift.entries).toEqual([]);
-      expect(describeErrors(errors)).toEqual([]);
-    } finally {
-      client.close();
-    }
+    const leader = await roomsTypesAndAll(server.wsUrl, 'feeds');
+    // pydantic's datetime: naive, microseconds.
+    expect(leader?.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/);
   });
 
   it('a type filter alone narrows the socket; this server answers every command, so answersCommands counts them', async () => {
@@ -64,25 +42,7 @@ describe('active-immune-core against a FastAPI + uvicorn server', () => {
   });
 
   it('stats and broadcast return what the server answers; a room-less broadcast reaches all()', async () => {
-    const { client, errors } = connect('rest');
-    const all = record(client.feed('all'), 'all');
-    const agents = record(client.feed('room', 'agents'), 'room(agents)');
-    try {
-      await agents.until(1);
-      const stats = await client.rest.stats();
-      expect(stats.active_connections).toBeGreaterThanOrEqual(1);
-      expect(stats.rooms.agents).toBeGreaterThanOrEqual(1);
-      const answer = await client.rest.broadcast({
-        event_type: 'alert_triggered',
-        data: { level: 'warning', message: 'High CPU usage detected', details: { cpu: 95 } },
-      });
-      expect(answer).toMatchObject({ success: true, data: { recipients: expect.any(Number) } });
-      const alert = await all.find((e) => e.event_type === 'alert_triggered' && e.room === null);
-      expect(alert.data).toMatchObject({ details: { cpu: 95 } });
-      expect(describeErrors(errors)).toEqual([]);
-    } finally {
-      client.close();
-    }
+    await statsAndBroadcast(server.wsUrl, 'rest');
   });
 
   it("refused broadcasts are typed rest errors carrying FastAPI's detail (422, 404)", async () => {
@@ -128,29 +88,21 @@ describe('active-immune-core against a FastAPI + uvicorn server', () => {
     }
   });
 
-  it('after a crash (SIGKILL) it reconnects and rejoins its room', async () => {
-    const { client } = connect('crash');
-    const tasks = record(client.feed('room', 'tasks'), 'room(tasks)');
-    try {
+  // SIGKILL is a crash; SIGTERM is uvicorn's shutdown, which closes every socket without a close frame.
+  it.each(['SIGKILL', 'SIGTERM'] as const)(
+    'after %s it reconnects and rejoins its room',
+    async (signal) => {
+      const { client } = connect(`restart-${signal}`);
       // Room events reach only members: a new one proves the join was replayed.
-      await resumesAfterRestart(server, tasks);
-      expect(client.drift.entries).toEqual([]);
-    } finally {
-      client.close();
-    }
-  });
-
-  it("after uvicorn's clean shutdown (SIGTERM: no close frame) it reconnects and rejoins", async () => {
-    const { client, errors } = connect('shutdown');
-    const coordination = record(client.feed('room', 'coordination'), 'room(coordination)');
-    try {
-      await resumesAfterRestart(server, coordination, 'SIGTERM');
-      expect(client.drift.entries).toEqual([]);
+      const errors = await replaysAfterRestart(
+        server,
+        client,
+        client.feed('room', 'tasks'),
+        signal,
+      );
       expect(errors.every((e) => e.code === 'connection' && !e.fatal)).toBe(true);
-    } finally {
-      client.close();
-    }
-  });
+    },
+  );
 
   it("its ping is answered and uvicorn's pings are, too", async () => {
     // At speed 100 uvicorn pings every 0.2 s and gives up on a socket after 0.2 s more.
@@ -161,25 +113,13 @@ describe('active-immune-core against a FastAPI + uvicorn server', () => {
       backoff: () => 0,
       heartbeat: { intervalMs: 100, timeoutMs: 2000 },
     });
-    const errors = errorsOf(client);
-    const states: string[] = [];
-    client.state$.subscribe((s) => states.push(s.status));
-    const pongs = record(
-      client.messages$.pipe(
-        filter((m) => 'success' in m && m.success === true && m.message === 'pong'),
-      ),
-      'pongs',
+    const pongs = client.messages$.pipe(
+      filter((m) => 'success' in m && m.success === true && m.message === 'pong'),
     );
-    const agents = record(client.feed('room', 'agents'), 'room(agents)');
     try {
       // Fifteen pongs take 1.5 s: seven uvicorn pings.
-      await pongs.until(15);
-      await agents.until(10);
-      expect(states).not.toContain('reconnecting');
-      expect(client.drift.entries).toEqual([]);
-      expect(describeErrors(errors)).toEqual([]);
+      await keepsSocket(client, [pongs, 15], [client.feed('room', 'agents'), 10]);
     } finally {
-      client.close();
       await fast.stop();
     }
   });

@@ -1,9 +1,10 @@
-import { createClient, plataformaE } from '@feedkit/client/plataforma-e';
 import { filter, firstValueFrom, take, timeout, toArray } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FastapiServer, startFastapiServer } from './fastapiServer';
-import { describeErrors, errorsOf, failureOf, record, WAIT_MS } from './record';
-import { resumesAfterRestart } from './resumesAfterRestart';
+import { keepsSocket } from './keepsSocket';
+import { connectPe, feedsTyped } from './plataformaEChecks';
+import { describeErrors, failureOf, record, WAIT_MS } from './record';
+import { replaysAfterRestart } from './resumesAfterRestart';
 
 let server: FastapiServer;
 
@@ -12,39 +13,18 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-function connect(url = server.wsUrl) {
-  const client = createClient({ url, protocol: plataformaE(), backoff: () => 0 });
-  return { client, errors: errorsOf(client) };
-}
+const connect = (url = server.wsUrl) => connectPe(url);
 
 describe('plataforma-e against a FastAPI + uvicorn server', () => {
   it('notifications, a project and logs deliver typed messages without drift', async () => {
-    const { client, errors } = connect();
-    const notifications = record(client.feed('notifications'), 'notifications');
-    const project = record(client.feed('project', 'PROJ-001'), 'project(PROJ-001)');
-    const logs = record(client.feed('logs', { level: 'warning' }), 'logs(warning)');
-    try {
-      // Events of no project come without project_id (exclude_none): every system event reaches it.
-      const sent = await notifications.until(13);
-      expect(new Set(sent.map((m) => m.type)).size).toBeGreaterThanOrEqual(8);
-      const events = await project.until(4);
-      expect(events.every((m) => m.project_id === 'PROJ-001')).toBe(true);
-      const chats = await project.find(
-        (m) => m.type === 'chat_message' && m.data.story_id === null,
-      );
-      expect(chats.story_id).toBeUndefined();
-      const lines = await logs.until(3);
-      for (const line of lines) {
-        expect(line.type).toBe('log_message');
-        expect(['warning', 'error', 'critical']).toContain(line.data.level);
-      }
+    // Events of no project come without project_id (exclude_none): every system event reaches it.
+    await feedsTyped(server.wsUrl, 13, async ({ notifications, project, logs }) => {
+      expect(new Set(notifications.messages.map((m) => m.type)).size).toBeGreaterThanOrEqual(8);
+      const chat = await project.find((m) => m.type === 'chat_message' && m.data.story_id === null);
+      expect(chat.story_id).toBeUndefined();
       // uvicorn's naive utcnow().isoformat(): microseconds, no zone.
-      expect(lines[0]?.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/);
-      expect(client.drift.entries).toEqual([]);
-      expect(describeErrors(errors)).toEqual([]);
-    } finally {
-      client.close();
-    }
+      expect(logs.messages[0]?.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/);
+    });
   });
 
   it('stats, connections, subscribers and broadcast return what the server answers', async () => {
@@ -111,50 +91,31 @@ describe('plataforma-e against a FastAPI + uvicorn server', () => {
     }
   });
 
-  it('after a crash (SIGKILL) it reconnects and replays the project subscription', async () => {
-    const { client } = connect();
-    const project = record(client.feed('project', 'PROJ-001'), 'project(PROJ-001)');
-    try {
+  // SIGKILL is a crash; SIGTERM is uvicorn's shutdown, which closes every socket without a close frame.
+  it.each(['SIGKILL', 'SIGTERM'] as const)(
+    'after %s it reconnects and replays the project subscription',
+    async (signal) => {
+      const { client } = connect();
       // Project events reach /ws/notifications only after {action: 'subscribe'}.
-      await resumesAfterRestart(server, project);
-      expect(client.drift.entries).toEqual([]);
-    } finally {
-      client.close();
-    }
-  });
-
-  it("after uvicorn's clean shutdown (SIGTERM: no close frame) it reconnects and resubscribes", async () => {
-    const { client, errors } = connect();
-    const project = record(client.feed('project', 'PROJ-002'), 'project(PROJ-002)');
-    try {
-      await resumesAfterRestart(server, project, 'SIGTERM');
-      expect(client.drift.entries).toEqual([]);
+      const errors = await replaysAfterRestart(
+        server,
+        client,
+        client.feed('project', 'PROJ-001'),
+        signal,
+      );
       expect(errors.every((e) => e.code === 'connection' && !e.fatal)).toBe(true);
-    } finally {
-      client.close();
-    }
-  });
+    },
+  );
 
   it('answers the heartbeat before WEBSOCKET_TIMEOUT and survives uvicorn pings', async () => {
     // At speed 100: heartbeat every 0.3 s, silent sockets closed after 0.9 s, uvicorn pings every 0.2 s.
     const fast = await startFastapiServer('plataforma_e', ['--speed', '100']);
-    const { client, errors } = connect(fast.wsUrl);
-    const states: string[] = [];
-    client.state$.subscribe((s) => states.push(s.status));
-    const beats = record(
-      client.messages$.pipe(filter((m) => m.type === 'heartbeat')),
-      'heartbeats',
-    );
-    const logs = record(client.feed('logs', { level: 'debug' }), 'logs(debug)');
+    const { client } = connect(fast.wsUrl);
+    const heartbeats = client.messages$.pipe(filter((m) => m.type === 'heartbeat'));
     try {
       // Six heartbeats take 1.8 s: twice the timeout, nine uvicorn pings.
-      await beats.until(6);
-      await logs.until(10);
-      expect(states).not.toContain('reconnecting');
-      expect(client.drift.entries).toEqual([]);
-      expect(describeErrors(errors)).toEqual([]);
+      await keepsSocket(client, [heartbeats, 6], [client.feed('logs', { level: 'debug' }), 10]);
     } finally {
-      client.close();
       await fast.stop();
     }
   });

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { PYTHON, requirePythonModules, SPEED } from './pythonServer';
+import { pythonScript, requirePythonModules } from './pythonServer';
 import { type ServerProcess, startServerProcess } from './serverProcess';
 
 export type FastapiSystem = 'plataforma_e' | 'active_immune_core';
@@ -22,17 +22,7 @@ export function startFastapiServer(
     'python3-fastapi python3-uvicorn python3-websockets',
   );
   return startServerProcess({
+    ...pythonScript(appsDir, system, args),
     label: `fastapi/${system}.py`,
-    command: PYTHON,
-    args: (port) => [
-      '-B',
-      `${appsDir}${system}.py`,
-      '--port',
-      String(port),
-      '--speed',
-      String(SPEED),
-      ...args,
-    ],
-    cwd: appsDir,
   });
 }

@@ -1,9 +1,10 @@
 import { createClient, plataformaE } from '@feedkit/client/plataforma-e';
 import { filter, firstValueFrom } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectPe, feedsTyped } from './plataformaEChecks';
 import { type PythonServer, startPythonServer } from './pythonServer';
-import { describeErrors, errorsOf, record } from './record';
-import { resumesAfterRestart } from './resumesAfterRestart';
+import { record } from './record';
+import { replaysAfterRestart } from './resumesAfterRestart';
 
 let server: PythonServer;
 
@@ -12,33 +13,11 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-function connect() {
-  const client = createClient({ url: server.wsUrl, protocol: plataformaE(), backoff: () => 0 });
-  return { client, errors: errorsOf(client) };
-}
+const connect = () => connectPe(server.wsUrl);
 
 describe('plataforma-e against an independently written server', () => {
   it('notifications, a project and logs deliver typed messages without drift', async () => {
-    const { client, errors } = connect();
-    const notifications = record(client.feed('notifications'), 'notifications');
-    const project = record(client.feed('project', 'PROJ-001'), 'project(PROJ-001)');
-    const logs = record(client.feed('logs', { level: 'warning' }), 'logs(warning)');
-    try {
-      const sent = await notifications.until(3);
-      expect(sent.every((m) => typeof m.type === 'string')).toBe(true);
-      const events = await project.until(4);
-      // The server sends project_id: null on events of no project; the feed keeps PROJ-001's.
-      expect(events.every((m) => m.project_id === 'PROJ-001')).toBe(true);
-      const lines = await logs.until(3);
-      for (const line of lines) {
-        expect(line.type).toBe('log_message');
-        expect(['warning', 'error', 'critical']).toContain(line.data.level);
-      }
-      expect(client.drift.entries).toEqual([]);
-      expect(describeErrors(errors)).toEqual([]);
-    } finally {
-      client.close();
-    }
+    await feedsTyped(server.wsUrl, 3);
   });
 
   it('the REST helpers return what the server answers', async () => {
@@ -65,14 +44,8 @@ describe('plataforma-e against an independently written server', () => {
 
   it('after a server restart it reconnects and replays the project subscription', async () => {
     const { client } = connect();
-    const project = record(client.feed('project', 'PROJ-001'), 'project(PROJ-001)');
-    try {
-      // Project events reach /ws/notifications only after {action: 'subscribe'}.
-      await resumesAfterRestart(server, project);
-      expect(client.drift.entries).toEqual([]);
-    } finally {
-      client.close();
-    }
+    // Project events reach /ws/notifications only after {action: 'subscribe'}.
+    await replaysAfterRestart(server, client, client.feed('project', 'PROJ-001'));
   });
 
   it('a server that closes idle sockets with 1000 (WEBSOCKET_TIMEOUT) is reconnected to', async () => {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { type ServerProcess, startServerProcess } from './serverProcess';
+import { type ServerCommand, type ServerProcess, startServerProcess } from './serverProcess';
 
 /** The Debian python3 with python3-aiohttp; the PATH python3 may be a build without it. */
 export const PYTHON = process.env.FEEDKIT_PYTHON ?? '/usr/bin/python3';
@@ -32,6 +32,24 @@ export function requirePythonModules(modules: readonly string[], debian: string)
   checked.add(key);
 }
 
+/** `<dir><script>.py --port N --speed SPEED ...args` run by PYTHON in `dir` (a later `--speed` wins). */
+export function pythonScript(dir: string, script: string, args: readonly string[]): ServerCommand {
+  return {
+    label: `${script}.py`,
+    command: PYTHON,
+    args: (port) => [
+      '-B',
+      `${dir}${script}.py`,
+      '--port',
+      String(port),
+      '--speed',
+      String(SPEED),
+      ...args,
+    ],
+    cwd: dir,
+  };
+}
+
 /** One Python server process. SIGTERM shuts it down cleanly (close 1001). */
 export type PythonServer = ServerProcess;
 
@@ -40,18 +58,5 @@ export async function startPythonServer(
   args: readonly string[] = [],
 ): Promise<PythonServer> {
   requirePythonModules(['aiohttp'], 'python3-aiohttp');
-  return startServerProcess({
-    label: `${system}.py`,
-    command: PYTHON,
-    args: (port) => [
-      '-B',
-      `${serversDir}${system}.py`,
-      '--port',
-      String(port),
-      '--speed',
-      String(SPEED),
-      ...args,
-    ],
-    cwd: serversDir,
-  });
+  return startServerProcess(pythonScript(serversDir, system, args));
 }
