@@ -302,7 +302,10 @@ def project_events_of(tick: int):
 
 
 def system_events_of(tick: int):
-    """The events the document's helpers send with no project: to everyone."""
+    """The events the document's helpers send with no project: to everyone.
+
+    A system `error` ("Erro no sistema") is sent only through the REST broadcast.
+    """
     story, task, job = f"STR-{tick:04d}", f"STSK-{tick:04d}", f"JOB-{tick // 4:04d}"
     return [
         (EventType.STORY_UPDATED, {"story_id": story, "title": f"Story {tick}"}, story),
@@ -317,8 +320,7 @@ def system_events_of(tick: int):
         (EventType.TASK_DELETED, {"task_id": task}, None),
         (EventType.STORY_DELETED, {"story_id": story}, story),
         (EventType.NOTIFICATION, {"title": "Sistema", "message": "Backup concluido", "level": "info"}, None),
-        (EventType.ERROR, {"message": "Worker indisponivel", "code": "WORKER_DOWN"}, None),
-    ][tick % 13]
+    ][tick % 12]
 
 
 async def platform_activity() -> None:

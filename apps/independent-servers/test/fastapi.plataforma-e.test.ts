@@ -2,8 +2,8 @@ import { filter, firstValueFrom, take, timeout, toArray } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FastapiServer, startFastapiServer } from './fastapiServer';
 import { keepsSocket } from './keepsSocket';
-import { connectPe, feedsTyped } from './plataformaEChecks';
-import { describeErrors, failureOf, record, WAIT_MS } from './record';
+import { connectPe, feedsTyped, restAnswers } from './plataformaEChecks';
+import { failureOf, record, WAIT_MS } from './record';
 import { replaysAfterRestart } from './resumesAfterRestart';
 
 let server: FastapiServer;
@@ -18,7 +18,7 @@ const connect = (url = server.wsUrl) => connectPe(url);
 describe('plataforma-e against a FastAPI + uvicorn server', () => {
   it('notifications, a project and logs deliver typed messages without drift', async () => {
     // Events of no project come without project_id (exclude_none): every system event reaches it.
-    await feedsTyped(server.wsUrl, 13, async ({ notifications, project, logs }) => {
+    await feedsTyped(server.wsUrl, 12, async ({ notifications, project, logs }) => {
       expect(new Set(notifications.messages.map((m) => m.type)).size).toBeGreaterThanOrEqual(8);
       const chat = await project.find((m) => m.type === 'chat_message' && m.data.story_id === null);
       expect(chat.story_id).toBeUndefined();
@@ -28,31 +28,30 @@ describe('plataforma-e against a FastAPI + uvicorn server', () => {
   });
 
   it('stats, connections, subscribers and broadcast return what the server answers', async () => {
+    await restAnswers(server.wsUrl, {
+      connections: { active_connections: expect.any(Number) },
+      subscribers: { project_id: 'PROJ-002', subscribers: 1 },
+      broadcast: { success: true, event_type: 'notification', sent_to: 1 },
+    });
+  });
+
+  it('a system error event ("Eventos de Sistema": error) is reported whole as an in-band protocol error, not fed', async () => {
     const { client, errors } = connect();
-    const project = record(client.feed('project', 'PROJ-002'), 'project(PROJ-002)');
+    const notifications = record(client.feed('notifications'), 'notifications');
     try {
-      await project.until(1);
-      const stats = await client.rest.stats();
-      expect(stats.active_connections).toBeGreaterThanOrEqual(1);
-      expect(stats.connections_per_project['PROJ-002']).toBeGreaterThanOrEqual(1);
-      expect(await client.rest.connections()).toMatchObject({
-        active_connections: expect.any(Number),
-      });
-      expect(await client.rest.subscribers('PROJ-002')).toEqual({
-        project_id: 'PROJ-002',
-        subscribers: 1,
-      });
-      const answer = await client.rest.broadcast({
-        event_type: 'notification',
-        data: { title: 'Aviso', message: 'Manutencao em 5 minutos' },
-        project_id: 'PROJ-002',
-      });
-      expect(answer).toMatchObject({ success: true, sent_to: 1 });
-      const notice = await project.find(
-        (m) => m.type === 'notification' && m.data.title === 'Aviso',
+      await notifications.until(1);
+      const data = { message: 'Worker indisponivel', code: 'WORKER_DOWN' };
+      await client.rest.broadcast({ event_type: 'error', data });
+      const [reported] = await firstValueFrom(
+        client.errors$.pipe(take(1), toArray(), timeout(WAIT_MS)),
       );
-      expect(notice.data).toEqual({ title: 'Aviso', message: 'Manutencao em 5 minutos' });
-      expect(describeErrors(errors)).toEqual([]);
+      expect(reported).toMatchObject({ code: 'protocol', fatal: false });
+      expect(reported?.message).toMatch(
+        /server reported an error: .*Worker indisponivel.*WORKER_DOWN/,
+      );
+      // feedkit's reading: an `error` is in-band (role error), so notifications() does not carry it.
+      expect(notifications.messages.some((m) => (m.type as string) === 'error')).toBe(false);
+      expect(errors).toHaveLength(1);
     } finally {
       client.close();
     }

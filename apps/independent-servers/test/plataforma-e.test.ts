@@ -1,7 +1,7 @@
 import { createClient, plataformaE } from '@feedkit/client/plataforma-e';
 import { filter, firstValueFrom } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectPe, feedsTyped } from './plataformaEChecks';
+import { connectPe, feedsTyped, restAnswers } from './plataformaEChecks';
 import { type PythonServer, startPythonServer } from './pythonServer';
 import { record } from './record';
 import { replaysAfterRestart } from './resumesAfterRestart';
@@ -21,25 +21,11 @@ describe('plataforma-e against an independently written server', () => {
   });
 
   it('the REST helpers return what the server answers', async () => {
-    const { client } = connect();
-    const project = record(client.feed('project', 'PROJ-002'), 'project(PROJ-002)');
-    try {
-      await project.until(1);
-      const stats = await client.rest.stats();
-      expect(stats.active_connections).toBeGreaterThanOrEqual(1);
-      expect(stats.connections_per_project['PROJ-002']).toBeGreaterThanOrEqual(1);
-      expect(await client.rest.connections()).toMatchObject({ connections: expect.any(Number) });
-      expect(await client.rest.subscribers('PROJ-002')).toMatchObject({ subscribers: 1 });
-      const answer = await client.rest.broadcast({
-        event_type: 'notification',
-        data: { title: 'Aviso', message: 'Manutencao em 5 minutos' },
-        project_id: 'PROJ-002',
-      });
-      expect(answer).toMatchObject({ status: 'sent', recipients: 1 });
-      await project.find((m) => m.type === 'notification' && m.data.title === 'Aviso');
-    } finally {
-      client.close();
-    }
+    await restAnswers(server.wsUrl, {
+      connections: { connections: expect.any(Number) },
+      subscribers: { subscribers: 1 },
+      broadcast: { status: 'sent', recipients: 1 },
+    });
   });
 
   it('after a server restart it reconnects and replays the project subscription', async () => {

@@ -49,3 +49,40 @@ export async function feedsTyped(
     client.close();
   }
 }
+
+/** What a server answers to the three REST calls whose answers the document does not show. */
+export interface RestAnswers {
+  readonly connections: object;
+  readonly subscribers: object;
+  readonly broadcast: object;
+}
+
+/**
+ * With one subscriber to PROJ-002: `stats` counts it, `connections`,
+ * `subscribers` and `broadcast` answer as `answers` (matched, not equal), and
+ * the broadcast notification reaches the project's feed whole. No error.
+ */
+export async function restAnswers(url: string, answers: RestAnswers): Promise<void> {
+  const { client, errors } = connectPe(url);
+  const project = record(client.feed('project', 'PROJ-002'), 'project(PROJ-002)');
+  try {
+    await project.until(1);
+    const stats = await client.rest.stats();
+    expect(stats.active_connections).toBeGreaterThanOrEqual(1);
+    expect(stats.connections_per_project['PROJ-002']).toBeGreaterThanOrEqual(1);
+    expect(await client.rest.connections()).toMatchObject(answers.connections);
+    expect(await client.rest.subscribers('PROJ-002')).toMatchObject(answers.subscribers);
+    const data = { title: 'Aviso', message: 'Manutencao em 5 minutos' };
+    const answer = await client.rest.broadcast({
+      event_type: 'notification',
+      data,
+      project_id: 'PROJ-002',
+    });
+    expect(answer).toMatchObject(answers.broadcast);
+    const notice = await project.find((m) => m.type === 'notification' && m.data.title === 'Aviso');
+    expect(notice.data).toEqual(data);
+    expect(describeErrors(errors)).toEqual([]);
+  } finally {
+    client.close();
+  }
+}
