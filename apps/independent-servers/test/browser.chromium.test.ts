@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BindingName, FeedSpec } from './browser/pageEntry';
-import { type ChromiumPage, openChromiumPage } from './chromiumPage';
-import { type PythonServer, type SystemServer, startPythonServer } from './pythonServer';
+import {
+  type ChromiumPage,
+  openPageWithServers,
+  type PageWithServers,
+  withPageClient,
+} from './chromiumPage';
+import { type PythonServer, startPythonServer } from './pythonServer';
 
 /**
  * @feedkit/client in headless Chromium against the five Python servers: the
@@ -13,29 +18,23 @@ import { type PythonServer, type SystemServer, startPythonServer } from './pytho
  */
 const KEY = 'browser-key';
 type ServerName = 'veloflux' | 'plataformaE' | 'helios' | 'aic' | 'takhin' | 'heliosNoCors';
-const servers = {} as Record<ServerName, PythonServer>;
+let opened: PageWithServers<ServerName, PythonServer> | undefined;
+let servers: PageWithServers<ServerName, PythonServer>['servers'];
 let page: ChromiumPage;
 
 beforeAll(async () => {
-  page = await openChromiumPage();
-  const cors = ['--cors-origin', page.origin];
-  const start = async (name: ServerName, system: SystemServer, args: string[]) => {
-    servers[name] = await startPythonServer(system, args);
-  };
-  await Promise.all([
-    start('veloflux', 'veloflux', cors),
-    start('plataformaE', 'plataforma_e', cors),
-    start('helios', 'helios', cors),
-    start('aic', 'active_immune_core', cors),
-    start('takhin', 'takhin', [...cors, '--api-key', KEY]),
-    start('heliosNoCors', 'helios', []),
-  ]);
+  opened = await openPageWithServers((cors) => ({
+    veloflux: startPythonServer('veloflux', cors),
+    plataformaE: startPythonServer('plataforma_e', cors),
+    helios: startPythonServer('helios', cors),
+    aic: startPythonServer('active_immune_core', cors),
+    takhin: startPythonServer('takhin', [...cors, '--api-key', KEY]),
+    heliosNoCors: startPythonServer('helios', []),
+  }));
+  ({ page, servers } = opened);
 }, 30_000);
 
-afterAll(async () => {
-  await page?.close();
-  await Promise.all(Object.values(servers).map((s) => s.stop()));
-});
+afterAll(() => opened?.close());
 
 const ADMIN = { username: 'admin', password: 'admin123' };
 // The document names no query parameter for Takhin's key; this server reads `api_key`
@@ -43,20 +42,11 @@ const ADMIN = { username: 'admin', password: 'admin123' };
 const TAKHIN = { apiKey: KEY };
 const TAKHIN_QUERY = { authQueryParam: 'api_key' };
 
-let sessions = 0;
 /** A client in the page, closed after `body` whatever happens. */
-async function inPage<T>(
+const inPage = <T>(
   [binding, server, options, extra]: readonly [BindingName, ServerName, unknown?, object?],
   body: (id: string) => Promise<T>,
-): Promise<T> {
-  const id = `${binding}-${++sessions}`;
-  await page.call('open', id, binding, servers[server].wsUrl, options, extra);
-  try {
-    return await body(id);
-  } finally {
-    await page.call('close', id);
-  }
-}
+): Promise<T> => withPageClient(page, [binding, servers[server].wsUrl, options, extra], body);
 
 type Check = (messages: readonly Record<string, unknown>[]) => void;
 /** Every message matches `shape` (asymmetric matchers allowed). */

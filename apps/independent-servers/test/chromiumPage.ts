@@ -5,7 +5,8 @@ import { bundleForBrowser } from '../../../packages/client/test/support/bundleFo
 // The repository's one Chromium launcher (Debian's chromium, offline flags; fails loudly when missing)
 // and the client tests' browser bundler (the client from sources, isomorphic-ws as the native WebSocket).
 import { launchChromium } from '../../dashboard/test/support/launchChromium';
-import type { FeedkitPage } from './browser/pageEntry';
+import type { BindingName, FeedkitPage } from './browser/pageEntry';
+import type { ServerProcess } from './serverProcess';
 
 type Method = keyof FeedkitPage;
 
@@ -97,4 +98,61 @@ export async function openChromiumPage(): Promise<ChromiumPage> {
     await new Promise((resolve) => pages.close(resolve));
     throw error;
   }
+}
+
+let sessions = 0;
+
+/**
+ * Runs `body` with a client of `binding(options)` at `url` open in the page
+ * (`body` gets its id), and closes that client afterwards whatever happens.
+ */
+export async function withPageClient<T>(
+  page: ChromiumPage,
+  [binding, url, options, extra]: readonly [BindingName, string, unknown?, object?],
+  body: (id: string) => Promise<T>,
+): Promise<T> {
+  const id = `${binding}-${++sessions}`;
+  await page.call('open', id, binding, url, options, extra);
+  try {
+    return await body(id);
+  } finally {
+    await page.call('close', id);
+  }
+}
+
+/** A page and the servers it talks to. */
+export interface PageWithServers<N extends string, S extends ServerProcess> {
+  readonly page: ChromiumPage;
+  readonly servers: Readonly<Record<N, S>>;
+  /** Closes the page and stops every server. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the page, then starts the servers `start` names, all at once, each
+ * told the page's origin through `cors` (`--cors-origin <origin>`) where it
+ * passes them on. If one fails, the others and the page are closed.
+ */
+export async function openPageWithServers<N extends string, S extends ServerProcess>(
+  start: (cors: readonly string[]) => Record<N, Promise<S>>,
+): Promise<PageWithServers<N, S>> {
+  const page = await openChromiumPage();
+  const starting = Object.entries<Promise<S>>(start(['--cors-origin', page.origin]));
+  const settled = await Promise.allSettled(starting.map(([, server]) => server));
+  const started = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const close = async () => {
+    await page.close();
+    await Promise.all(started.map((s) => s.stop()));
+  };
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed !== undefined) {
+    await close();
+    throw failed.reason;
+  }
+  // Nothing was rejected, so `started` holds every server in `starting`'s order.
+  const servers = {} as Record<N, S>;
+  starting.forEach(([name], i) => {
+    servers[name as N] = started[i] as S;
+  });
+  return { page, servers, close };
 }

@@ -1,9 +1,10 @@
 import { createClient, plataformaE } from '@feedkit/client/plataforma-e';
 import { filter, firstValueFrom } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectPe, feedsTyped, restAnswers } from './plataformaEChecks';
 import { type PythonServer, startPythonServer } from './pythonServer';
-import { describeErrors, errorsOf, record } from './record';
-import { resumesAfterRestart } from './resumesAfterRestart';
+import { record } from './record';
+import { replaysAfterRestart } from './resumesAfterRestart';
 
 let server: PythonServer;
 
@@ -12,67 +13,25 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-function connect() {
-  const client = createClient({ url: server.wsUrl, protocol: plataformaE(), backoff: () => 0 });
-  return { client, errors: errorsOf(client) };
-}
+const connect = () => connectPe(server.wsUrl);
 
 describe('plataforma-e against an independently written server', () => {
   it('notifications, a project and logs deliver typed messages without drift', async () => {
-    const { client, errors } = connect();
-    const notifications = record(client.feed('notifications'), 'notifications');
-    const project = record(client.feed('project', 'PROJ-001'), 'project(PROJ-001)');
-    const logs = record(client.feed('logs', { level: 'warning' }), 'logs(warning)');
-    try {
-      const sent = await notifications.until(3);
-      expect(sent.every((m) => typeof m.type === 'string')).toBe(true);
-      const events = await project.until(4);
-      // The server sends project_id: null on events of no project; the feed keeps PROJ-001's.
-      expect(events.every((m) => m.project_id === 'PROJ-001')).toBe(true);
-      const lines = await logs.until(3);
-      for (const line of lines) {
-        expect(line.type).toBe('log_message');
-        expect(['warning', 'error', 'critical']).toContain(line.data.level);
-      }
-      expect(client.drift.entries).toEqual([]);
-      expect(describeErrors(errors)).toEqual([]);
-    } finally {
-      client.close();
-    }
+    await feedsTyped(server.wsUrl, 3);
   });
 
   it('the REST helpers return what the server answers', async () => {
-    const { client } = connect();
-    const project = record(client.feed('project', 'PROJ-002'), 'project(PROJ-002)');
-    try {
-      await project.until(1);
-      const stats = await client.rest.stats();
-      expect(stats.active_connections).toBeGreaterThanOrEqual(1);
-      expect(stats.connections_per_project['PROJ-002']).toBeGreaterThanOrEqual(1);
-      expect(await client.rest.connections()).toMatchObject({ connections: expect.any(Number) });
-      expect(await client.rest.subscribers('PROJ-002')).toMatchObject({ subscribers: 1 });
-      const answer = await client.rest.broadcast({
-        event_type: 'notification',
-        data: { title: 'Aviso', message: 'Manutencao em 5 minutos' },
-        project_id: 'PROJ-002',
-      });
-      expect(answer).toMatchObject({ status: 'sent', recipients: 1 });
-      await project.find((m) => m.type === 'notification' && m.data.title === 'Aviso');
-    } finally {
-      client.close();
-    }
+    await restAnswers(server.wsUrl, {
+      connections: { connections: expect.any(Number) },
+      subscribers: { subscribers: 1 },
+      broadcast: { status: 'sent', recipients: 1 },
+    });
   });
 
   it('after a server restart it reconnects and replays the project subscription', async () => {
     const { client } = connect();
-    const project = record(client.feed('project', 'PROJ-001'), 'project(PROJ-001)');
-    try {
-      // Project events reach /ws/notifications only after {action: 'subscribe'}.
-      await resumesAfterRestart(server, project);
-      expect(client.drift.entries).toEqual([]);
-    } finally {
-      client.close();
-    }
+    // Project events reach /ws/notifications only after {action: 'subscribe'}.
+    await replaysAfterRestart(server, client, client.feed('project', 'PROJ-001'));
   });
 
   it('a server that closes idle sockets with 1000 (WEBSOCKET_TIMEOUT) is reconnected to', async () => {

@@ -1,13 +1,16 @@
-import type { PythonServer } from './pythonServer';
-import type { Recording } from './record';
+import type { FeedkitError } from '@feedkit/client';
+import type { Observable } from 'rxjs';
+import { expect } from 'vitest';
+import { errorsOf, type Recording, record } from './record';
+import type { ServerProcess } from './serverProcess';
 
 /**
  * Waits for the feed's first message, stops the server (SIGKILL: a crash; SIGTERM:
- * a clean shutdown with close 1001), starts it on the same port, and resolves
+ * a clean shutdown), starts it on the same port, and resolves
  * at the first message after that: only the new process can have sent it.
  */
 export async function resumesAfterRestart<T>(
-  server: PythonServer,
+  server: ServerProcess,
   recording: Recording<T>,
   signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL',
 ): Promise<void> {
@@ -16,4 +19,32 @@ export async function resumesAfterRestart<T>(
   const seen = recording.messages.length;
   await server.start();
   await recording.until(seen + 1);
+}
+
+/** What a restart test needs of a client. */
+interface RestartedClient {
+  readonly errors$: Observable<FeedkitError>;
+  readonly drift: { readonly entries: readonly unknown[] };
+  close(): void;
+}
+
+/**
+ * `resumesAfterRestart` on a feed of `client`, which must not drift meanwhile;
+ * the client is closed afterwards. Resolves with every error it reported.
+ */
+export async function replaysAfterRestart<T>(
+  server: ServerProcess,
+  client: RestartedClient,
+  feed: Observable<T>,
+  signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL',
+): Promise<FeedkitError[]> {
+  const errors = errorsOf(client);
+  const recording = record(feed, 'the replayed feed');
+  try {
+    await resumesAfterRestart(server, recording, signal);
+    expect(client.drift.entries).toEqual([]);
+    return errors;
+  } finally {
+    client.close();
+  }
 }

@@ -74,7 +74,8 @@ export class Connection implements Transport {
       },
       adopt: (socket, seesUpgradeStatus) => {
         this.#socket = socket;
-        this.#watch(socket, ++this.#generation, { seesUpgradeStatus, probeUrl: undefined }, true);
+        const upgrade = { seesUpgradeStatus, probeUrl: undefined, credentialsSent: true };
+        this.#watch(socket, ++this.#generation, upgrade, true);
         this.#opened(socket, true);
       },
       deliver: (frame) => {
@@ -188,7 +189,8 @@ export class Connection implements Transport {
     this.#socket = opening.socket;
     const { seesUpgradeStatus } = opening;
     const probeUrl = token === undefined || seesUpgradeStatus ? undefined : opening.url;
-    this.#watch(opening.socket, generation, { seesUpgradeStatus, probeUrl });
+    const credentialsSent = token !== undefined;
+    this.#watch(opening.socket, generation, { seesUpgradeStatus, probeUrl, credentialsSent });
   }
 
   /** Wires one socket's events to the state machine; events of an abandoned socket are ignored. */

@@ -91,6 +91,22 @@ export const upgradeStatuses: Readonly<Record<number, CloseRule>> = {
   },
 };
 
+/**
+ * A bare 403 (no body) where the system takes no credentials: what uvicorn
+ * and Starlette answer when the application closes the socket before
+ * accepting it (a FastAPI endpoint's `websocket.close()` first). The app
+ * refused this connection for a reason of its own (a full server, a
+ * `client_id` already connected, a query parameter it rejected), most of
+ * which pass: retried with backoff, never fatal.
+ */
+const CLOSED_BEFORE_ACCEPT: CloseRule = {
+  action: 'reconnect',
+  error: 'connection',
+  reason:
+    'upgrade refused: HTTP 403 with no body: the app closed the socket before accepting it (uvicorn)',
+  advice: "full, id in use or bad query: see the server's log",
+};
+
 /** A 404 upgrade: a URL that already holds the feed's path, a missing prefix, or another system. */
 const NO_SOCKET_AT_PATH =
   "nothing serves this socket at that path: `url` is the server's address without a feed's path (feedkit appends it; a reverse-proxy prefix may stay in it or go in `basePath`), and the server must run this system";
@@ -152,6 +168,12 @@ export interface CloseContext {
   readonly seesUpgradeStatus: boolean;
   /** How the system takes credentials (`undefined`: it takes none, so nothing means credentials). */
   readonly auth?: AuthPlacement;
+  /**
+   * Whether this socket carried credentials (`undefined`: unknown, taken as
+   * sent). A 403 to a socket that carried none cannot mean "valid credentials
+   * without the role".
+   */
+  readonly credentialsSent?: boolean;
   /** The implementation's own error before the close, if it reported one. */
   readonly transportError?: TransportError;
 }
@@ -232,7 +254,10 @@ function baseRule(event: CloseEvent): CloseRule {
  */
 function socketRule(context: CloseContext): CloseRule {
   const { auth } = context;
-  if (context.httpStatus !== undefined) return upgradeRule(context.httpStatus, auth);
+  if (context.httpStatus !== undefined) {
+    const sent = auth !== undefined && context.credentialsSent !== false;
+    return upgradeRule(context.httpStatus, auth, context.httpText, sent);
+  }
   const refusedBeforeOpen = closedBeforeOpen(context.opened, context.code);
   const code = refusedBeforeOpen ? 1006 : context.code;
   if (refusedBeforeOpen && context.statusHidden) return STATUS_HIDDEN;
@@ -249,20 +274,35 @@ function socketRule(context: CloseContext): CloseRule {
   if (auth?.refusedCloseCodes?.includes(code)) {
     return { action: 'auth', reason: `credentials refused (${code})` };
   }
+  if (refusedBeforeOpen && !context.seesUpgradeStatus) {
+    return {
+      action: 'reconnect',
+      error: 'connection',
+      reason: `closed before it opened (${context.code}): upgrade refused or server unreachable`,
+    };
+  }
   return closeCodes[code] ?? { action: 'reconnect', reason: `closed with code ${code}` };
 }
 
-function upgradeRule(status: number, auth: AuthPlacement | undefined): CloseRule {
-  if (auth !== undefined && status === 403)
-    return forbidden('upgrade refused: HTTP 403 forbidden', auth);
-  if (auth !== undefined && upgradeStatuses[status]) return upgradeStatuses[status];
-  // The system takes no credentials: something in front of it does. Headers do not change
-  // between attempts, so this is retried once at once, like a refused token, then fatal.
+function upgradeRule(
+  status: number,
+  auth: AuthPlacement | undefined,
+  text: string | undefined,
+  credentialsSent: boolean,
+): CloseRule {
+  if (credentialsSent && status === 403)
+    return forbidden('upgrade refused: HTTP 403 forbidden', auth as AuthPlacement);
+  if (auth !== undefined && status === 401) return upgradeStatuses[401] as CloseRule;
+  if (status === 403 && text === undefined) return CLOSED_BEFORE_ACCEPT;
+  // No credentials were sent: something in front of the system wants some. Headers do not
+  // change between attempts, so this is retried once at once, like a refused token, then fatal.
   if (status === 401 || status === 403) {
+    const none =
+      auth === undefined ? 'this system takes no credentials' : 'no credentials were sent';
     return {
       action: 'auth',
       error: 'connection',
-      reason: `upgrade refused: HTTP ${status} (this system takes no credentials: a proxy in front of it?)`,
+      reason: `upgrade refused: HTTP ${status} (${none}: a proxy in front of it?)`,
       advice:
         "pass what the proxy asks for with the `headers` option (Node; browsers send the page's cookies) and create a new client",
     };

@@ -16,6 +16,8 @@ export interface UpgradeView {
   readonly seesUpgradeStatus: boolean;
   /** The URL to probe when the upgrade is refused unseen (credentials were sent). */
   readonly probeUrl: string | undefined;
+  /** Whether this socket carried a token or key (where the system takes none, it never does). */
+  readonly credentialsSent: boolean;
 }
 
 /** What a refusal told besides its status: its body's words, or that a browser may not read it. */
@@ -48,13 +50,14 @@ export function explainSocketEnd(
   const withStatus = (status: number | undefined, told: RefusalWords = {}) => {
     // A refused upgrade's status is its cause; the transport's error about it is not.
     const seen = status === undefined ? end.failure : undefined;
-    const { seesUpgradeStatus, auth } = context;
+    const { seesUpgradeStatus, auth, credentialsSent } = context;
     const { code, reason } = end.event;
     fail(
       {
         opened: end.opened,
         seesUpgradeStatus,
         auth,
+        credentialsSent,
         httpStatus: status,
         httpText: told.httpText,
         statusHidden: told.statusHidden,

@@ -1,4 +1,4 @@
-import { Helios, Takhin } from '@feedkit/protocol';
+import { ActiveImmuneCore, Helios, Takhin } from '@feedkit/protocol';
 import { describe, expect, it } from 'vitest';
 import {
   type CloseAction,
@@ -12,6 +12,12 @@ import {
 const node = { opened: true, seesUpgradeStatus: true };
 // Credential close codes and the role come from each system's adapter.
 const heliosAuth = Helios.adapter.auth;
+/** A system that takes credentials, on a socket that carried none. */
+const noCredentials = (system: { adapter: { auth?: CloseContext['auth'] } }) => ({
+  opened: false,
+  auth: system.adapter.auth,
+  credentialsSent: false,
+});
 
 describe('close-code table', () => {
   it.each([
@@ -182,12 +188,36 @@ describe('closeRule(event, history): one row per case', () => {
       /HTTP 401.*proxy/,
     ],
     [
-      'upgrade 403 where the system takes no credentials: retried at once',
-      closed(1006, { opened: false, httpStatus: 403 }),
+      "a proxy's 403 page where the system takes no credentials: retried at once",
+      closed(1006, { opened: false, httpStatus: 403, httpText: '403 Forbidden nginx' }),
       undefined,
       'auth',
       'connection',
       /HTTP 403.*proxy/,
+    ],
+    [
+      "a bare 403 where the system takes no credentials: uvicorn's close before accept, retried",
+      closed(1006, { opened: false, httpStatus: 403 }),
+      again,
+      'reconnect',
+      'connection',
+      /HTTP 403 with no body: the app closed the socket before accepting it/,
+    ],
+    [
+      'a bare 403 to Active Immune Core, whose socket carried no credentials: not a role, retried',
+      closed(1006, { ...noCredentials(ActiveImmuneCore), httpStatus: 403 }),
+      again,
+      'reconnect',
+      'connection',
+      /HTTP 403 with no body: the app closed the socket before accepting it/,
+    ],
+    [
+      'a 403 page to Takhin without a key: not "valid credentials without the role"',
+      closed(1006, { ...noCredentials(Takhin), httpStatus: 403, httpText: 'Forbidden' }),
+      undefined,
+      'auth',
+      'connection',
+      /HTTP 403 \(no credentials were sent: a proxy in front of it\?\): Forbidden$/,
     ],
     [
       'upgrade 503',
@@ -259,12 +289,20 @@ describe('closeRule(event, history): one row per case', () => {
       /refreshing/,
     ],
     [
-      'code 0 before open, no credentials: connection lost',
+      'code 0 before open, no credentials: refused or unreachable, not "connection lost"',
       closed(0, deno),
       undefined,
       'reconnect',
       'connection',
-      /lost/,
+      /^closed before it opened \(0\): upgrade refused or server unreachable/,
+    ],
+    [
+      "a browser's 1006 before open, no credentials (uvicorn's 403 unseen): refused or unreachable",
+      closed(1006, { opened: false, seesUpgradeStatus: false }),
+      again,
+      'reconnect',
+      'connection',
+      /^closed before it opened \(1006\): upgrade refused or server unreachable/,
     ],
     [
       'ECONNREFUSED is named',
