@@ -1,6 +1,6 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { once } from 'node:events';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { type ServerProcess, startServerProcess } from './serverProcess';
 
 /** The Debian python3 with python3-aiohttp; the PATH python3 may be a build without it. */
 export const PYTHON = process.env.FEEDKIT_PYTHON ?? '/usr/bin/python3';
@@ -30,87 +30,26 @@ export function requirePythonWithAiohttp(): void {
   checked = true;
 }
 
-/** One Python server process; `restart()` kills it and starts it again on the same port. */
-export interface PythonServer {
-  readonly port: number;
-  readonly wsUrl: string;
-  readonly httpUrl: string;
-  /** SIGKILL by default, as a crash: no close frames reach the clients. SIGTERM shuts down cleanly (close 1001). */
-  kill(signal?: 'SIGKILL' | 'SIGTERM'): Promise<void>;
-  /** Start again on the same port (after `kill`). */
-  start(): Promise<void>;
-  /** Kill and start on the same port. */
-  restart(): Promise<void>;
-  /** SIGKILL and wait; safe to call twice. */
-  stop(): Promise<void>;
-}
-
-async function launch(
-  system: SystemServer,
-  port: number,
-  args: readonly string[],
-): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(
-    PYTHON,
-    ['-B', `${serversDir}${system}.py`, '--port', String(port), '--speed', String(SPEED), ...args],
-    { cwd: serversDir, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const bound = await new Promise<number>((resolve, reject) => {
-    let stdout = '';
-    const onData = (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const line = stdout.split('\n')[0];
-      if (stdout.includes('\n') && line !== undefined) {
-        child.stdout?.off('data', onData);
-        try {
-          resolve((JSON.parse(line) as { port: number }).port);
-        } catch (error) {
-          reject(
-            new Error(`${system}.py printed ${JSON.stringify(line)}, not its port`, {
-              cause: error,
-            }),
-          );
-        }
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.once('exit', (code) =>
-      reject(new Error(`${system}.py exited with ${code} before printing its port:\n${stderr}`)),
-    );
-    child.once('error', reject);
-  });
-  return { child, port: bound };
-}
+/** One Python server process (see `ServerProcess`). */
+export type PythonServer = ServerProcess;
 
 export async function startPythonServer(
   system: SystemServer,
   args: readonly string[] = [],
 ): Promise<PythonServer> {
   requirePythonWithAiohttp();
-  let { child, port } = await launch(system, 0, args);
-  const kill = async (signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL') => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = once(child, 'exit');
-    child.kill(signal);
-    await exited;
-  };
-  const start = async () => {
-    ({ child } = await launch(system, port, args));
-  };
-  return {
-    port,
-    wsUrl: `ws://127.0.0.1:${port}`,
-    httpUrl: `http://127.0.0.1:${port}`,
-    kill,
-    start,
-    restart: async () => {
-      await kill();
-      await start();
-    },
-    stop: () => kill(),
-  };
+  return startServerProcess({
+    label: `${system}.py`,
+    file: PYTHON,
+    args: (port) => [
+      '-B',
+      `${serversDir}${system}.py`,
+      '--port',
+      String(port),
+      '--speed',
+      String(SPEED),
+      ...args,
+    ],
+    cwd: serversDir,
+  });
 }

@@ -1,4 +1,4 @@
-import type { PythonServer } from './pythonServer';
+import type { ServerProcess } from './serverProcess';
 import type { Recording } from './record';
 
 /**
@@ -7,7 +7,7 @@ import type { Recording } from './record';
  * at the first message after that: only the new process can have sent it.
  */
 export async function resumesAfterRestart<T>(
-  server: PythonServer,
+  server: ServerProcess,
   recording: Recording<T>,
   signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL',
 ): Promise<void> {
