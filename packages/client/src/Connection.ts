@@ -7,7 +7,7 @@ import {
   closeRule,
   DEAD_PEER_CLOSE_CODE,
 } from './closeRule';
-import { explainSocketEnd, type FailureDetail, type UpgradeView } from './explainSocketEnd';
+import { explainSocketEnd, type FailureDetail, inPage, type UpgradeView } from './explainSocketEnd';
 import type { FeedkitError } from './FeedkitError';
 import type { Heartbeat } from './Heartbeat';
 import { heartbeatFor } from './heartbeatTiming';
@@ -187,7 +187,9 @@ export class Connection implements Transport {
     }
     this.#socket = opening.socket;
     const { seesUpgradeStatus } = opening;
-    const probeUrl = token === undefined || seesUpgradeStatus ? undefined : opening.url;
+    // Credentials sent, or a page whose origin the server may refuse: either may explain a refusal.
+    const probeUrl =
+      seesUpgradeStatus || (token === undefined && !inPage()) ? undefined : opening.url;
     this.#watch(opening.socket, generation, { seesUpgradeStatus, probeUrl });
   }
 

@@ -243,6 +243,22 @@ describe('closeRule(event, history): one row per case', () => {
       /its HTTP status is hidden from this page/,
     ],
     [
+      'browser refused before open, no credentials, status hidden by CORS: the page origin is named',
+      closed(1006, { opened: false, seesUpgradeStatus: false, statusHidden: true }),
+      undefined,
+      'reconnect',
+      'connection',
+      /hidden from this page.*no credentials were sent.*the page's origin/,
+    ],
+    [
+      'browser refused before open, the probe GET answered without refusing credentials: the origin',
+      helios(1006, { opened: false, seesUpgradeStatus: false, serverAnswered: 400 }),
+      again,
+      'reconnect',
+      'connection',
+      /a plain GET of the socket path is answered.*the page's origin/,
+    ],
+    [
       "Deno's code 0 before open, auth required: like 1006",
       helios(0, deno),
       again,
@@ -343,5 +359,14 @@ describe('closeRule(event, history): one row per case', () => {
     expect(rule.error).toBe(error);
     expect(rule.reason).toMatch(reason);
     if (action === 'fatal') expect(rule.advice).toMatch(/new client/);
+  });
+
+  it.each<[string, Partial<CloseContext>]>([
+    ['status hidden, no credentials', { statusHidden: true }],
+    ['the probe GET answered', { serverAnswered: 400 }],
+  ])("a browser refusal blamed on the page's origin says how to allow it (%s)", (_, seen) => {
+    const rule = closeRule(closed(1006, { opened: false, seesUpgradeStatus: false, ...seen }));
+    expect(rule.advice).toMatch(/CheckOrigin/);
+    expect(rule.advice).toMatch(/page's own origin/);
   });
 });
