@@ -12,7 +12,13 @@ import type { ServerProcess } from './serverProcess';
  * 403: a Go deployment's first hour with a browser.
  */
 const KEY = 'go-browser-key';
-type ServerName = GoSystem | 'heliosDefault' | 'velofluxDefault' | 'takhinDefault';
+type ServerName =
+  | GoSystem
+  | 'heliosDefault'
+  | 'velofluxDefault'
+  | 'takhinDefault'
+  | 'heliosCorsOnly'
+  | 'velofluxCorsOnly';
 const servers = {} as Record<ServerName, ServerProcess>;
 let page: ChromiumPage;
 
@@ -29,6 +35,8 @@ beforeAll(async () => {
     start('heliosDefault', 'helios', []),
     start('velofluxDefault', 'veloflux', []),
     start('takhinDefault', 'takhin', ['-api-key', KEY]),
+    start('heliosCorsOnly', 'helios', [...allow, '-cors-only']),
+    start('velofluxCorsOnly', 'veloflux', [...allow, '-cors-only']),
   ]);
 }, GO_BUILD_TIMEOUT_MS);
 
@@ -203,4 +211,22 @@ describe("the first hour: gorilla's default CheckOrigin refuses the page's origi
       expect(error.message).toContain('POST /api/auth/login: network error');
       expect(error.message).toContain("does it allow the page's origin (CORS)");
     }));
+
+  // A CORS middleware added for the REST calls, the Upgrader left as it was: the page reads the
+  // probe's answer, gorilla's 400 to a plain GET (not a handshake), so credentials passed.
+  it.each<[string, BindingName, ServerName, unknown, FeedSpec]>([
+    ['VeloFlux', 'veloflux', 'velofluxCorsOnly', undefined, ['backends']],
+    ['Helios (the login allowed by CORS)', 'helios', 'heliosCorsOnly', ADMIN, ['status']],
+  ])(
+    '%s with CORS but the default CheckOrigin: the probe reads a 400, the error names the origin',
+    (_n, binding, server, options, spec) =>
+      inPage([binding, server, options], async (id) => {
+        await page.call('record', id, 'feed', spec);
+        const error = await page.call('firstError', id);
+        expect(error).toMatchObject({ code: 'connection', closeCode: 1006, fatal: false });
+        expect(error.message).toContain('a plain GET of the socket path is answered (HTTP 400)');
+        expect(error.message).toContain("most likely the page's origin");
+        expect(error.message).toContain('Upgrader.CheckOrigin');
+      }),
+  );
 });

@@ -72,6 +72,7 @@ var (
 	speed      = flag.Float64("speed", 1, "divide every cadence by this")
 	tokenTTL   = flag.Duration("token-ttl", time.Hour, "lifetime of a login's token")
 	origins    = flag.String("allowed-origins", "", "comma-separated origins allowed (CORS and the upgrade's Origin check); * for any; empty keeps gorilla's same-origin check")
+	corsOnly   = flag.Bool("cors-only", false, "allow -allowed-origins for CORS only: the upgrade keeps gorilla's same-origin check (a CORS middleware added, the Upgrader left as it was)")
 	jwtSecret  = []byte("helios-secret")
 	users      = map[string]struct{ password, role string }{"admin": {"admin123", "admin"}, "viewer": {"viewer123", "viewer"}}
 	writeWait  = 10 * time.Second
@@ -362,7 +363,7 @@ func main() {
 	flag.Parse()
 	gin.SetMode(gin.ReleaseMode)
 	upgrader := websocket.Upgrader{ReadBufferSize: 1024, WriteBufferSize: 1024}
-	if *origins != "" {
+	if *origins != "" && !*corsOnly {
 		upgrader.CheckOrigin = func(r *http.Request) bool {
 			return r.Header.Get("Origin") == "" || originAllowed(r.Header.Get("Origin"))
 		}

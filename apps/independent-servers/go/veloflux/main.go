@@ -51,6 +51,7 @@ type WSMessage struct {
 var (
 	speed      = flag.Float64("speed", 1, "divide every cadence by this")
 	origins    = flag.String("allowed-origins", "", "comma-separated origins allowed (CORS and the upgrade's Origin check); * for any; empty keeps gorilla's same-origin check")
+	corsOnly   = flag.Bool("cors-only", false, "allow -allowed-origins for CORS only: the upgrade keeps gorilla's same-origin check (a CORS middleware added, the Upgrader left as it was)")
 	writeWait  = 10 * time.Second
 	pongWait   = 60 * time.Second
 	pingPeriod = pongWait * 9 / 10
@@ -313,7 +314,7 @@ func main() {
 	host := flag.String("host", "127.0.0.1", "address to listen on")
 	flag.Parse()
 	upgrader := &websocket.Upgrader{ReadBufferSize: 1024, WriteBufferSize: 1024}
-	if *origins != "" {
+	if *origins != "" && !*corsOnly {
 		upgrader.CheckOrigin = func(r *http.Request) bool {
 			return r.Header.Get("Origin") == "" || originAllowed(r.Header.Get("Origin"))
 		}
