@@ -43,20 +43,11 @@ const ADMIN = { username: 'admin', password: 'admin123' };
 const TAKHIN = { apiKey: KEY };
 const TAKHIN_QUERY = { authQueryParam: 'api_key' };
 
-let sessions = 0;
 /** A client in the page, closed after `body` whatever happens. */
-async function inPage<T>(
+const inPage = <T>(
   [binding, server, options, extra]: readonly [BindingName, ServerName, unknown?, object?],
   body: (id: string) => Promise<T>,
-): Promise<T> {
-  const id = `${binding}-${++sessions}`;
-  await page.call('open', id, binding, servers[server].wsUrl, options, extra);
-  try {
-    return await body(id);
-  } finally {
-    await page.call('close', id);
-  }
-}
+): Promise<T> => page.withClient([binding, servers[server].wsUrl, options, extra], body);
 
 type Check = (messages: readonly Record<string, unknown>[]) => void;
 /** Every message matches `shape` (asymmetric matchers allowed). */

@@ -5,7 +5,7 @@ import { bundleForBrowser } from '../../../packages/client/test/support/bundleFo
 // The repository's one Chromium launcher (Debian's chromium, offline flags; fails loudly when missing)
 // and the client tests' browser bundler (the client from sources, isomorphic-ws as the native WebSocket).
 import { launchChromium } from '../../dashboard/test/support/launchChromium';
-import type { FeedkitPage } from './browser/pageEntry';
+import type { BindingName, FeedkitPage } from './browser/pageEntry';
 
 type Method = keyof FeedkitPage;
 
@@ -28,6 +28,11 @@ export interface ChromiumPage {
     method: M,
     ...args: Parameters<FeedkitPage[M]>
   ): Promise<Awaited<ReturnType<FeedkitPage[M]>>>;
+  /** A client of `binding(options)` at `url` in the page (`extra`: more client options), closed after `body`. */
+  withClient<T>(
+    [binding, url, options, extra]: readonly [BindingName, string, unknown?, object?],
+    body: (id: string) => Promise<T>,
+  ): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -76,17 +81,28 @@ export async function openChromiumPage(): Promise<ChromiumPage> {
     const handshakes = await recordHandshakes(context, page);
     await page.goto(`${origin}/`);
     const opened = browser;
+    const call: ChromiumPage['call'] = (method, ...args) =>
+      page.evaluate(
+        ([m, a]) => {
+          const target = (globalThis as unknown as { feedkitPage: FeedkitPage }).feedkitPage;
+          return (target[m as Method] as (...x: unknown[]) => unknown)(...(a as unknown[]));
+        },
+        [method, args] as const,
+      ) as never;
+    let sessions = 0;
     return {
       origin,
       handshakes: () => handshakes.slice(),
-      call: (method, ...args) =>
-        page.evaluate(
-          ([m, a]) => {
-            const target = (globalThis as unknown as { feedkitPage: FeedkitPage }).feedkitPage;
-            return (target[m as Method] as (...x: unknown[]) => unknown)(...(a as unknown[]));
-          },
-          [method, args] as const,
-        ) as never,
+      call,
+      withClient: async ([binding, url, options, extra], body) => {
+        const id = `${binding}-${++sessions}`;
+        await call('open', id, binding, url, options, extra);
+        try {
+          return await body(id);
+        } finally {
+          await call('close', id);
+        }
+      },
       close: async () => {
         await opened.close();
         await new Promise((resolve) => pages.close(resolve));

@@ -50,19 +50,11 @@ const TAKHIN = { apiKey: KEY };
 // The Go server reads the key from `?api_key=`; a page cannot send the header.
 const TAKHIN_QUERY = { authQueryParam: 'api_key' };
 
-let sessions = 0;
-async function inPage<T>(
+/** A client in the page, closed after `body` whatever happens. */
+const inPage = <T>(
   [binding, server, options, extra]: readonly [BindingName, ServerName, unknown?, object?],
   body: (id: string) => Promise<T>,
-): Promise<T> {
-  const id = `${binding}-${++sessions}`;
-  await page.call('open', id, binding, servers[server].wsUrl, options, extra);
-  try {
-    return await body(id);
-  } finally {
-    await page.call('close', id);
-  }
-}
+): Promise<T> => page.withClient([binding, servers[server].wsUrl, options, extra], body);
 
 describe('@feedkit/client in Chromium against the Go servers, the page origin allowed', () => {
   it.each<[string, BindingName, GoSystem, unknown, object, [FeedSpec, number][]]>([

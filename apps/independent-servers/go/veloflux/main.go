@@ -245,18 +245,27 @@ func types(kind string) ([]string, bool) {
 	return nil, false
 }
 
-func (h *hub) control(w http.ResponseWriter, r *http.Request) {
+// readRequest answers a refusal itself (plain text, as http.Error writes it).
+func readRequest(w http.ResponseWriter, r *http.Request) (controlRequest, bool) {
 	var req controlRequest
 	if r.Method != http.MethodPost {
 		http.Error(w, "Method not allowed", http.StatusMethodNotAllowed)
-		return
+		return req, false
 	}
 	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
 		http.Error(w, "Invalid JSON", http.StatusBadRequest)
+		return req, false
+	}
+	return req, true
+}
+
+func (h *hub) control(w http.ResponseWriter, r *http.Request) {
+	req, ok := readRequest(w, r)
+	if !ok {
 		return
 	}
-	kinds, ok := types(req.Type)
-	if !ok || (req.Action != "pause" && req.Action != "resume") {
+	kinds, known := types(req.Type)
+	if !known || (req.Action != "pause" && req.Action != "resume") {
 		http.Error(w, "Invalid action or type", http.StatusBadRequest)
 		return
 	}
@@ -269,17 +278,12 @@ func (h *hub) control(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *hub) forceUpdate(w http.ResponseWriter, r *http.Request) {
-	var req controlRequest
-	if r.Method != http.MethodPost {
-		http.Error(w, "Method not allowed", http.StatusMethodNotAllowed)
-		return
-	}
-	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
-		http.Error(w, "Invalid JSON", http.StatusBadRequest)
-		return
-	}
-	kinds, ok := types(req.Type)
+	req, ok := readRequest(w, r)
 	if !ok {
+		return
+	}
+	kinds, known := types(req.Type)
+	if !known {
 		http.Error(w, "Invalid type", http.StatusBadRequest)
 		return
 	}
