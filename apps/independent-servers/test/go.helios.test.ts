@@ -103,4 +103,30 @@ describe('helios against a Go server (gin, gorilla/websocket, golang-jwt)', () =
     const { client } = connect();
     return checkResumes(server, client, client.feed('status'), 'SIGTERM');
   });
+
+  // The login answers expires_at as Go marshals a time.Time (RFC3339Nano in -03:00); the socket
+  // is not closed at expiry (checked once, at the upgrade), gorilla pings every 2.7 s meanwhile.
+  it('a 2 s token is renewed from the Go login answer: feeds go on past expiry, no error, no reconnect', async () => {
+    const shortLived = await startGoServer('helios', ['-token-ttl', '2s']);
+    const client = createClient({
+      url: shortLived.wsUrl,
+      protocol: helios(ADMIN),
+      backoff: () => 0,
+    });
+    const errors = errorsOf(client);
+    const states: string[] = [];
+    client.state$.subscribe((s) => states.push(`${s.status} ${s.reason ?? ''}`));
+    const status = record(client.feed('status'), 'status');
+    try {
+      const pastExpiry = Date.now() + 2000 + 1500;
+      await status.find(() => Date.now() > pastExpiry, 8000);
+      expect(describeErrors(errors)).toEqual([]);
+      expect(states).toContain('open token renewed');
+      expect(states.filter((s) => s.startsWith('reconnecting'))).toEqual([]);
+      expect(client.drift.entries).toEqual([]);
+    } finally {
+      client.close();
+      await shortLived.stop();
+    }
+  });
 });
