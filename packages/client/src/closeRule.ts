@@ -41,6 +41,12 @@ export const closeCodes: Readonly<Record<number, CloseRule>> = {
   1000: { action: 'reconnect', reason: 'server closed the connection normally' },
   // Server going away (restart) or the page navigating: reconnect.
   1001: { action: 'reconnect', reason: 'server going away' },
+  // Unsupported data: a Go server (gorilla's CloseUnsupportedData) refusing a message it cannot decode.
+  1003: {
+    action: 'reconnect',
+    error: 'protocol',
+    reason: 'server refused a message it cannot accept (1003)',
+  },
   // No close frame: network loss, killed server, refused handshake without an HTTP status.
   1006: { action: 'reconnect', error: 'connection', reason: 'connection lost' },
   // Invalid payload: Takhin closes with it on malformed input. Our bug or theirs; report, then retry.

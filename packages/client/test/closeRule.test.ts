@@ -17,6 +17,7 @@ describe('close-code table', () => {
   it.each([
     [1000, 'reconnect', undefined],
     [1001, 'reconnect', undefined],
+    [1003, 'reconnect', 'protocol'],
     [1006, 'reconnect', 'connection'],
     [1007, 'reconnect', 'protocol'],
     // 1008 is a policy violation, not a credential, on a system that says nothing else (issue 11).
@@ -78,6 +79,8 @@ describe('closeRule(event, history): one row per case', () => {
     ['going away', closed(1001), undefined, 'reconnect', undefined, /going away/],
     ['connection lost', closed(1006), undefined, 'reconnect', 'connection', /lost/],
     ['malformed message', closed(1007), undefined, 'reconnect', 'protocol', /1007/],
+    // gorilla's CloseUnsupportedData: a Go server refusing what it cannot decode (Takhin).
+    ['unsupported data', closed(1003), undefined, 'reconnect', 'protocol', /1003/],
     [
       '1008 on Plataforma E: a protocol error, never credentials',
       closed(1008),
