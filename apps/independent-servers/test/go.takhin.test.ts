@@ -72,4 +72,22 @@ describe('takhin against a Go server (net/http, gorilla/websocket)', () => {
     const { client } = connect();
     return checkResumes(server, client, client.feed('metrics'), 'SIGTERM');
   });
+
+  // gorilla names 1003 CloseUnsupportedData: what a Go server closes with on input it cannot decode.
+  it('a message the server cannot decode is closed with 1003: a protocol error, then a reconnect', async () => {
+    const { client, errors } = connect();
+    const group = record(client.feed('consumerGroup', 'consumer-group-1'), 'group');
+    try {
+      await group.until(1);
+      // `data` must be a "topic:..." string; a number does not decode into the Go struct.
+      client.send('/api/monitoring/ws', { type: 'subscribe', data: 42 as never, timestamp: 0 });
+      await group.find((_m) => errors.length > 0 && group.messages.length > 1);
+      expect(errors.map((e) => [e.code, e.closeCode, e.fatal])).toEqual([
+        ['protocol', 1003, false],
+      ]);
+      expect(errors[0]?.message).toContain('1003');
+    } finally {
+      client.close();
+    }
+  });
 });
