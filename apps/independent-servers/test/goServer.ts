@@ -52,8 +52,8 @@ function requireGo(): void {
 const built = new Map<GoSystem, string>();
 
 /**
- * Builds `go/<system>` once: again only when its source is newer than the
- * binary. Built under a temporary name and renamed, so test files building
+ * Builds `go/<system>` once: again only when a source (its own or
+ * `go/serverkit`'s) is newer than the binary. Built under a temporary name and renamed, so test files building
  * the same server in parallel never run a half-written binary.
  */
 function buildOnce(system: GoSystem): string {
@@ -61,8 +61,11 @@ function buildOnce(system: GoSystem): string {
   if (cached !== undefined) return cached;
   requireGo();
   const out = join(binDir, system);
-  const dir = join(sourcesDir, system);
-  const newest = Math.max(...readdirSync(dir).map((f) => statSync(join(dir, f)).mtimeMs));
+  // Its own sources and serverkit's, which every server imports.
+  const sources = [system, 'serverkit'].flatMap((dir) =>
+    readdirSync(join(sourcesDir, dir)).map((f) => join(sourcesDir, dir, f)),
+  );
+  const newest = Math.max(...sources.map((f) => statSync(f).mtimeMs));
   if (!existsSync(out) || statSync(out).mtimeMs < newest) {
     mkdirSync(binDir, { recursive: true });
     const partial = `${out}.${process.pid}`;

@@ -6,17 +6,13 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
-	"fmt"
 	"log"
-	"net"
 	"net/http"
-	"os"
-	"os/signal"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
+	"../serverkit"
 	"github.com/gin-gonic/gin"
 	"github.com/golang-jwt/jwt"
 	"github.com/gorilla/websocket"
@@ -69,27 +65,11 @@ type Claims struct {
 }
 
 var (
-	speed      = flag.Float64("speed", 1, "divide every cadence by this")
-	tokenTTL   = flag.Duration("token-ttl", time.Hour, "lifetime of a login's token")
-	origins    = flag.String("allowed-origins", "", "comma-separated origins allowed (CORS and the upgrade's Origin check); * for any; empty keeps gorilla's same-origin check")
-	corsOnly   = flag.Bool("cors-only", false, "allow -allowed-origins for CORS only: the upgrade keeps gorilla's same-origin check (a CORS middleware added, the Upgrader left as it was)")
-	jwtSecret  = []byte("helios-secret")
-	users      = map[string]struct{ password, role string }{"admin": {"admin123", "admin"}, "viewer": {"viewer123", "viewer"}}
-	writeWait  = 10 * time.Second
-	pongWait   = 60 * time.Second
-	pingPeriod = pongWait * 9 / 10
+	tokenTTL  = flag.Duration("token-ttl", time.Hour, "lifetime of a login's token")
+	jwtSecret = []byte("helios-secret")
+	users     = map[string]struct{ password, role string }{"admin": {"admin123", "admin"}, "viewer": {"viewer123", "viewer"}}
+	every     = serverkit.Every
 )
-
-func every(d time.Duration) time.Duration { return time.Duration(float64(d) / *speed) }
-
-func originAllowed(origin string) bool {
-	for _, o := range strings.Split(*origins, ",") {
-		if o != "" && (o == "*" || o == origin) {
-			return true
-		}
-	}
-	return false
-}
 
 type client struct {
 	conn *websocket.Conn
@@ -136,10 +116,8 @@ func (h *hub) broadcast(kind string, data interface{}) {
 func (h *hub) shutdown() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	frame := websocket.FormatCloseMessage(websocket.CloseGoingAway, "server shutting down")
 	for c := range h.clients {
-		_ = c.conn.WriteControl(websocket.CloseMessage, frame, time.Now().Add(time.Second))
-		_ = c.conn.Close()
+		serverkit.GoingAway(c.conn)
 	}
 }
 
@@ -217,29 +195,6 @@ func (h *hub) event(cl *cluster, tick int, started time.Time) {
 	}
 }
 
-func (h *hub) writePump(c *client) {
-	ticker := time.NewTicker(every(pingPeriod))
-	defer func() { ticker.Stop(); _ = c.conn.Close() }()
-	for {
-		select {
-		case msg, ok := <-c.send:
-			_ = c.conn.SetWriteDeadline(time.Now().Add(writeWait))
-			if !ok {
-				_ = c.conn.WriteMessage(websocket.CloseMessage, []byte{})
-				return
-			}
-			if err := c.conn.WriteJSON(msg); err != nil {
-				return
-			}
-		case <-ticker.C:
-			_ = c.conn.SetWriteDeadline(time.Now().Add(writeWait))
-			if err := c.conn.WriteMessage(websocket.PingMessage, nil); err != nil {
-				return
-			}
-		}
-	}
-}
-
 type incoming struct {
 	Type string          `json:"type"`
 	Data json.RawMessage `json:"data"`
@@ -247,9 +202,7 @@ type incoming struct {
 
 func (h *hub) readPump(c *client, cl *cluster) {
 	defer func() { h.remove(c); _ = c.conn.Close() }()
-	c.conn.SetReadLimit(4096)
-	_ = c.conn.SetReadDeadline(time.Now().Add(every(pongWait)))
-	c.conn.SetPongHandler(func(string) error { return c.conn.SetReadDeadline(time.Now().Add(every(pongWait))) })
+	serverkit.KeepAlive(c.conn)
 	for {
 		var in incoming
 		if err := c.conn.ReadJSON(&in); err != nil {
@@ -343,35 +296,14 @@ func requireAdmin(c *gin.Context) {
 	c.Next()
 }
 
-func cors(c *gin.Context) {
-	if origin := c.GetHeader("Origin"); origin != "" && originAllowed(origin) {
-		c.Header("Access-Control-Allow-Origin", origin)
-		c.Header("Access-Control-Allow-Headers", "Content-Type, Authorization")
-		c.Header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-		c.Header("Vary", "Origin")
-		if c.Request.Method == http.MethodOptions {
-			c.AbortWithStatus(http.StatusNoContent)
-			return
-		}
-	}
-	c.Next()
-}
-
 func main() {
-	port := flag.Int("port", 8080, "port (0 picks a free one)")
-	host := flag.String("host", "127.0.0.1", "address to listen on")
 	flag.Parse()
 	gin.SetMode(gin.ReleaseMode)
-	upgrader := websocket.Upgrader{ReadBufferSize: 1024, WriteBufferSize: 1024}
-	if *origins != "" && !*corsOnly {
-		upgrader.CheckOrigin = func(r *http.Request) bool {
-			return r.Header.Get("Origin") == "" || originAllowed(r.Header.Get("Origin"))
-		}
-	}
+	upgrader := serverkit.Upgrader()
 	h := &hub{clients: map[*client]bool{}}
 	cl := &cluster{state: "Leader", term: 5, commit: 1000, peers: []string{"node2", "node3"}}
 	router := gin.New()
-	router.Use(gin.Recovery(), cors)
+	router.Use(gin.Recovery())
 	router.POST("/api/auth/login", login)
 	router.GET("/ws/cluster", requireAdmin, func(c *gin.Context) {
 		conn, err := upgrader.Upgrade(c.Writer, c.Request, nil)
@@ -382,26 +314,8 @@ func main() {
 		cli := &client{conn: conn, send: make(chan WSMessage, 256), sub: all()}
 		h.add(cli)
 		h.reply(cli, "status_update", cl.status())
-		go h.writePump(cli)
+		go serverkit.WritePump(conn, cli.send)
 		go h.readPump(cli, cl)
 	})
-	serve(router, *host, *port, h, cl)
-}
-
-func serve(handler http.Handler, host string, port int, h *hub, cl *cluster) {
-	listener, err := net.Listen("tcp", net.JoinHostPort(host, fmt.Sprint(port)))
-	if err != nil {
-		log.Fatal(err)
-	}
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
-	defer stop()
-	go h.run(ctx, cl)
-	srv := &http.Server{Handler: handler}
-	go func() { _ = srv.Serve(listener) }()
-	fmt.Printf("{\"system\":\"helios\",\"port\":%d}\n", listener.Addr().(*net.TCPAddr).Port)
-	<-ctx.Done()
-	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	_ = srv.Shutdown(shutdown) // hijacked sockets are not the server's: the hub closes them
-	h.shutdown()
+	serverkit.Serve("helios", router, func(ctx context.Context) { h.run(ctx, cl) }, h.shutdown)
 }

@@ -8,16 +8,13 @@ import (
 	"flag"
 	"fmt"
 	"log"
-	"net"
 	"net/http"
-	"os"
-	"os/signal"
 	"runtime"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
+	"../serverkit"
 	"github.com/gorilla/websocket"
 )
 
@@ -64,24 +61,9 @@ type Metrics struct {
 }
 
 var (
-	speed      = flag.Float64("speed", 1, "divide every cadence by this")
-	apiKey     = flag.String("api-key", "", "API key the socket requires (Authorization: Bearer or ?api_key=); empty disables authentication")
-	origins    = flag.String("allowed-origins", "", "comma-separated origins allowed (CORS and the upgrade's Origin check); * for any; empty keeps gorilla's same-origin check")
-	writeWait  = 10 * time.Second
-	pongWait   = 60 * time.Second
-	pingPeriod = pongWait * 9 / 10
+	apiKey = flag.String("api-key", "", "API key the socket requires (Authorization: Bearer or ?api_key=); empty disables authentication")
+	every  = serverkit.Every
 )
-
-func every(d time.Duration) time.Duration { return time.Duration(float64(d) / *speed) }
-
-func originAllowed(origin string) bool {
-	for _, o := range strings.Split(*origins, ",") {
-		if o != "" && (o == "*" || o == origin) {
-			return true
-		}
-	}
-	return false
-}
 
 type client struct {
 	conn *websocket.Conn
@@ -124,10 +106,8 @@ func (h *hub) remove(c *client) {
 func (h *hub) shutdown() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	frame := websocket.FormatCloseMessage(websocket.CloseGoingAway, "server shutdown")
 	for c := range h.clients {
-		_ = c.conn.WriteControl(websocket.CloseMessage, frame, time.Now().Add(time.Second))
-		_ = c.conn.Close()
+		serverkit.GoingAway(c.conn)
 	}
 }
 
@@ -179,29 +159,6 @@ func (h *hub) run(ctx context.Context) {
 	}
 }
 
-func writePump(c *client) {
-	ticker := time.NewTicker(every(pingPeriod))
-	defer func() { ticker.Stop(); _ = c.conn.Close() }()
-	for {
-		select {
-		case msg, ok := <-c.send:
-			_ = c.conn.SetWriteDeadline(time.Now().Add(writeWait))
-			if !ok {
-				_ = c.conn.WriteMessage(websocket.CloseMessage, []byte{})
-				return
-			}
-			if err := c.conn.WriteJSON(msg); err != nil {
-				return
-			}
-		case <-ticker.C:
-			_ = c.conn.SetWriteDeadline(time.Now().Add(writeWait))
-			if err := c.conn.WriteMessage(websocket.PingMessage, nil); err != nil {
-				return
-			}
-		}
-	}
-}
-
 type clientMessage struct {
 	Type string `json:"type"`
 	Data string `json:"data"`
@@ -209,9 +166,7 @@ type clientMessage struct {
 
 func (h *hub) readPump(c *client) {
 	defer func() { h.remove(c); _ = c.conn.Close() }()
-	c.conn.SetReadLimit(4096)
-	_ = c.conn.SetReadDeadline(time.Now().Add(every(pongWait)))
-	c.conn.SetPongHandler(func(string) error { return c.conn.SetReadDeadline(time.Now().Add(every(pongWait))) })
+	serverkit.KeepAlive(c.conn)
 	for {
 		_, raw, err := c.conn.ReadMessage()
 		if err != nil {
@@ -221,7 +176,7 @@ func (h *hub) readPump(c *client) {
 		if err := json.Unmarshal(raw, &in); err != nil {
 			// "The server will close the connection ... Client sends malformed messages"
 			frame := websocket.FormatCloseMessage(websocket.CloseUnsupportedData, "malformed message")
-			_ = c.conn.WriteControl(websocket.CloseMessage, frame, time.Now().Add(writeWait))
+			_ = c.conn.WriteControl(websocket.CloseMessage, frame, time.Now().Add(serverkit.WriteWait))
 			return
 		}
 		switch in.Type {
@@ -262,31 +217,9 @@ func authorized(r *http.Request) bool {
 	return key == *apiKey
 }
 
-func withCORS(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if origin := r.Header.Get("Origin"); origin != "" && originAllowed(origin) {
-			w.Header().Set("Access-Control-Allow-Origin", origin)
-			w.Header().Set("Access-Control-Allow-Headers", "Content-Type, Authorization")
-			w.Header().Set("Vary", "Origin")
-			if r.Method == http.MethodOptions {
-				w.WriteHeader(http.StatusNoContent)
-				return
-			}
-		}
-		next.ServeHTTP(w, r)
-	})
-}
-
 func main() {
-	port := flag.Int("port", 8080, "port (0 picks a free one)")
-	host := flag.String("host", "127.0.0.1", "address to listen on")
 	flag.Parse()
-	upgrader := websocket.Upgrader{ReadBufferSize: 1024, WriteBufferSize: 1024}
-	if *origins != "" {
-		upgrader.CheckOrigin = func(r *http.Request) bool {
-			return r.Header.Get("Origin") == "" || originAllowed(r.Header.Get("Origin"))
-		}
-	}
+	upgrader := serverkit.Upgrader()
 	h := &hub{clients: map[*client]bool{}}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/api/monitoring/ws", func(w http.ResponseWriter, r *http.Request) {
@@ -303,22 +236,8 @@ func main() {
 		h.mu.Lock()
 		h.clients[c] = true
 		h.mu.Unlock()
-		go writePump(c)
+		go serverkit.WritePump(conn, c.send)
 		go h.readPump(c)
 	})
-	listener, err := net.Listen("tcp", net.JoinHostPort(*host, fmt.Sprint(*port)))
-	if err != nil {
-		log.Fatal(err)
-	}
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
-	defer stop()
-	go h.run(ctx)
-	srv := &http.Server{Handler: withCORS(mux)}
-	go func() { _ = srv.Serve(listener) }()
-	fmt.Printf("{\"system\":\"takhin\",\"port\":%d}\n", listener.Addr().(*net.TCPAddr).Port)
-	<-ctx.Done()
-	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	_ = srv.Shutdown(shutdown)
-	h.shutdown()
+	serverkit.Serve("takhin", mux, h.run, h.shutdown)
 }

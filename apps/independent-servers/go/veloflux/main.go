@@ -8,15 +8,11 @@ import (
 	"flag"
 	"fmt"
 	"log"
-	"net"
 	"net/http"
-	"os"
-	"os/signal"
-	"strings"
 	"sync"
-	"syscall"
 	"time"
 
+	"../serverkit"
 	"github.com/gorilla/websocket"
 )
 
@@ -49,26 +45,10 @@ type WSMessage struct {
 }
 
 var (
-	speed      = flag.Float64("speed", 1, "divide every cadence by this")
-	origins    = flag.String("allowed-origins", "", "comma-separated origins allowed (CORS and the upgrade's Origin check); * for any; empty keeps gorilla's same-origin check")
-	corsOnly   = flag.Bool("cors-only", false, "allow -allowed-origins for CORS only: the upgrade keeps gorilla's same-origin check (a CORS middleware added, the Upgrader left as it was)")
-	writeWait  = 10 * time.Second
-	pongWait   = 60 * time.Second
-	pingPeriod = pongWait * 9 / 10
-	started    = time.Now()
-	feeds      = []string{"backends", "metrics", "status"}
+	started = time.Now()
+	feeds   = []string{"backends", "metrics", "status"}
+	every   = serverkit.Every
 )
-
-func every(d time.Duration) time.Duration { return time.Duration(float64(d) / *speed) }
-
-func originAllowed(origin string) bool {
-	for _, o := range strings.Split(*origins, ",") {
-		if o != "" && (o == "*" || o == origin) {
-			return true
-		}
-	}
-	return false
-}
 
 type hub struct {
 	mu      sync.Mutex
@@ -164,11 +144,9 @@ func (h *hub) run(ctx context.Context) {
 func (h *hub) shutdown() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	frame := websocket.FormatCloseMessage(websocket.CloseGoingAway, "server shutting down")
 	for _, conns := range h.clients {
 		for conn := range conns {
-			_ = conn.WriteControl(websocket.CloseMessage, frame, time.Now().Add(time.Second))
-			_ = conn.Close()
+			serverkit.GoingAway(conn)
 		}
 	}
 }
@@ -184,7 +162,7 @@ func (h *hub) serveFeed(upgrader *websocket.Upgrader, feed string) http.HandlerF
 		h.mu.Lock()
 		h.clients[feed][conn] = ch
 		h.mu.Unlock()
-		go writePump(conn, ch)
+		go serverkit.WritePump(conn, ch)
 		// The feeds read nothing: the loop only sees pongs and the close.
 		defer func() {
 			h.mu.Lock()
@@ -194,33 +172,9 @@ func (h *hub) serveFeed(upgrader *websocket.Upgrader, feed string) http.HandlerF
 			}
 			h.mu.Unlock()
 		}()
-		_ = conn.SetReadDeadline(time.Now().Add(every(pongWait)))
-		conn.SetPongHandler(func(string) error { return conn.SetReadDeadline(time.Now().Add(every(pongWait))) })
+		serverkit.KeepAlive(conn)
 		for {
 			if _, _, err := conn.ReadMessage(); err != nil {
-				return
-			}
-		}
-	}
-}
-
-func writePump(conn *websocket.Conn, ch chan WSMessage) {
-	ticker := time.NewTicker(every(pingPeriod))
-	defer func() { ticker.Stop(); _ = conn.Close() }()
-	for {
-		select {
-		case msg, ok := <-ch:
-			_ = conn.SetWriteDeadline(time.Now().Add(writeWait))
-			if !ok {
-				_ = conn.WriteMessage(websocket.CloseMessage, []byte{})
-				return
-			}
-			if err := conn.WriteJSON(msg); err != nil {
-				return
-			}
-		case <-ticker.C:
-			_ = conn.SetWriteDeadline(time.Now().Add(writeWait))
-			if err := conn.WriteMessage(websocket.PingMessage, nil); err != nil {
 				return
 			}
 		}
@@ -298,31 +252,9 @@ func writeJSON(w http.ResponseWriter, v interface{}) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
-func withCORS(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if origin := r.Header.Get("Origin"); origin != "" && originAllowed(origin) {
-			w.Header().Set("Access-Control-Allow-Origin", origin)
-			w.Header().Set("Access-Control-Allow-Headers", "Content-Type")
-			w.Header().Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-			if r.Method == http.MethodOptions {
-				w.WriteHeader(http.StatusNoContent)
-				return
-			}
-		}
-		next.ServeHTTP(w, r)
-	})
-}
-
 func main() {
-	port := flag.Int("port", 8080, "port (0 picks a free one)")
-	host := flag.String("host", "127.0.0.1", "address to listen on")
 	flag.Parse()
-	upgrader := &websocket.Upgrader{ReadBufferSize: 1024, WriteBufferSize: 1024}
-	if *origins != "" && !*corsOnly {
-		upgrader.CheckOrigin = func(r *http.Request) bool {
-			return r.Header.Get("Origin") == "" || originAllowed(r.Header.Get("Origin"))
-		}
-	}
+	upgrader := serverkit.Upgrader()
 	h := &hub{clients: map[string]map[*websocket.Conn]chan WSMessage{}, paused: map[string]bool{}}
 	mux := http.NewServeMux()
 	for _, f := range feeds {
@@ -331,19 +263,5 @@ func main() {
 	}
 	mux.HandleFunc("/api/ws/control", h.control)
 	mux.HandleFunc("/api/ws/force-update", h.forceUpdate)
-	listener, err := net.Listen("tcp", net.JoinHostPort(*host, fmt.Sprint(*port)))
-	if err != nil {
-		log.Fatal(err)
-	}
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
-	defer stop()
-	go h.run(ctx)
-	srv := &http.Server{Handler: withCORS(mux)}
-	go func() { _ = srv.Serve(listener) }()
-	fmt.Printf("{\"system\":\"veloflux\",\"port\":%d}\n", listener.Addr().(*net.TCPAddr).Port)
-	<-ctx.Done()
-	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	_ = srv.Shutdown(shutdown)
-	h.shutdown()
+	serverkit.Serve("veloflux", mux, h.run, h.shutdown)
 }
