@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,7 +69,7 @@ function buildOnce(system: GoSystem): string {
   const newest = Math.max(...sources.map((f) => statSync(f).mtimeMs));
   if (!existsSync(out) || statSync(out).mtimeMs < newest) {
     mkdirSync(binDir, { recursive: true });
-    const partial = `${out}.${process.pid}`;
+    const partial = `${out}.${process.pid}.${randomUUID()}`;
     const build = spawnSync('go', ['build', '-o', partial, `./${system}`], {
       cwd: sourcesDir,
       env: goEnv,
