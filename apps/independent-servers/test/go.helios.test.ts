@@ -129,4 +129,20 @@ describe('helios against a Go server (gin, gorilla/websocket, golang-jwt)', () =
       await shortLived.stop();
     }
   });
+
+  // This server reads a subscribe as the whole set (a flag left out is false) and `unsubscribe` as all off.
+  it('dropping one feed keeps the others: status goes on after stateChanges is left', async () => {
+    const { client, errors } = connect();
+    const status = record(client.feed('status'), 'status');
+    const changes = record(client.feed('stateChanges'), 'stateChanges');
+    try {
+      await changes.until(1);
+      changes.stop();
+      const seen = status.messages.length;
+      await status.until(seen + 2);
+      expect(describeErrors(errors)).toEqual([]);
+    } finally {
+      client.close();
+    }
+  });
 });
