@@ -1,11 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BindingName, FeedSpec } from './browser/pageEntry';
-import {
-  type ChromiumPage,
-  openPageWithServers,
-  type PageWithServers,
-  withPageClient,
-} from './chromiumPage';
+import { type ChromiumPage, openPageWithServers, type PageWithServers } from './chromiumPage';
 import { type PythonServer, startPythonServer } from './pythonServer';
 
 /**
@@ -46,7 +41,7 @@ const TAKHIN_QUERY = { authQueryParam: 'api_key' };
 const inPage = <T>(
   [binding, server, options, extra]: readonly [BindingName, ServerName, unknown?, object?],
   body: (id: string) => Promise<T>,
-): Promise<T> => withPageClient(page, [binding, servers[server].wsUrl, options, extra], body);
+): Promise<T> => page.withClient([binding, servers[server].wsUrl, options, extra], body);
 
 type Check = (messages: readonly Record<string, unknown>[]) => void;
 /** Every message matches `shape` (asymmetric matchers allowed). */

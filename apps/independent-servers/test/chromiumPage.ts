@@ -29,6 +29,11 @@ export interface ChromiumPage {
     method: M,
     ...args: Parameters<FeedkitPage[M]>
   ): Promise<Awaited<ReturnType<FeedkitPage[M]>>>;
+  /** A client of `binding(options)` at `url` in the page (`extra`: more client options), closed after `body`. */
+  withClient<T>(
+    [binding, url, options, extra]: readonly [BindingName, string, unknown?, object?],
+    body: (id: string) => Promise<T>,
+  ): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -77,17 +82,28 @@ export async function openChromiumPage(): Promise<ChromiumPage> {
     const handshakes = await recordHandshakes(context, page);
     await page.goto(`${origin}/`);
     const opened = browser;
+    const call: ChromiumPage['call'] = (method, ...args) =>
+      page.evaluate(
+        ([m, a]) => {
+          const target = (globalThis as unknown as { feedkitPage: FeedkitPage }).feedkitPage;
+          return (target[m as Method] as (...x: unknown[]) => unknown)(...(a as unknown[]));
+        },
+        [method, args] as const,
+      ) as never;
+    let sessions = 0;
     return {
       origin,
       handshakes: () => handshakes.slice(),
-      call: (method, ...args) =>
-        page.evaluate(
-          ([m, a]) => {
-            const target = (globalThis as unknown as { feedkitPage: FeedkitPage }).feedkitPage;
-            return (target[m as Method] as (...x: unknown[]) => unknown)(...(a as unknown[]));
-          },
-          [method, args] as const,
-        ) as never,
+      call,
+      withClient: async ([binding, url, options, extra], body) => {
+        const id = `${binding}-${++sessions}`;
+        await call('open', id, binding, url, options, extra);
+        try {
+          return await body(id);
+        } finally {
+          await call('close', id);
+        }
+      },
       close: async () => {
         await opened.close();
         await new Promise((resolve) => pages.close(resolve));
@@ -97,26 +113,6 @@ export async function openChromiumPage(): Promise<ChromiumPage> {
     await browser?.close();
     await new Promise((resolve) => pages.close(resolve));
     throw error;
-  }
-}
-
-let sessions = 0;
-
-/**
- * Runs `body` with a client of `binding(options)` at `url` open in the page
- * (`body` gets its id), and closes that client afterwards whatever happens.
- */
-export async function withPageClient<T>(
-  page: ChromiumPage,
-  [binding, url, options, extra]: readonly [BindingName, string, unknown?, object?],
-  body: (id: string) => Promise<T>,
-): Promise<T> {
-  const id = `${binding}-${++sessions}`;
-  await page.call('open', id, binding, url, options, extra);
-  try {
-    return await body(id);
-  } finally {
-    await page.call('close', id);
   }
 }
 

@@ -1,12 +1,7 @@
 import { activeImmuneCore, createClient } from '@feedkit/client/active-immune-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BindingName, FeedSpec } from './browser/pageEntry';
-import {
-  type ChromiumPage,
-  openPageWithServers,
-  type PageWithServers,
-  withPageClient,
-} from './chromiumPage';
+import { type ChromiumPage, openPageWithServers, type PageWithServers } from './chromiumPage';
 import { type FastapiServer, startFastapiServer } from './fastapiServer';
 import { record } from './record';
 
@@ -38,7 +33,7 @@ const inPage = <T>(
   server: ServerName,
   options: unknown,
   body: (id: string) => Promise<T>,
-): Promise<T> => withPageClient(page, [binding, servers[server].wsUrl, options], body);
+): Promise<T> => page.withClient([binding, servers[server].wsUrl, options], body);
 
 const feeds: [string, BindingName, ServerName, unknown, [FeedSpec, number, object][]][] = [
   [

@@ -29,8 +29,9 @@ interface RestartedClient {
 }
 
 /**
- * `resumesAfterRestart` on a feed of `client`, which must not drift meanwhile;
- * the client is closed afterwards. Resolves with every error it reported.
+ * `feed` resumes after the server restarts (`resumesAfterRestart`), with no
+ * drift and no auth or fatal error on the way (a lost connection is retried,
+ * nothing more). Closes the client; resolves with every error it reported.
  */
 export async function replaysAfterRestart<T>(
   server: ServerProcess,
@@ -39,12 +40,14 @@ export async function replaysAfterRestart<T>(
   signal: 'SIGKILL' | 'SIGTERM' = 'SIGKILL',
 ): Promise<FeedkitError[]> {
   const errors = errorsOf(client);
-  const recording = record(feed, 'the replayed feed');
+  const recording = record(feed, `feed across a ${signal} restart`);
   try {
     await resumesAfterRestart(server, recording, signal);
     expect(client.drift.entries).toEqual([]);
+    expect(errors.filter((e) => e.code === 'auth' || e.fatal)).toEqual([]);
     return errors;
   } finally {
+    recording.stop();
     client.close();
   }
 }

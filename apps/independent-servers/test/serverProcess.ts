@@ -18,18 +18,20 @@ export interface ServerProcess {
 
 /** How to run one server: `args(port)` must make it print `{"port": N}` as its first stdout line once listening. */
 export interface ServerCommand {
-  /** Names the server in errors (`takhin.py`). */
+  /** Names the server in errors (`takhin.py`, `go/takhin`). */
   readonly label: string;
   readonly command: string;
   readonly args: (port: number) => readonly string[];
   readonly cwd: string;
+  /** The process's environment (a Go server's `TZ`); the test's own by default. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 async function launch(
-  { label, command, args, cwd }: ServerCommand,
+  { label, command, args, cwd, env }: ServerCommand,
   port: number,
 ): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(command, args(port), { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args(port), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();

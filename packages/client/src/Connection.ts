@@ -7,7 +7,7 @@ import {
   closeRule,
   DEAD_PEER_CLOSE_CODE,
 } from './closeRule';
-import { explainSocketEnd, type FailureDetail, type UpgradeView } from './explainSocketEnd';
+import { explainSocketEnd, type FailureDetail, inPage, type UpgradeView } from './explainSocketEnd';
 import type { FeedkitError } from './FeedkitError';
 import type { Heartbeat } from './Heartbeat';
 import { heartbeatFor } from './heartbeatTiming';
@@ -188,7 +188,9 @@ export class Connection implements Transport {
     }
     this.#socket = opening.socket;
     const { seesUpgradeStatus } = opening;
-    const probeUrl = token === undefined || seesUpgradeStatus ? undefined : opening.url;
+    // Credentials sent, or a page whose origin the server may refuse: either may explain a refusal.
+    const probeUrl =
+      seesUpgradeStatus || (token === undefined && !inPage()) ? undefined : opening.url;
     const credentialsSent = token !== undefined;
     this.#watch(opening.socket, generation, { seesUpgradeStatus, probeUrl, credentialsSent });
   }

@@ -41,6 +41,12 @@ export const closeCodes: Readonly<Record<number, CloseRule>> = {
   1000: { action: 'reconnect', reason: 'server closed the connection normally' },
   // Server going away (restart) or the page navigating: reconnect.
   1001: { action: 'reconnect', reason: 'server going away' },
+  // Unsupported data: a Go server (gorilla's CloseUnsupportedData) refusing a message it cannot decode.
+  1003: {
+    action: 'reconnect',
+    error: 'protocol',
+    reason: 'server refused a message it cannot accept (1003)',
+  },
   // No close frame: network loss, killed server, refused handshake without an HTTP status.
   1006: { action: 'reconnect', error: 'connection', reason: 'connection lost' },
   // Invalid payload: Takhin closes with it on malformed input. Our bug or theirs; report, then retry.
@@ -111,15 +117,37 @@ const CLOSED_BEFORE_ACCEPT: CloseRule = {
 const NO_SOCKET_AT_PATH =
   "nothing serves this socket at that path: `url` is the server's address without a feed's path (feedkit appends it; a reverse-proxy prefix may stay in it or go in `basePath`), and the server must run this system";
 
+const HIDDEN =
+  "upgrade refused by a server that is up; its HTTP status is hidden from this page (no CORS header for the page's origin)";
+
 /** A browser's upgrade refused by a server that answered the probe, but not to this page's origin. */
 const STATUS_HIDDEN: CloseRule = {
   action: 'refresh',
   error: 'connection',
-  reason:
-    "upgrade refused by a server that is up; its HTTP status is hidden from this page (no CORS header for the page's origin); refreshing the token",
+  reason: `${HIDDEN}; refreshing the token`,
   advice:
     "credentials, role or the page's origin: to see which, let the server allow this origin (Access-Control-Allow-Origin) on the socket path, or reach it through the page's own origin",
 };
+
+/** What to change when a browser's upgrade was most likely refused for the page's origin. */
+const ORIGIN_ADVICE =
+  "allow this page's origin on the server (Go's gorilla/websocket refuses other origins by default: Upgrader.CheckOrigin), or reach it through the page's own origin";
+
+/** A browser's upgrade refused by a server that is up, where no credentials can be the cause. */
+const ORIGIN_HIDDEN: CloseRule = {
+  action: 'reconnect',
+  error: 'connection',
+  reason: `${HIDDEN}, and no credentials were sent: most likely the page's origin`,
+  advice: ORIGIN_ADVICE,
+};
+
+/** A browser's upgrade refused although a plain GET of its path passes the same auth. */
+const originRefused = (getStatus: number): CloseRule => ({
+  action: 'reconnect',
+  error: 'connection',
+  reason: `upgrade refused by a server that is up: a plain GET of the socket path is answered (HTTP ${getStatus}), so most likely the page's origin`,
+  advice: ORIGIN_ADVICE,
+});
 
 /** The error a socket implementation reported before its close (Node's `ws`: ECONNREFUSED, certificates, bad frames). */
 export interface TransportError {
@@ -162,6 +190,8 @@ export interface CloseContext {
   readonly httpText?: string;
   /** A browser's probe was answered, but the page may not read the answer (no CORS header for its origin). */
   readonly statusHidden?: boolean;
+  /** A browser's probe GET was answered with this status, neither a credentials refusal nor a 404 or 5xx. */
+  readonly serverAnswered?: number;
   /** Whether this socket ever reached `open`. */
   readonly opened: boolean;
   /** Whether the socket implementation can report refused-upgrade statuses (Node `ws`). */
@@ -260,7 +290,10 @@ function socketRule(context: CloseContext): CloseRule {
   }
   const refusedBeforeOpen = closedBeforeOpen(context.opened, context.code);
   const code = refusedBeforeOpen ? 1006 : context.code;
-  if (refusedBeforeOpen && context.statusHidden) return STATUS_HIDDEN;
+  if (refusedBeforeOpen && context.statusHidden)
+    return auth === undefined || context.credentialsSent === false ? ORIGIN_HIDDEN : STATUS_HIDDEN;
+  if (refusedBeforeOpen && context.serverAnswered !== undefined)
+    return originRefused(context.serverAnswered);
   if (refusedBeforeOpen && !context.seesUpgradeStatus && auth?.required) {
     return {
       action: 'refresh',

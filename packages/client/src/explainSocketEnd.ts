@@ -14,16 +14,22 @@ export interface FailureDetail {
 export interface UpgradeView {
   /** The implementation reports a refused upgrade's HTTP status (Node's `ws`). */
   readonly seesUpgradeStatus: boolean;
-  /** The URL to probe when the upgrade is refused unseen (credentials were sent). */
+  /** The URL to probe when the upgrade is refused unseen (credentials were sent, or in a page). */
   readonly probeUrl: string | undefined;
   /** Whether this socket carried a token or key (where the system takes none, it never does). */
   readonly credentialsSent: boolean;
+}
+
+/** A page or worker: it has an origin, which the browser sends with every upgrade (and a server may refuse). */
+export function inPage(): boolean {
+  return typeof (globalThis as { location?: { origin?: unknown } }).location?.origin === 'string';
 }
 
 /** What a refusal told besides its status: its body's words, or that a browser may not read it. */
 interface RefusalWords {
   readonly httpText?: string | undefined;
   readonly statusHidden?: boolean;
+  readonly serverAnswered?: number;
 }
 
 export interface SocketEndContext extends UpgradeView {
@@ -37,9 +43,9 @@ export interface SocketEndContext extends UpgradeView {
  * Tells `fail` how a socket ended, in `closeRule`'s terms. A refused
  * upgrade's HTTP status (and what its body said) is its cause: `ws` sees it; browsers, Deno and Bun
  * close before open with 0, 1005 or 1006 and no status, exactly like a
- * network failure. There, when credentials were sent, `probe` asks the
- * server, and `fail` runs with its answer if the connection is still
- * `current()`.
+ * network failure. There `probe` asks the server, credentials or not (a
+ * server that checks the page's origin refuses a socket that sends none),
+ * and `fail` runs with its answer if the connection is still `current()`.
  */
 export function explainSocketEnd(
   end: SocketEnd,
@@ -61,6 +67,7 @@ export function explainSocketEnd(
         httpStatus: status,
         httpText: told.httpText,
         statusHidden: told.statusHidden,
+        serverAnswered: told.serverAnswered,
         code,
         reason,
         transportError: seen?.error,
@@ -69,15 +76,16 @@ export function explainSocketEnd(
     );
   };
   const unseen = end.httpStatus === undefined && closedBeforeOpen(end.opened, end.event.code);
-  // probeUrl is set only when credentials were sent: where auth is optional (Takhin) a
-  // deployment may still refuse a wrong key at the upgrade, so the probe asks there too.
-  if (!(unseen && probeUrl !== undefined && probe && context.auth !== undefined)) {
+  // probeUrl is set where the implementation hides a refused upgrade's status (browsers).
+  if (!(unseen && probeUrl !== undefined && probe)) {
     withStatus(end.httpStatus, { httpText: end.httpText });
     return;
   }
   void probe(probeUrl).then((answer) => {
     if (!context.current()) return;
     if (answer === 'hidden') withStatus(undefined, { statusHidden: true });
+    else if (answer !== undefined && 'answered' in answer)
+      withStatus(undefined, { serverAnswered: answer.answered });
     else withStatus(answer?.status, { httpText: answer?.text });
   });
 }

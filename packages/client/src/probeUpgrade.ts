@@ -6,12 +6,20 @@ export interface ProbedRefusal {
   readonly text: string | undefined;
 }
 
+/** The plain GET was answered readably, neither refusing credentials nor missing the path. */
+export interface ProbedAnswer {
+  readonly answered: number;
+}
+
 /**
  * A refused upgrade's status and words when its status names credentials;
- * `'hidden'` when the server answered but a browser page may not read the
- * answer (no CORS header for its origin); `undefined` when nothing was learnt.
+ * `answered` when the server is up, serves the path and accepts the
+ * credentials, so the upgrade was refused for something else (in a browser:
+ * the page's origin); `'hidden'` when the server answered but a browser page
+ * may not read the answer (no CORS header for its origin); `undefined` when
+ * nothing was learnt.
  */
-export type UpgradeProbeAnswer = ProbedRefusal | 'hidden' | undefined;
+export type UpgradeProbeAnswer = ProbedRefusal | ProbedAnswer | 'hidden' | undefined;
 
 /** Asks the server what a refused upgrade's HTTP status was. */
 export type UpgradeProbe = (socketUrl: string) => Promise<UpgradeProbeAnswer>;
@@ -29,8 +37,9 @@ export interface UpgradeProbeOptions {
  * hide its HTTP status. This asks the server the same question without the
  * upgrade: a plain GET of the socket URL, credentials in its query as the
  * socket sent them, passes the same auth a gateway puts in front of its
- * socket handler. 401 and 403 name the refusal; anything else (426, 400, 404,
- * a network failure, the deadline) says nothing about credentials. A browser
+ * socket handler. 401 and 403 name the refusal; another 4xx or 2xx (400, 426:
+ * not a handshake) shows a server that let the credentials through; a 404, a
+ * 5xx, a network failure or the deadline says nothing. A browser
  * fails a fetch the same way for a network error and for an answer its page
  * may not read (CORS); an opaque answer to a `no-cors` GET tells them apart.
  * A refusal's body is read as a refused `ws` upgrade's is.
@@ -48,7 +57,7 @@ export function upgradeProbe(options: UpgradeProbeOptions): UpgradeProbe {
       const { status, body } = response;
       if (status !== 401 && status !== 403) {
         void body?.cancel().catch(() => {});
-        return undefined;
+        return status === 404 || status >= 500 ? undefined : { answered: status };
       }
       const type = response.headers.get('content-type');
       return { status, text: body ? await refusalText(fetchBodyChunks(body), type) : undefined };

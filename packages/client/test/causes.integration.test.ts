@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { type AddressInfo, createServer as createTcpServer } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { WebSocketServer } from 'ws';
 import {
   type ClientOptions,
@@ -12,6 +12,7 @@ import {
   type Protocol,
   plataformaE,
   takhin,
+  veloflux,
 } from '../src/index';
 import { BrowserLikeWebSocket } from './support/BrowserLikeWebSocket';
 import { collectErrors, next } from './support/helpers';
@@ -303,5 +304,29 @@ describe('a refused upgrade says what the server answered', () => {
       /HTTP 401 unauthorized \(credentials missing or refused\): token \*\*\* expired/,
     );
     expect(JSON.stringify([errors.map((e) => e.message), c.state])).not.toContain(token);
+  });
+
+  // Go's gorilla/websocket by default: an upgrade from another origin is refused with 403, and
+  // a plain GET of the socket path is answered 400 (not a handshake) before the Origin is looked at.
+  it('a browser upgrade refused where no credentials were sent names the page origin, not "connection lost"', async () => {
+    const server = createHttpServer((_request, response) => {
+      response.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad Request\n');
+    });
+    server.on('upgrade', (_request, socket) => {
+      socket.end('HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\n\r\nForbidden\n');
+    });
+    const port = await listen(server);
+    // A page of another origin: the browser sends it with the upgrade.
+    vi.stubGlobal('location', { origin: 'http://127.0.0.1:1' });
+    onTestFinished(() => {
+      vi.unstubAllGlobals();
+    });
+    const c = client(veloflux(), `ws://127.0.0.1:${port}`, { WebSocket: BrowserLikeWebSocket });
+    const errors = collectErrors(c);
+    c.feed('backends').subscribe();
+    await next(c.state$, (s) => s.status === 'reconnecting');
+    expect(errors[0]).toMatchObject({ code: 'connection', fatal: false });
+    expect(errors[0]?.message).toMatch(/a plain GET of the socket path is answered/);
+    expect(errors[0]?.message).toMatch(/CheckOrigin/);
   });
 });

@@ -23,6 +23,7 @@ describe('close-code table', () => {
   it.each([
     [1000, 'reconnect', undefined],
     [1001, 'reconnect', undefined],
+    [1003, 'reconnect', 'protocol'],
     [1006, 'reconnect', 'connection'],
     [1007, 'reconnect', 'protocol'],
     // 1008 is a policy violation, not a credential, on a system that says nothing else (issue 11).
@@ -84,6 +85,8 @@ describe('closeRule(event, history): one row per case', () => {
     ['going away', closed(1001), undefined, 'reconnect', undefined, /going away/],
     ['connection lost', closed(1006), undefined, 'reconnect', 'connection', /lost/],
     ['malformed message', closed(1007), undefined, 'reconnect', 'protocol', /1007/],
+    // gorilla's CloseUnsupportedData: a Go server refusing what it cannot decode (Takhin).
+    ['unsupported data', closed(1003), undefined, 'reconnect', 'protocol', /1003/],
     [
       '1008 on Plataforma E: a protocol error, never credentials',
       closed(1008),
@@ -273,6 +276,36 @@ describe('closeRule(event, history): one row per case', () => {
       /its HTTP status is hidden from this page/,
     ],
     [
+      'browser refused before open where a key is optional and none was sent, status hidden: the page origin',
+      closed(1006, {
+        opened: false,
+        seesUpgradeStatus: false,
+        statusHidden: true,
+        auth: Takhin.adapter.auth,
+        credentialsSent: false,
+      }),
+      undefined,
+      'reconnect',
+      'connection',
+      /hidden from this page.*no credentials were sent.*the page's origin/,
+    ],
+    [
+      'browser refused before open, no credentials, status hidden by CORS: the page origin is named',
+      closed(1006, { opened: false, seesUpgradeStatus: false, statusHidden: true }),
+      undefined,
+      'reconnect',
+      'connection',
+      /hidden from this page.*no credentials were sent.*the page's origin/,
+    ],
+    [
+      'browser refused before open, the probe GET answered without refusing credentials: the origin',
+      helios(1006, { opened: false, seesUpgradeStatus: false, serverAnswered: 400 }),
+      again,
+      'reconnect',
+      'connection',
+      /a plain GET of the socket path is answered.*the page's origin/,
+    ],
+    [
       "Deno's code 0 before open, auth required: like 1006",
       helios(0, deno),
       again,
@@ -381,5 +414,14 @@ describe('closeRule(event, history): one row per case', () => {
     expect(rule.error).toBe(error);
     expect(rule.reason).toMatch(reason);
     if (action === 'fatal') expect(rule.advice).toMatch(/new client/);
+  });
+
+  it.each<[string, Partial<CloseContext>]>([
+    ['status hidden, no credentials', { statusHidden: true }],
+    ['the probe GET answered', { serverAnswered: 400 }],
+  ])("a browser refusal blamed on the page's origin says how to allow it (%s)", (_, seen) => {
+    const rule = closeRule(closed(1006, { opened: false, seesUpgradeStatus: false, ...seen }));
+    expect(rule.advice).toMatch(/CheckOrigin/);
+    expect(rule.advice).toMatch(/page's own origin/);
   });
 });

@@ -28,11 +28,20 @@ describe('upgradeProbe', () => {
     // The body's words come along (refusalText), for the error message.
     ['a readable 401', { cors: 401, noCors: 'fails' as const }, { status: 401, text: 'refused' }],
     ['a readable 403', { cors: 403, noCors: 'fails' as const }, { status: 403, text: 'refused' }],
+    // Says nothing about credentials, but the server is up and serves the path: gorilla answers
+    // a plain GET 400 (not a WebSocket handshake) before it looks at the Origin.
     [
-      'a readable 426 says nothing about credentials',
-      { cors: 426, noCors: 'opaque' as const },
-      undefined,
+      'a readable 400 shows a server that is up',
+      { cors: 400, noCors: 'fails' as const },
+      { answered: 400 },
     ],
+    [
+      'a readable 426 shows a server that is up',
+      { cors: 426, noCors: 'opaque' as const },
+      { answered: 426 },
+    ],
+    ['a readable 404 says nothing', { cors: 404, noCors: 'opaque' as const }, undefined],
+    ['a readable 503 says nothing', { cors: 503, noCors: 'opaque' as const }, undefined],
     ['an answer the page may not read (no CORS header)', { noCors: 'opaque' as const }, 'hidden'],
     ['no answer at all (network)', { noCors: 'fails' as const }, undefined],
   ])('%s', async (_name, answer, expected) => {

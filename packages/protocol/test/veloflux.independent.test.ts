@@ -50,3 +50,50 @@ describe('VeloFlux: what a Go server with omitempty sends', () => {
     expect(result.kind === 'error' && result.error.path).toEqual(['backends', 0, 'region']);
   });
 });
+
+/**
+ * The Go server of apps/independent-servers/go: one struct for the three
+ * feeds, `Forced bool \`json:"forced,omitempty"\`` (a scheduled update has
+ * no `forced` at all) and `HealthCheck *HealthCheck \`json:"health_check,omitempty"\``
+ * (a backend with no health check configured has none).
+ */
+const { forced: _forced, ...scheduled } = goFrame;
+const goOmitEmptyFrame = {
+  ...scheduled,
+  backends: [
+    goFrame.backends[0],
+    {
+      address: '192.168.1.110:9000',
+      pool: 'api-servers',
+      weight: 100,
+      status: 'healthy',
+      healthy: true,
+      connections: 12,
+      last_used: '2026-11-27T12:50:13.021375811-03:00',
+      region: 'sa-east-1',
+    },
+  ],
+};
+
+describe('VeloFlux: a Go server with forced,omitempty and a nil health_check pointer', () => {
+  it('a scheduled backend_status without forced and a backend without health_check decode', () => {
+    expect(adapter.decode(JSON.stringify(goOmitEmptyFrame))).toEqual({
+      kind: 'message',
+      message: goOmitEmptyFrame,
+    });
+  });
+
+  it('a health_check of the wrong shape is still an error at its path', () => {
+    const frame = {
+      ...goOmitEmptyFrame,
+      backends: [{ ...goOmitEmptyFrame.backends[1], health_check: { path: 3 } }],
+    };
+    const result = adapter.decode(JSON.stringify(frame));
+    expect(result.kind === 'error' && result.error.path).toEqual([
+      'backends',
+      0,
+      'health_check',
+      'path',
+    ]);
+  });
+});

@@ -13,8 +13,10 @@ it('decoded messages carry the seed types without a cast', () => {
     expectTypeOf(message.forced).toEqualTypeOf<boolean | null | undefined>();
   }
   if (message.type === 'backend_status') {
-    expectTypeOf(message.forced).toEqualTypeOf<boolean>();
-    expectTypeOf(message.backends[0]!.health_check.expected_status).toEqualTypeOf<number>();
+    expectTypeOf(message.forced).toEqualTypeOf<boolean | undefined>();
+    expectTypeOf(message.backends[0]!.health_check?.expected_status).toEqualTypeOf<
+      number | undefined
+    >();
     expectTypeOf(message.backends[0]!.healthy).toEqualTypeOf<boolean>();
   }
   if (message.type === 'system_status') {

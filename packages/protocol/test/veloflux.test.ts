@@ -204,8 +204,8 @@ describe('VeloFlux decode: negative vectors never throw', () => {
       ['data', 'requests_per_second'],
     ],
     [
-      'missing required forced on backend_status',
-      seedBackendStatus.replace(',\n    "forced": false', ''),
+      'forced of the wrong type on backend_status',
+      seedBackendStatus.replace('"forced": false', '"forced": "no"'),
       'invalid_message',
       ['forced'],
     ],

@@ -32,7 +32,8 @@ export const backendSchema = openObject({
   last_used: isoDateTime,
   /** A Go `region,omitempty`: a backend without a region has none (the seed's one backend has one). */
   region: z.optional(z.string()),
-  health_check: healthCheckSchema,
+  /** A Go `*HealthCheck` with `omitempty`: a backend with no health check configured has none. */
+  health_check: z.optional(healthCheckSchema),
 });
 
 export const poolMetricsSchema = openObject({
@@ -95,8 +96,11 @@ export const backendStatusMessageSchema = openObject({
   type: z.literal('backend_status'),
   backends: z.array(backendSchema),
   timestamp: isoDateTime,
-  /** Shown (`false`) in the seed's example: true when pushed by `POST /api/ws/force-update`. */
-  forced: z.boolean(),
+  /**
+   * Shown (`false`) in the seed's example: true when pushed by `POST /api/ws/force-update`.
+   * Absent means false: a Go `forced,omitempty` leaves a scheduled update without it.
+   */
+  forced: z.optional(z.boolean()),
 });
 
 export const metricsMessageSchema = openObject({
