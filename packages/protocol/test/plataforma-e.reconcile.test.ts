@@ -59,6 +59,8 @@ describe('Plataforma E feeds', () => {
   const heartbeat = decoded(envelope('heartbeat', {}));
   const log = (level: string) => decoded(envelope('log_message', { level, message: 'x' }));
 
+  const systemError = decoded(envelope('error', { message: 'Worker down', code: 'WORKER_DOWN' }));
+
   it('notifications: every data message, nothing else', () => {
     const feed = adapter.feeds.notifications();
     expect([feed.key, feed.path, feed.topics]).toEqual([
@@ -73,6 +75,14 @@ describe('Plataforma E feeds', () => {
       true,
     ]);
     expect([subscribed1, heartbeat].map(feed.accepts)).toEqual([false, false]);
+  });
+
+  it('notifications: the system error event of "Eventos de Sistema" too, with its message and code', () => {
+    // Also reported on errors$ by the client (its role stays `error`: it may answer a command).
+    expect(adapter.roleOf(systemError)).toBe('error');
+    expect(adapter.feeds.notifications().accepts(systemError)).toBe(true);
+    // A project feed keeps only its project's: an error naming none is not PROJ-001's.
+    expect(adapter.feeds.project('PROJ-001').accepts(systemError)).toBe(false);
   });
 
   it('project: shares the notifications socket and only sees its own project', () => {

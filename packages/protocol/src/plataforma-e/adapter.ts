@@ -62,16 +62,24 @@ const roles = {
 } as const satisfies Record<ServerMessage['type'], MessageRole>;
 
 type Roles = typeof roles;
-/** Message types that are feed data (stories, tasks, chat, jobs, notifications, logs). */
-export type DataMessageType = {
-  [K in keyof Roles]: Roles[K] extends 'data' ? K : never;
-}[keyof Roles];
+/**
+ * Message types the feeds deliver: every event of the document's tables
+ * (stories, tasks, chat, jobs, notifications, logs) and its system `error`
+ * event ("Erro no sistema", `{message, code}`), which is also reported on
+ * `errors$` because it may answer a command of ours.
+ */
+export type DataMessageType =
+  | {
+      [K in keyof Roles]: Roles[K] extends 'data' ? K : never;
+    }[keyof Roles]
+  | 'error';
 export type DataMessage = MessageOf<DataMessageType>;
 
 const typeOf = (message: unknown) => readField(message, 'type');
 
 function isData(message: unknown): message is DataMessage {
   const type = typeOf(message);
+  if (type === 'error') return true;
   return (
     typeof type === 'string' && Object.hasOwn(roles, type) && roles[type as keyof Roles] === 'data'
   );
@@ -99,7 +107,7 @@ export interface LogsFeedOptions {
 }
 
 export const feeds = {
-  /** Every data event the server pushes on `/ws/notifications`. */
+  /** Every event the server pushes on `/ws/notifications`, its system `error` events included. */
   notifications: () =>
     defineFeed<DataMessage>({
       key: 'plataforma-e:notifications',
