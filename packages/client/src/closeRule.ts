@@ -242,7 +242,7 @@ export function closeRule(event: CloseEvent, history: CloseHistory = FIRST_TIME)
     reason: rule.reason,
     advice:
       rule.advice ??
-      'refused twice, the second time with a fresh token: check the API key, token or password given to the protocol (or that one was given at all) and, where it rides in the query (always in a browser), the parameter the server reads (the `authQueryParam` option), then create a new client',
+      'refused twice in a row (a token provider is asked again in between; a fixed token or key is sent as it was): check the API key, token or password given to the protocol (or that one was given at all) and, where it rides in the query (always in a browser), the parameter the server reads (the `authQueryParam` option), then create a new client',
   };
 }
 

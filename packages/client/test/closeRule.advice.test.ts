@@ -28,6 +28,9 @@ describe('closeRule advice: what the user should do', () => {
     expect(forbidden.advice).toMatch(/valid but not allowed.*'admin' role/);
     const refusedTwice = closeRule(helios(1006, { opened: false, httpStatus: 401 }), again);
     expect(refusedTwice.advice).toMatch(/check the API key, token or password/);
+    // A fixed token or key is sent again as it was: the advice must not claim a fresh one.
+    expect(refusedTwice.advice).not.toMatch(/with a fresh token/);
+    expect(refusedTwice.advice).toMatch(/a fixed token or key is sent as it was/);
   });
 
   it('a certificate error says what to do', () => {
