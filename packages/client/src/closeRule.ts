@@ -1,5 +1,14 @@
 import type { AuthPlacement } from '@feedkit/protocol';
 import type { FeedkitErrorCode } from './FeedkitError';
+import {
+  CLOSED_BEFORE_ACCEPT,
+  NO_SOCKET_AT_PATH,
+  ORIGIN_HIDDEN,
+  originRefused,
+  STATUS_HIDDEN,
+} from './refusalRules';
+import type { TransportError } from './transportAdvice';
+import { transportAdvice } from './transportAdvice';
 
 /**
  * What the connection does after its socket closed, was refused, or was
@@ -95,87 +104,6 @@ export const upgradeStatuses: Readonly<Record<number, CloseRule>> = {
     advice:
       'the credentials are valid but not allowed on this socket; use a user with the required role and create a new client',
   },
-};
-
-/**
- * A bare 403 (no body) where the system takes no credentials: what uvicorn
- * and Starlette answer when the application closes the socket before
- * accepting it (a FastAPI endpoint's `websocket.close()` first). The app
- * refused this connection for a reason of its own (a full server, a
- * `client_id` already connected, a query parameter it rejected), most of
- * which pass: retried with backoff, never fatal.
- */
-const CLOSED_BEFORE_ACCEPT: CloseRule = {
-  action: 'reconnect',
-  error: 'connection',
-  reason:
-    'upgrade refused: HTTP 403 with no body: the app closed the socket before accepting it (uvicorn)',
-  advice: "full, id in use or bad query: see the server's log",
-};
-
-/** A 404 upgrade: a URL that already holds the feed's path, a missing prefix, or another system. */
-const NO_SOCKET_AT_PATH =
-  "nothing serves this socket at that path: `url` is the server's address without a feed's path (feedkit appends it; a reverse-proxy prefix may stay in it or go in `basePath`), and the server must run this system";
-
-const HIDDEN =
-  "upgrade refused by a server that is up; its HTTP status is hidden from this page (no CORS header for the page's origin)";
-
-/** A browser's upgrade refused by a server that answered the probe, but not to this page's origin. */
-const STATUS_HIDDEN: CloseRule = {
-  action: 'refresh',
-  error: 'connection',
-  reason: `${HIDDEN}; refreshing the token`,
-  advice:
-    "credentials, role or the page's origin: to see which, let the server allow this origin (Access-Control-Allow-Origin) on the socket path, or reach it through the page's own origin",
-};
-
-/** What to change when a browser's upgrade was most likely refused for the page's origin. */
-const ORIGIN_ADVICE =
-  "allow this page's origin on the server (Go's gorilla/websocket refuses other origins by default: Upgrader.CheckOrigin), or reach it through the page's own origin";
-
-/** A browser's upgrade refused by a server that is up, where no credentials can be the cause. */
-const ORIGIN_HIDDEN: CloseRule = {
-  action: 'reconnect',
-  error: 'connection',
-  reason: `${HIDDEN}, and no credentials were sent: most likely the page's origin`,
-  advice: ORIGIN_ADVICE,
-};
-
-/** A browser's upgrade refused although a plain GET of its path passes the same auth. */
-const originRefused = (getStatus: number): CloseRule => ({
-  action: 'reconnect',
-  error: 'connection',
-  reason: `upgrade refused by a server that is up: a plain GET of the socket path is answered (HTTP ${getStatus}), so most likely the page's origin`,
-  advice: ORIGIN_ADVICE,
-});
-
-/** The error a socket implementation reported before its close (Node's `ws`: ECONNREFUSED, certificates, bad frames). */
-export interface TransportError {
-  /** `ECONNREFUSED`, `ENOTFOUND`, `DEPTH_ZERO_SELF_SIGNED_CERT`, `WS_ERR_INVALID_UTF8`, ... */
-  readonly code?: string;
-  readonly message: string;
-}
-
-/** What to do about a transport error, by its code: one line of advice each. */
-export const transportAdvice: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'nothing accepts connections at that host and port; is the server running?',
-  ECONNRESET: 'the peer or a proxy reset the connection',
-  ENOTFOUND: 'the host name does not resolve; check the URL',
-  EAI_AGAIN: 'the host name could not be resolved right now (DNS)',
-  ETIMEDOUT: 'the host did not answer the TCP connection',
-  // Node's name for a TLS handshake that failed; a wss:// URL on a plain port is the common one.
-  EPROTO:
-    'the TLS handshake failed: if the server speaks plain WebSocket on that port, use a ws:// (or http://) URL',
-  DEPTH_ZERO_SELF_SIGNED_CERT:
-    "the server's certificate is self-signed; pass its certificate as the `tls: { ca }` option",
-  SELF_SIGNED_CERT_IN_CHAIN:
-    "the server's certificate chain ends in an untrusted self-signed CA; pass it as `tls: { ca }`",
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE:
-    "the server's certificate is not signed by a trusted CA; pass the CA as `tls: { ca }`",
-  CERT_HAS_EXPIRED: "the server's certificate has expired",
-  ERR_TLS_CERT_ALTNAME_INVALID: "the server's certificate is for another host name",
-  WS_ERR_INVALID_UTF8: 'the server sent a text frame that is not valid UTF-8',
-  WS_ERR_UNSUPPORTED_MESSAGE_LENGTH: 'the server sent a frame larger than the socket accepts',
 };
 
 /** The socket closed (or its upgrade was refused). */

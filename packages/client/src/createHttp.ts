@@ -1,8 +1,8 @@
 import type { SystemName } from '@feedkit/protocol';
-import { transportAdvice } from './closeRule';
 import { errorBodyText } from './errorBodyText';
 import type { Http } from './FeedkitClient';
 import { FeedkitError } from './FeedkitError';
+import { transportAdvice } from './transportAdvice';
 
 export interface HttpOptions {
   /** Base URL the endpoint paths are appended to (`http://host:8080`). */

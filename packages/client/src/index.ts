@@ -28,8 +28,6 @@ export {
   closeCodes,
   closeRule,
   DEAD_PEER_CLOSE_CODE,
-  type TransportError,
-  transportAdvice,
   upgradeStatuses,
 } from './closeRule';
 export * from './common';
@@ -77,4 +75,5 @@ export {
   TokenRenewals,
 } from './TokenRenewal';
 export type { Transport, TransportFactory, TransportOwner, TransportState } from './Transport';
+export { type TransportError, transportAdvice } from './transportAdvice';
 export type { WebSocketConstructor, WebSocketLike, WebSocketNodeOptions } from './WebSocketLike';

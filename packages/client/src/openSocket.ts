@@ -1,5 +1,5 @@
 import type { AuthPlacement } from '@feedkit/protocol';
-import type { TransportError } from './closeRule';
+import type { TransportError } from './transportAdvice';
 import type { WebSocketConstructor, WebSocketLike, WebSocketNodeOptions } from './WebSocketLike';
 
 /** Wire details a deployment may vary. */
