@@ -1,17 +1,16 @@
-import { ActiveImmuneCore, Helios, Takhin } from '@feedkit/protocol';
+import { ActiveImmuneCore, Takhin } from '@feedkit/protocol';
 import { describe, expect, it } from 'vitest';
+import { type CloseContext, closeRule, DEAD_PEER_CLOSE_CODE } from '../src/closeRule';
 import {
-  type CloseAction,
-  type CloseContext,
-  type CloseEvent,
-  type CloseHistory,
-  closeRule,
-  DEAD_PEER_CLOSE_CODE,
-} from '../src/closeRule';
+  again,
+  closed,
+  helios,
+  heliosAuth,
+  node,
+  type Row,
+  refused,
+} from './support/closeContexts';
 
-const node = { opened: true, seesUpgradeStatus: true };
-// Credential close codes and the role come from each system's adapter.
-const heliosAuth = Helios.adapter.auth;
 /** A system that takes credentials, on a socket that carried none. */
 const noCredentials = (system: { adapter: { auth?: CloseContext['auth'] } }) => ({
   opened: false,
@@ -62,24 +61,6 @@ describe('close-code table', () => {
 });
 
 describe('closeRule(event, history): one row per case', () => {
-  const closed = (code: number, extra: Partial<CloseContext> = {}): CloseContext => ({
-    ...node,
-    code,
-    ...extra,
-  });
-  const helios = (code: number, extra: Partial<CloseContext> = {}) =>
-    closed(code, { auth: heliosAuth, ...extra });
-  const deno = { opened: false, seesUpgradeStatus: false };
-  const refused = (code: string, message: string) => ({ transportError: { code, message } });
-  const again = { authFailures: 1 };
-  type Row = [
-    string,
-    CloseEvent,
-    CloseHistory | undefined,
-    CloseAction,
-    string | undefined,
-    RegExp,
-  ];
   it.each<Row>([
     ['server closed normally', closed(1000), undefined, 'reconnect', undefined, /normally/],
     ['going away', closed(1001), undefined, 'reconnect', undefined, /going away/],
@@ -247,97 +228,6 @@ describe('closeRule(event, history): one row per case', () => {
       /401 unauthorized \(credentials missing or refused\): token expired$/,
     ],
     [
-      'browser refused before open, auth required',
-      helios(1006, { opened: false, seesUpgradeStatus: false }),
-      again,
-      'refresh',
-      'connection',
-      /refreshing the token/,
-    ],
-    [
-      'browser refused before open, the probe answered but hidden by CORS: says so, never fatal',
-      helios(1006, { opened: false, seesUpgradeStatus: false, statusHidden: true }),
-      again,
-      'refresh',
-      'connection',
-      /server that is up; its HTTP status is hidden from this page \(no CORS header/,
-    ],
-    [
-      'browser refused before open where a key is optional (Takhin), status hidden by CORS: says so',
-      closed(1006, {
-        opened: false,
-        seesUpgradeStatus: false,
-        statusHidden: true,
-        auth: Takhin.adapter.auth,
-      }),
-      undefined,
-      'refresh',
-      'connection',
-      /its HTTP status is hidden from this page/,
-    ],
-    [
-      'browser refused before open where a key is optional and none was sent, status hidden: the page origin',
-      closed(1006, {
-        opened: false,
-        seesUpgradeStatus: false,
-        statusHidden: true,
-        auth: Takhin.adapter.auth,
-        credentialsSent: false,
-      }),
-      undefined,
-      'reconnect',
-      'connection',
-      /hidden from this page.*no credentials were sent.*the page's origin/,
-    ],
-    [
-      'browser refused before open, no credentials, status hidden by CORS: the page origin is named',
-      closed(1006, { opened: false, seesUpgradeStatus: false, statusHidden: true }),
-      undefined,
-      'reconnect',
-      'connection',
-      /hidden from this page.*no credentials were sent.*the page's origin/,
-    ],
-    [
-      'browser refused before open, the probe GET answered without refusing credentials: the origin',
-      helios(1006, { opened: false, seesUpgradeStatus: false, serverAnswered: 400 }),
-      again,
-      'reconnect',
-      'connection',
-      /a plain GET of the socket path is answered.*the page's origin/,
-    ],
-    [
-      "Deno's code 0 before open, auth required: like 1006",
-      helios(0, deno),
-      again,
-      'refresh',
-      'connection',
-      /refreshing the token/,
-    ],
-    [
-      "Deno's 1005 before open, auth required: like 1006",
-      helios(1005, deno),
-      undefined,
-      'refresh',
-      'connection',
-      /refreshing/,
-    ],
-    [
-      'code 0 before open, no credentials: refused or unreachable, not "connection lost"',
-      closed(0, deno),
-      undefined,
-      'reconnect',
-      'connection',
-      /^closed before it opened \(0\): upgrade refused or server unreachable/,
-    ],
-    [
-      "a browser's 1006 before open, no credentials (uvicorn's 403 unseen): refused or unreachable",
-      closed(1006, { opened: false, seesUpgradeStatus: false }),
-      again,
-      'reconnect',
-      'connection',
-      /^closed before it opened \(1006\): upgrade refused or server unreachable/,
-    ],
-    [
       'ECONNREFUSED is named',
       closed(1006, {
         opened: false,
@@ -414,14 +304,5 @@ describe('closeRule(event, history): one row per case', () => {
     expect(rule.error).toBe(error);
     expect(rule.reason).toMatch(reason);
     if (action === 'fatal') expect(rule.advice).toMatch(/new client/);
-  });
-
-  it.each<[string, Partial<CloseContext>]>([
-    ['status hidden, no credentials', { statusHidden: true }],
-    ['the probe GET answered', { serverAnswered: 400 }],
-  ])("a browser refusal blamed on the page's origin says how to allow it (%s)", (_, seen) => {
-    const rule = closeRule(closed(1006, { opened: false, seesUpgradeStatus: false, ...seen }));
-    expect(rule.advice).toMatch(/CheckOrigin/);
-    expect(rule.advice).toMatch(/page's own origin/);
   });
 });
