@@ -226,7 +226,8 @@ function socketRule(context: CloseContext): CloseRule {
     return {
       action: 'refresh',
       error: 'connection',
-      reason: 'connection refused before open (credentials or network); refreshing the token',
+      reason:
+        'connection refused before open (credentials or network); retried (a token provider is asked again)',
     };
   }
   if (auth?.forbiddenCloseCodes?.includes(code)) {

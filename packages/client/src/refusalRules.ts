@@ -30,7 +30,7 @@ const HIDDEN =
 export const STATUS_HIDDEN: CloseRule = {
   action: 'refresh',
   error: 'connection',
-  reason: `${HIDDEN}; refreshing the token`,
+  reason: `${HIDDEN}; retried (a token provider is asked again)`,
   advice:
     "credentials, role or the page's origin: to see which, let the server allow this origin (Access-Control-Allow-Origin) on the socket path, or reach it through the page's own origin",
 };

@@ -221,7 +221,7 @@ describe('Connection: issue 11', () => {
       ['connection', false],
       ['connection', false],
     ]);
-    expect(errors[0]?.message).toMatch(/refreshing the token/);
+    expect(errors[0]?.message).toMatch(/retried \(a token provider is asked again\)/);
     expect(JSON.stringify([errors.map((e) => e.message), connection.state])).not.toContain(
       'stale-token',
     );

@@ -13,7 +13,7 @@ describe('closeRule in a browser: a refused upgrade whose status the page cannot
       again,
       'refresh',
       'connection',
-      /refreshing the token/,
+      /retried \(a token provider is asked again\)/,
     ],
     [
       'browser refused before open, the probe answered but hidden by CORS: says so, never fatal',
@@ -72,7 +72,7 @@ describe('closeRule in a browser: a refused upgrade whose status the page cannot
       again,
       'refresh',
       'connection',
-      /refreshing the token/,
+      /retried \(a token provider is asked again\)/,
     ],
     [
       "Deno's 1005 before open, auth required: like 1006",
@@ -80,7 +80,7 @@ describe('closeRule in a browser: a refused upgrade whose status the page cannot
       undefined,
       'refresh',
       'connection',
-      /refreshing/,
+      /retried \(a token provider is asked again\)/,
     ],
     [
       'code 0 before open, no credentials: refused or unreachable, not "connection lost"',
