@@ -175,7 +175,8 @@ def make_app(args):
         if claims.get("role") != "admin":
             return http_error("Forbidden: admin permissions required", 403)
         # gorilla-style: the server pings at the protocol level and drops a peer that stops answering.
-        ws = await open_socket(request, heartbeat=max(10 / args.speed, 0.5))
+        # aiohttp waits heartbeat / 2 for the pong: at least 0.75 s, as a loaded test machine's client may stall.
+        ws = await open_socket(request, heartbeat=max(10 / args.speed, 1.5))
         cluster.clients[ws] = set(FLAGS)  # subscribed to everything by default
         # "Monitor token expiration and refresh before it expires": a socket does not outlive its token.
         expiry = asyncio.get_running_loop().call_later(

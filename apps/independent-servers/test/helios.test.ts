@@ -111,7 +111,15 @@ describe('helios against an independently written server', () => {
 
   it('renews a short-lived token before the server closes the socket at its expiry', async () => {
     const ttlSeconds = 3;
-    const shortLived = await startPythonServer('helios', ['--token-ttl', String(ttlSeconds)]);
+    // At speed 4 (not 20) the server's protocol ping comes every 2.5 s and waits 1.25 s for the pong:
+    // at 20 it waits 0.25 s, and a loaded CI machine's event loop stalled past that, so aiohttp
+    // dropped a healthy socket (a "connection lost" the test then blamed on the renewal).
+    const shortLived = await startPythonServer('helios', [
+      '--token-ttl',
+      String(ttlSeconds),
+      '--speed',
+      '4',
+    ]);
     const client = createClient({
       url: shortLived.wsUrl,
       protocol: helios({ username: 'admin', password: 'admin123' }),
