@@ -7,7 +7,8 @@ import {
   closeRule,
   DEAD_PEER_CLOSE_CODE,
 } from './closeRule';
-import { explainSocketEnd, type FailureDetail, inPage, type UpgradeView } from './explainSocketEnd';
+import type { UpgradeView } from './explainSocketEnd';
+import { explainSocketEnd, type FailureDetail, upgradeView } from './explainSocketEnd';
 import type { FeedkitError } from './FeedkitError';
 import type { Heartbeat } from './Heartbeat';
 import { heartbeatFor } from './heartbeatTiming';
@@ -187,12 +188,7 @@ export class Connection implements Transport {
       return;
     }
     this.#socket = opening.socket;
-    const { seesUpgradeStatus } = opening;
-    // Credentials sent, or a page whose origin the server may refuse: either may explain a refusal.
-    const probeUrl =
-      seesUpgradeStatus || (token === undefined && !inPage()) ? undefined : opening.url;
-    const credentialsSent = token !== undefined;
-    this.#watch(opening.socket, generation, { seesUpgradeStatus, probeUrl, credentialsSent });
+    this.#watch(opening.socket, generation, upgradeView(opening, token !== undefined));
   }
 
   /** Wires one socket's events to the state machine; events of an abandoned socket are ignored. */

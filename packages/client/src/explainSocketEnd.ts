@@ -21,8 +21,22 @@ export interface UpgradeView {
 }
 
 /** A page or worker: it has an origin, which the browser sends with every upgrade (and a server may refuse). */
-export function inPage(): boolean {
+function inPage(): boolean {
   return typeof (globalThis as { location?: { origin?: unknown } }).location?.origin === 'string';
+}
+
+/**
+ * The view of an opening socket: where its status is hidden, the probe runs
+ * when credentials were sent or in a page, whose origin the server may refuse:
+ * either may explain a refusal.
+ */
+export function upgradeView(
+  opening: { readonly seesUpgradeStatus: boolean; readonly url: string },
+  credentialsSent: boolean,
+): UpgradeView {
+  const { seesUpgradeStatus, url } = opening;
+  const probe = !seesUpgradeStatus && (credentialsSent || inPage());
+  return { seesUpgradeStatus, probeUrl: probe ? url : undefined, credentialsSent };
 }
 
 /** What a refusal told besides its status: its body's words, or that a browser may not read it. */
